@@ -1,0 +1,55 @@
+// Test helpers: deterministic data and scalar reference loops the SIMD kernels are checked against.
+
+export const LENGTHS: i32[] = [0, 1, 2, 3, 7, 8, 9, 1001];
+/** Element offsets from a 16-byte aligned block: 1 and 3 leave the data only 8-byte aligned. */
+export const OFFSETS: i32[] = [0, 1, 3];
+
+/** A block of n + offset f64 values; returns the address of element `offset`. Free with release(). */
+export function block(n: i32, offset: i32): usize {
+  return heap.alloc(<usize>(n + offset + 1) << 3) + (<usize>offset << 3);
+}
+
+export function release(ptr: usize, offset: i32): void {
+  heap.free(ptr - (<usize>offset << 3));
+}
+
+/** Fills n values with a deterministic mix of signs, magnitudes and exact zeros. */
+export function fill(ptr: usize, n: i32, seed: i32): void {
+  for (let i = 0; i < n; i++) {
+    const k = i * 7 + seed * 13;
+    const value = k % 11 == 0 ? 0.0 : Math.sin(<f64>k) * (1.0 + <f64>(k % 5));
+    store<f64>(ptr + (<usize>i << 3), value);
+  }
+}
+
+export function get(ptr: usize, i: i32): f64 {
+  return load<f64>(ptr + (<usize>i << 3));
+}
+
+export function set(ptr: usize, i: i32, value: f64): void {
+  store<f64>(ptr + (<usize>i << 3), value);
+}
+
+export function scalarDot(x: usize, y: usize, n: i32): f64 {
+  let sum = 0.0;
+  for (let i = 0; i < n; i++) sum += get(x, i) * get(y, i);
+  return sum;
+}
+
+/** sum |x_i y_i|: the scale that bounds the rounding error of any summation order of x . y. */
+export function dotScale(x: usize, y: usize, n: i32): f64 {
+  let sum = 0.0;
+  for (let i = 0; i < n; i++) sum += Math.abs(get(x, i) * get(y, i));
+  return sum;
+}
+
+/** |a - b| <= 1e-12 * scale, with a floor for sums near 0. */
+export function close(a: f64, b: f64, scale: f64): bool {
+  return Math.abs(a - b) <= 1e-12 * scale + 1e-300;
+}
+
+export function sign(v: f64): f64 {
+  if (v > 0) return 1.0;
+  if (v < 0) return -1.0;
+  return 0.0;
+}

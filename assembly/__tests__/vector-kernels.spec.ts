@@ -1,0 +1,105 @@
+import { axpy } from "../kernels/axpy";
+import { dot } from "../kernels/dot";
+import { scal } from "../kernels/scal";
+import { sumAbs, sumSquares } from "../kernels/sums";
+import { LENGTHS, OFFSETS, block, close, dotScale, fill, get, release, scalarDot } from "./helpers";
+
+describe("dot", () => {
+  it("matches a scalar loop for every length and odd offsets", () => {
+    for (let a = 0; a < LENGTHS.length; a++) {
+      for (let b = 0; b < OFFSETS.length; b++) {
+        const n = LENGTHS[a];
+        const off = OFFSETS[b];
+        const x = block(n, off);
+        const y = block(n, 1 - off % 2);
+        fill(x, n, 1);
+        fill(y, n, 2);
+        const expected = scalarDot(x, y, n);
+        expect(close(dot(x, y, n), expected, dotScale(x, y, n))).toBe(true, `n=${n} offset=${off}`);
+        release(x, off);
+        release(y, 1 - off % 2);
+      }
+    }
+  });
+
+  it("is exact on small integers", () => {
+    const x = block(9, 1);
+    const y = block(9, 0);
+    for (let i = 0; i < 9; i++) {
+      store<f64>(x + (<usize>i << 3), <f64>(i + 1));
+      store<f64>(y + (<usize>i << 3), 2.0);
+    }
+    expect(dot(x, y, 9)).toBe(90.0); // 2 * (1 + ... + 9)
+    release(x, 1);
+    release(y, 0);
+  });
+});
+
+describe("axpy", () => {
+  it("adds alpha * x to y element by element, leaving the element past n untouched", () => {
+    for (let a = 0; a < LENGTHS.length; a++) {
+      for (let b = 0; b < OFFSETS.length; b++) {
+        const n = LENGTHS[a];
+        const off = OFFSETS[b];
+        const x = block(n, off);
+        const y = block(n + 1, off);
+        fill(x, n, 3);
+        fill(y, n + 1, 4);
+        const sentinel = get(y, n);
+        const before = new StaticArray<f64>(n);
+        for (let i = 0; i < n; i++) before[i] = get(y, i);
+        axpy(-1.5, x, y, n);
+        for (let i = 0; i < n; i++) expect(get(y, i)).toBe(before[i] + -1.5 * get(x, i));
+        expect(get(y, n)).toBe(sentinel);
+        release(x, off);
+        release(y, off);
+      }
+    }
+  });
+});
+
+describe("scal", () => {
+  it("multiplies every element by alpha", () => {
+    for (let a = 0; a < LENGTHS.length; a++) {
+      for (let b = 0; b < OFFSETS.length; b++) {
+        const n = LENGTHS[a];
+        const off = OFFSETS[b];
+        const x = block(n, off);
+        const ref = block(n, 0);
+        fill(x, n, 5);
+        fill(ref, n, 5);
+        scal(0.3, x, n);
+        for (let i = 0; i < n; i++) expect(get(x, i)).toBe(0.3 * get(ref, i));
+        release(x, off);
+        release(ref, 0);
+      }
+    }
+  });
+});
+
+describe("sumSquares and sumAbs", () => {
+  it("match scalar loops for every length and odd offsets", () => {
+    for (let a = 0; a < LENGTHS.length; a++) {
+      for (let b = 0; b < OFFSETS.length; b++) {
+        const n = LENGTHS[a];
+        const off = OFFSETS[b];
+        const x = block(n, off);
+        fill(x, n, 6);
+        let squares = 0.0;
+        let absolutes = 0.0;
+        for (let i = 0; i < n; i++) {
+          squares += get(x, i) * get(x, i);
+          absolutes += Math.abs(get(x, i));
+        }
+        expect(close(sumSquares(x, n), squares, squares)).toBe(true, `sumSquares n=${n}`);
+        expect(close(sumAbs(x, n), absolutes, absolutes)).toBe(true, `sumAbs n=${n}`);
+        release(x, off);
+      }
+    }
+  });
+
+  it("are 0 for an empty vector", () => {
+    expect(sumSquares(0, 0)).toBe(0.0);
+    expect(sumAbs(0, 0)).toBe(0.0);
+  });
+});

@@ -1,0 +1,16 @@
+// The exported ABI of the WASM core. Every pointer is a byte address in the JS-owned memory
+// (imported as env.memory); every length counts f64 elements. Nothing here allocates.
+
+export { dot } from "./kernels/dot";
+export { axpy } from "./kernels/axpy";
+export { scal } from "./kernels/scal";
+export { sumSquares, sumAbs } from "./kernels/sums";
+export { gemv } from "./kernels/gemv";
+export { gemvT } from "./kernels/gemv-t";
+export { squaredLossGradient } from "./kernels/squared-loss-gradient";
+export { elasticNetPenalty, elasticNetGradient, softThreshold } from "./penalties";
+
+/** First byte past the module's static data: the heap managed from JS may start here. */
+export function heapBase(): usize {
+  return __heap_base;
+}

@@ -1,0 +1,62 @@
+/**
+ * The contract every numeric backend implements. Estimators, paths and CV are written once against it;
+ * `backends/js` (plain TypeScript) and `backends/wasm` (AssemblyScript + SIMD) implement it and the tests
+ * hold the two to agreement.
+ *
+ * Data lives in blocks the backend owns (WASM linear memory or a plain `Float64Array`), so a fit copies its
+ * data in once and every kernel call after that works in place. Matrices are row-major: element (i, j) of a
+ * rows x cols matrix is at index i * cols + j.
+ */
+
+/** Which implementation computes: the WebAssembly SIMD core or the plain TypeScript twin. */
+export type BackendName = "wasm" | "js";
+
+/** A block of float64 values owned by a backend. */
+export interface F64Block {
+  /** Number of float64 elements. */
+  readonly length: number;
+  /**
+   * A view of the block's values. Read it again after any allocation on the same backend: growing WASM
+   * memory detaches older views (this getter always returns a live one).
+   */
+  readonly values: Float64Array;
+}
+
+export interface Backend {
+  readonly name: BackendName;
+
+  /** A new zero-filled block of `length` float64 values. */
+  alloc(length: number): F64Block;
+  /** A new block holding a copy of `values`. */
+  fromArray(values: ArrayLike<number>): F64Block;
+  /** Returns a block's memory to the backend; the block must not be used afterwards. */
+  free(block: F64Block): void;
+
+  /** x . y over x.length elements (y at least as long). */
+  dot(x: F64Block, y: F64Block): number;
+  /** y += alpha * x over x.length elements. */
+  axpy(alpha: number, x: F64Block, y: F64Block): void;
+  /** x *= alpha. */
+  scal(alpha: number, x: F64Block): void;
+  /** sum_i x_i^2. */
+  sumSquares(x: F64Block): number;
+  /** sum_i |x_i|. */
+  sumAbs(x: F64Block): number;
+  /** out = X w, X row-major rows x cols. */
+  gemv(X: F64Block, rows: number, cols: number, w: F64Block, out: F64Block): void;
+  /** out = X^T r, X row-major rows x cols. */
+  gemvT(X: F64Block, rows: number, cols: number, r: F64Block, out: F64Block): void;
+  /**
+   * One pass over the rows of X: r = X w + b - y, grad = X^T r / rows; returns (1/2 rows) ||r||^2.
+   */
+  squaredLossGradient(
+    X: F64Block, rows: number, cols: number, w: F64Block, b: number, y: F64Block, r: F64Block, grad: F64Block,
+  ): number;
+
+  /** lambda * (rho ||w||_1 + (1 - rho)/2 ||w||_2^2). */
+  elasticNetPenalty(w: F64Block, lambda: number, rho: number): number;
+  /** out = lambda * (rho sign(w) + (1 - rho) w), sign(0) = 0; out may be w. */
+  elasticNetGradient(w: F64Block, lambda: number, rho: number, out: F64Block): void;
+  /** out = sign(x) max(|x| - t, 0); out may be x. */
+  softThreshold(x: F64Block, t: number, out: F64Block): void;
+}

@@ -1,0 +1,33 @@
+import type { Backend, F64Block } from "../../backend.js";
+import * as kernels from "./kernels.js";
+import * as penalties from "./penalties.js";
+
+/** A block of the JS backend: a plain Float64Array. */
+class JsBlock implements F64Block {
+  constructor(readonly values: Float64Array) {}
+  get length(): number {
+    return this.values.length;
+  }
+}
+
+const v = (block: F64Block): Float64Array => block.values;
+
+/** The pure-TypeScript backend: runs anywhere, no initialization, the reference for the WASM core. */
+export const jsBackend: Backend = {
+  name: "js",
+  alloc: (length) => new JsBlock(new Float64Array(length)),
+  fromArray: (values) => new JsBlock(Float64Array.from(values)),
+  free: () => {},
+  dot: (x, y) => kernels.dot(v(x), v(y)),
+  axpy: (alpha, x, y) => kernels.axpy(alpha, v(x), v(y)),
+  scal: (alpha, x) => kernels.scal(alpha, v(x)),
+  sumSquares: (x) => kernels.sumSquares(v(x)),
+  sumAbs: (x) => kernels.sumAbs(v(x)),
+  gemv: (X, rows, cols, w, out) => kernels.gemv(v(X), rows, cols, v(w), v(out)),
+  gemvT: (X, rows, cols, r, out) => kernels.gemvT(v(X), rows, cols, v(r), v(out)),
+  squaredLossGradient: (X, rows, cols, w, b, y, r, grad) =>
+    kernels.squaredLossGradient(v(X), rows, cols, v(w), b, v(y), v(r), v(grad)),
+  elasticNetPenalty: (w, lambda, rho) => penalties.elasticNetPenalty(v(w), lambda, rho),
+  elasticNetGradient: (w, lambda, rho, out) => penalties.elasticNetGradient(v(w), lambda, rho, v(out)),
+  softThreshold: (x, t, out) => penalties.softThreshold(v(x), t, v(out)),
+};

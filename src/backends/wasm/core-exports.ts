@@ -1,0 +1,20 @@
+/**
+ * The ABI of the WASM core (assembly/index.ts). Pointers are byte addresses in the imported memory,
+ * lengths count f64 elements.
+ */
+export interface CoreExports {
+  heapBase(): number;
+  dot(x: number, y: number, n: number): number;
+  axpy(alpha: number, x: number, y: number, n: number): void;
+  scal(alpha: number, x: number, n: number): void;
+  sumSquares(x: number, n: number): number;
+  sumAbs(x: number, n: number): number;
+  gemv(X: number, rows: number, cols: number, w: number, out: number): void;
+  gemvT(X: number, rows: number, cols: number, r: number, out: number): void;
+  squaredLossGradient(
+    X: number, rows: number, cols: number, w: number, b: number, y: number, r: number, grad: number,
+  ): number;
+  elasticNetPenalty(w: number, n: number, lambda: number, rho: number): number;
+  elasticNetGradient(w: number, n: number, lambda: number, rho: number, out: number): void;
+  softThreshold(x: number, n: number, t: number, out: number): void;
+}

@@ -1,0 +1,63 @@
+import type { Backend, F64Block } from "../../backend.js";
+import { Heap } from "./heap.js";
+import type { CoreInstance } from "./instantiate.js";
+
+/** A block of the WASM backend: an address in linear memory and a length. */
+class WasmBlock implements F64Block {
+  private view: Float64Array;
+
+  constructor(
+    private readonly heap: Heap,
+    readonly address: number,
+    readonly length: number,
+  ) {
+    this.view = heap.f64(address, length);
+  }
+
+  get values(): Float64Array {
+    // A grown memory has a new buffer and detaches views of the old one: derive a fresh view then.
+    if (this.view.buffer !== this.heap.memory.buffer) this.view = this.heap.f64(this.address, this.length);
+    return this.view;
+  }
+}
+
+function address(block: F64Block): number {
+  if (!(block instanceof WasmBlock)) {
+    throw new TypeError("This block was not allocated by the WASM backend: allocate it with the same backend.");
+  }
+  return block.address;
+}
+
+/** Builds the WASM backend over an instantiated core: kernels run in place on blocks of its heap. */
+export function createWasmBackend({ exports: core, memory }: CoreInstance): Backend & { heap: Heap } {
+  const heap = new Heap(memory, core.heapBase());
+  const a = address;
+  const backend: Backend & { heap: Heap } = {
+    name: "wasm",
+    heap,
+    alloc(length) {
+      const block = new WasmBlock(heap, heap.alloc(length * 8), length);
+      block.values.fill(0);
+      return block;
+    },
+    fromArray(values) {
+      const block = new WasmBlock(heap, heap.alloc(values.length * 8), values.length);
+      block.values.set(values);
+      return block;
+    },
+    free: (block) => heap.free(a(block)),
+    dot: (x, y) => core.dot(a(x), a(y), x.length),
+    axpy: (alpha, x, y) => core.axpy(alpha, a(x), a(y), x.length),
+    scal: (alpha, x) => core.scal(alpha, a(x), x.length),
+    sumSquares: (x) => core.sumSquares(a(x), x.length),
+    sumAbs: (x) => core.sumAbs(a(x), x.length),
+    gemv: (X, rows, cols, w, out) => core.gemv(a(X), rows, cols, a(w), a(out)),
+    gemvT: (X, rows, cols, r, out) => core.gemvT(a(X), rows, cols, a(r), a(out)),
+    squaredLossGradient: (X, rows, cols, w, b, y, r, grad) =>
+      core.squaredLossGradient(a(X), rows, cols, a(w), b, a(y), a(r), a(grad)),
+    elasticNetPenalty: (w, lambda, rho) => core.elasticNetPenalty(a(w), w.length, lambda, rho),
+    elasticNetGradient: (w, lambda, rho, out) => core.elasticNetGradient(a(w), w.length, lambda, rho, a(out)),
+    softThreshold: (x, t, out) => core.softThreshold(a(x), x.length, t, a(out)),
+  };
+  return backend;
+}

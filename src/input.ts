@@ -1,0 +1,152 @@
+// Validation and normalization of user input: every error names the argument and, for data, the position.
+
+/** A dense row-major matrix: element (i, j) is data[i * cols + j]. */
+export interface Matrix {
+  data: Float64Array;
+  rows: number;
+  cols: number;
+}
+
+/** A matrix as users pass it: rows of numbers, or row-major data with its shape. */
+export type MatrixInput =
+  | ArrayLike<number>
+  | ArrayLike<ArrayLike<number>>
+  | { data: ArrayLike<number>; rows: number; cols: number };
+
+/** A vector as users pass it. */
+export type VectorInput = ArrayLike<number>;
+
+function describe(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  return (
+    Array.isArray(value) ||
+    ArrayBuffer.isView(value) ||
+    (typeof value === "object" && value !== null && typeof (value as { length?: unknown }).length === "number")
+  );
+}
+
+/** Checks a regularization strength: a finite number >= 0. */
+export function checkLambda(value: unknown, name = "lambda"): number {
+  if (typeof value !== "number") {
+    throw new TypeError(`${name} must be a number >= 0, got ${describe(value)}.`);
+  }
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${name} must be a finite number >= 0, got ${value}.`);
+  }
+  return value;
+}
+
+/** Checks the elastic-net mixing parameter: a number in [0, 1] (1 is pure L1, 0 pure L2). */
+export function checkL1Ratio(value: unknown, name = "l1Ratio"): number {
+  if (typeof value !== "number") {
+    throw new TypeError(`${name} must be a number in [0, 1], got ${describe(value)}.`);
+  }
+  if (!(value >= 0 && value <= 1)) {
+    throw new RangeError(`${name} must be in [0, 1] (1 = pure L1, 0 = pure L2), got ${value}.`);
+  }
+  return value;
+}
+
+function checkFinite(value: unknown, where: () => string): number {
+  if (typeof value !== "number") {
+    throw new TypeError(`${where()} is ${describe(value)}: every entry must be a finite number.`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`${where()} is ${value}: every entry must be a finite number (remove or impute it).`);
+  }
+  return value;
+}
+
+/** Copies a vector into a Float64Array, checking that every entry is a finite number. */
+export function toVector(values: unknown, name: string): Float64Array {
+  if (!isArrayLike(values)) {
+    throw new TypeError(`${name} must be an array of numbers or a Float64Array, got ${describe(values)}.`);
+  }
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = checkFinite(values[i], () => `${name}[${i}]`);
+  return out;
+}
+
+/** Throws a RangeError unless the two lengths agree. */
+export function checkSameLength(a: number, aName: string, b: number, bName: string): void {
+  if (a !== b) {
+    throw new RangeError(`${bName} has length ${b} but ${aName} has length ${a}: they must match.`);
+  }
+}
+
+/**
+ * Copies a matrix into row-major float64, checking shape and values. Accepts rows (`number[][]`,
+ * `Float64Array[]`), `{ data, rows, cols }`, or a 1-D array, read as a single column (one feature).
+ */
+export function toMatrix(input: unknown, name: string): Matrix {
+  let matrix: Matrix;
+  if (isArrayLike(input)) {
+    const first = input.length > 0 ? input[0] : undefined;
+    matrix = isArrayLike(first) ? fromRows(input as ArrayLike<unknown>, name) : columnOf(input, name);
+  } else if (typeof input === "object" && input !== null && "data" in input) {
+    matrix = fromShaped(input as { data: unknown; rows: unknown; cols: unknown }, name);
+  } else {
+    throw new TypeError(
+      `${name} must be an array of rows (number[][] or Float64Array[]), { data, rows, cols }, or a 1-D array ` +
+        `of one feature, got ${describe(input)}.`,
+    );
+  }
+  if (matrix.rows === 0 || matrix.cols === 0) {
+    throw new RangeError(`${name} is empty (${matrix.rows} x ${matrix.cols}): pass at least one row and one column.`);
+  }
+  return matrix;
+}
+
+function columnOf(values: ArrayLike<unknown>, name: string): Matrix {
+  const data = toVector(values, name);
+  return { data, rows: data.length, cols: 1 };
+}
+
+function fromRows(rowsInput: ArrayLike<unknown>, name: string): Matrix {
+  const rows = rowsInput.length;
+  const first = rowsInput[0] as ArrayLike<unknown>;
+  const cols = first.length;
+  const data = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const row = rowsInput[i];
+    if (!isArrayLike(row)) {
+      throw new TypeError(`${name}[${i}] is ${describe(row)}: every row must be an array of numbers.`);
+    }
+    if (row.length !== cols) {
+      throw new RangeError(
+        `${name}[${i}] has ${row.length} entries but ${name}[0] has ${cols}: every row needs the same length.`,
+      );
+    }
+    for (let j = 0; j < cols; j++) {
+      data[i * cols + j] = checkFinite(row[j], () => `${name}[${i}][${j}] (row ${i}, column ${j})`);
+    }
+  }
+  return { data, rows, cols };
+}
+
+function fromShaped(input: { data: unknown; rows: unknown; cols: unknown }, name: string): Matrix {
+  const { rows, cols } = input;
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || (rows as number) < 0 || (cols as number) < 0) {
+    throw new TypeError(`${name}.rows and ${name}.cols must be non-negative integers, got ${describe(rows)} and ${describe(cols)}.`);
+  }
+  const r = rows as number;
+  const c = cols as number;
+  if (!isArrayLike(input.data)) {
+    throw new TypeError(`${name}.data must be an array of numbers (row-major), got ${describe(input.data)}.`);
+  }
+  if (input.data.length !== r * c) {
+    throw new RangeError(`${name}.data has ${input.data.length} values but rows * cols = ${r} * ${c} = ${r * c}.`);
+  }
+  const data = new Float64Array(r * c);
+  for (let k = 0; k < data.length; k++) {
+    const i = Math.floor(k / c);
+    data[k] = checkFinite(input.data[k], () => `${name}.data[${k}] (row ${i}, column ${k - i * c})`);
+  }
+  return { data, rows: r, cols: c };
+}

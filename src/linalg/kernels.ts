@@ -1,0 +1,84 @@
+// A copying API over the backend kernels for users: plain arrays in, fresh Float64Arrays out.
+// Estimators use the backend directly on resident blocks instead.
+
+import type { Backend, F64Block } from "../backend.js";
+import { getBackend } from "../backends/registry.js";
+import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import type { BackendOptions } from "../penalties.js";
+
+/** Copies each array into a block, runs `compute`, and frees every block afterwards. */
+function withBlocks<T>(backend: Backend, arrays: Float64Array[], compute: (blocks: F64Block[]) => T): T {
+  const blocks: F64Block[] = [];
+  try {
+    for (const values of arrays) blocks.push(backend.fromArray(values));
+    return compute(blocks);
+  } finally {
+    for (const block of blocks) backend.free(block);
+  }
+}
+
+/** Dot product x . y of two vectors of the same length. */
+export function dot(x: VectorInput, y: VectorInput, options: BackendOptions = {}): number {
+  const backend = getBackend(options.backend);
+  const xs = toVector(x, "x");
+  const ys = toVector(y, "y");
+  checkSameLength(xs.length, "x", ys.length, "y");
+  return withBlocks(backend, [xs, ys], ([bx, by]) => backend.dot(bx, by));
+}
+
+/** Matrix-vector product X w. */
+export function gemv(X: MatrixInput, w: VectorInput, options: BackendOptions = {}): Float64Array {
+  const backend = getBackend(options.backend);
+  const { data, rows, cols } = toMatrix(X, "X");
+  const ws = toVector(w, "w");
+  checkSameLength(cols, "the columns of X", ws.length, "w");
+  return withBlocks(backend, [data, ws, new Float64Array(rows)], ([bX, bw, out]) => {
+    backend.gemv(bX, rows, cols, bw, out);
+    return out.values.slice();
+  });
+}
+
+/** Transposed product X^T r. */
+export function gemvT(X: MatrixInput, r: VectorInput, options: BackendOptions = {}): Float64Array {
+  const backend = getBackend(options.backend);
+  const { data, rows, cols } = toMatrix(X, "X");
+  const rs = toVector(r, "r");
+  checkSameLength(rows, "the rows of X", rs.length, "r");
+  return withBlocks(backend, [data, rs, new Float64Array(cols)], ([bX, br, out]) => {
+    backend.gemvT(bX, rows, cols, br, out);
+    return out.values.slice();
+  });
+}
+
+/** The squared loss, its gradient and the residual of a linear model at (w, intercept). */
+export interface SquaredLoss {
+  /** (1/2n) ||X w + intercept - y||^2 */
+  loss: number;
+  /** X^T r / n, the gradient with respect to w */
+  gradient: Float64Array;
+  /** mean(r), the gradient with respect to the intercept */
+  interceptGradient: number;
+  /** r = X w + intercept - y */
+  residual: Float64Array;
+}
+
+/** Squared loss and gradient in one pass over the rows of X (the kernel under every gradient step). */
+export function squaredLossGradient(
+  X: MatrixInput, y: VectorInput, w: VectorInput, intercept = 0, options: BackendOptions = {},
+): SquaredLoss {
+  const backend = getBackend(options.backend);
+  const { data, rows, cols } = toMatrix(X, "X");
+  const ys = toVector(y, "y");
+  const ws = toVector(w, "w");
+  checkSameLength(rows, "the rows of X", ys.length, "y");
+  checkSameLength(cols, "the columns of X", ws.length, "w");
+  const b = toVector([intercept], "intercept")[0];
+  const scratch = [new Float64Array(rows), new Float64Array(cols)];
+  return withBlocks(backend, [data, ys, ws, ...scratch], ([bX, by, bw, r, grad]) => {
+    const loss = backend.squaredLossGradient(bX, rows, cols, bw, b, by, r, grad);
+    const residual = r.values.slice();
+    let sum = 0;
+    for (const value of residual) sum += value;
+    return { loss, gradient: grad.values.slice(), interceptGradient: sum / rows, residual };
+  });
+}

@@ -1,0 +1,125 @@
+// The seed's functional API: penalties, their gradients and the soft-threshold operator, computed by the
+// chosen backend. Weights may be a vector (number[] | Float64Array) or a 2-D weight matrix (number[][] or
+// Float64Array[] rows, e.g. d x k for multi-output ridge); a matrix is treated as its flattened entries.
+
+import type { Backend, BackendName, F64Block } from "./backend.js";
+import { getBackend } from "./backends/registry.js";
+import { checkL1Ratio, checkLambda, toMatrix, toVector } from "./input.js";
+
+/** Options shared by the functional API. */
+export interface BackendOptions {
+  /** Which implementation computes: `"wasm"` (default; needs `await init()`) or `"js"`. */
+  backend?: BackendName;
+}
+
+/** A weight vector or a 2-D weight matrix given as rows. */
+export type Weights = ArrayLike<number> | ArrayLike<ArrayLike<number>>;
+
+interface Flat {
+  values: Float64Array;
+  /** Row length when the input was a matrix, undefined for a vector. */
+  cols?: number;
+}
+
+function flatten(w: unknown, name: string): Flat {
+  const first = typeof w === "object" && w !== null && (w as ArrayLike<unknown>).length > 0
+    ? (w as ArrayLike<unknown>)[0]
+    : undefined;
+  if (typeof first === "object" && first !== null) {
+    const { data, cols } = toMatrix(w, name);
+    return { values: data, cols };
+  }
+  return { values: toVector(w, name) };
+}
+
+function reshape(flat: Flat, out: Float64Array): Float64Array | Float64Array[] {
+  const cols = flat.cols;
+  if (cols === undefined) return out;
+  return Array.from({ length: out.length / cols }, (_, i) => out.slice(i * cols, (i + 1) * cols));
+}
+
+/** Runs `compute` on a backend copy of `values` and frees it afterwards. */
+function withBlock<T>(backend: Backend, values: Float64Array, compute: (block: F64Block) => T): T {
+  const block = backend.fromArray(values);
+  try {
+    return compute(block);
+  } finally {
+    backend.free(block);
+  }
+}
+
+function penalty(w: unknown, lambda: number, rho: number, options: BackendOptions): number {
+  const backend = getBackend(options.backend);
+  const { values } = flatten(w, "w");
+  return withBlock(backend, values, (block) => backend.elasticNetPenalty(block, lambda, rho));
+}
+
+function gradient(w: unknown, lambda: number, rho: number, options: BackendOptions) {
+  const backend = getBackend(options.backend);
+  const flat = flatten(w, "w");
+  const out = withBlock(backend, flat.values, (block) => {
+    backend.elasticNetGradient(block, lambda, rho, block);
+    return block.values.slice();
+  });
+  return reshape(flat, out);
+}
+
+/** L2 penalty (lambda/2) ||w||_2^2 (the 1/2 makes the gradient lambda w). */
+export function l2Penalty(w: Weights, lambda: number, options: BackendOptions = {}): number {
+  return penalty(w, checkLambda(lambda), 0, options);
+}
+
+/** Gradient of the L2 penalty: lambda w, in the shape of w. */
+export function l2Gradient(w: ArrayLike<number>, lambda: number, options?: BackendOptions): Float64Array;
+export function l2Gradient(w: ArrayLike<ArrayLike<number>>, lambda: number, options?: BackendOptions): Float64Array[];
+export function l2Gradient(w: Weights, lambda: number, options: BackendOptions = {}) {
+  return gradient(w, checkLambda(lambda), 0, options);
+}
+
+/** L1 penalty lambda ||w||_1. */
+export function l1Penalty(w: Weights, lambda: number, options: BackendOptions = {}): number {
+  return penalty(w, checkLambda(lambda), 1, options);
+}
+
+/** (Sub)gradient of the L1 penalty: lambda sign(w) with sign(0) = 0, in the shape of w. */
+export function l1Gradient(w: ArrayLike<number>, lambda: number, options?: BackendOptions): Float64Array;
+export function l1Gradient(w: ArrayLike<ArrayLike<number>>, lambda: number, options?: BackendOptions): Float64Array[];
+export function l1Gradient(w: Weights, lambda: number, options: BackendOptions = {}) {
+  return gradient(w, checkLambda(lambda), 1, options);
+}
+
+/** Elastic-net penalty lambda (l1Ratio ||w||_1 + (1 - l1Ratio)/2 ||w||_2^2); l1Ratio 1 is L1, 0 is L2. */
+export function elasticNetPenalty(w: Weights, lambda: number, l1Ratio: number, options: BackendOptions = {}): number {
+  return penalty(w, checkLambda(lambda), checkL1Ratio(l1Ratio), options);
+}
+
+/** Gradient of the elastic-net penalty: lambda (l1Ratio sign(w) + (1 - l1Ratio) w), in the shape of w. */
+export function elasticNetGradient(
+  w: ArrayLike<number>, lambda: number, l1Ratio: number, options?: BackendOptions,
+): Float64Array;
+export function elasticNetGradient(
+  w: ArrayLike<ArrayLike<number>>, lambda: number, l1Ratio: number, options?: BackendOptions,
+): Float64Array[];
+export function elasticNetGradient(w: Weights, lambda: number, l1Ratio: number, options: BackendOptions = {}) {
+  return gradient(w, checkLambda(lambda), checkL1Ratio(l1Ratio), options);
+}
+
+/**
+ * Soft-threshold operator S(x, t) = sign(x) max(|x| - t, 0), the proximal map of t |x|: entries with
+ * |x| <= t become exactly 0, the others move t toward 0. Takes a number, a vector or a matrix of rows.
+ */
+export function softThreshold(x: number, threshold: number, options?: BackendOptions): number;
+export function softThreshold(x: ArrayLike<number>, threshold: number, options?: BackendOptions): Float64Array;
+export function softThreshold(
+  x: ArrayLike<ArrayLike<number>>, threshold: number, options?: BackendOptions,
+): Float64Array[];
+export function softThreshold(x: number | Weights, threshold: number, options: BackendOptions = {}) {
+  const t = checkLambda(threshold, "threshold");
+  const backend = getBackend(options.backend);
+  const flat = typeof x === "number" ? { values: toVector([x], "x") } : flatten(x, "x");
+  const out = withBlock(backend, flat.values, (block) => {
+    backend.softThreshold(block, t, block);
+    return block.values.slice();
+  });
+  return typeof x === "number" ? out[0] : reshape(flat, out);
+}
