@@ -2,8 +2,9 @@
 // chosen backend. Weights may be a vector (number[] | Float64Array) or a 2-D weight matrix (number[][] or
 // Float64Array[] rows, e.g. d x k for multi-output ridge); a matrix is treated as its flattened entries.
 
-import type { Backend, BackendName, F64Block } from "./backend.js";
+import type { BackendName } from "./backend.js";
 import { getBackend } from "./backends/registry.js";
+import { withBlocks } from "./backends/with-blocks.js";
 import { checkL1Ratio, checkLambda, toMatrix, toVector } from "./input.js";
 
 /** Options shared by the functional API. */
@@ -38,26 +39,16 @@ function reshape(flat: Flat, out: Float64Array): Float64Array | Float64Array[] {
   return Array.from({ length: out.length / cols }, (_, i) => out.slice(i * cols, (i + 1) * cols));
 }
 
-/** Runs `compute` on a backend copy of `values` and frees it afterwards. */
-function withBlock<T>(backend: Backend, values: Float64Array, compute: (block: F64Block) => T): T {
-  const block = backend.fromArray(values);
-  try {
-    return compute(block);
-  } finally {
-    backend.free(block);
-  }
-}
-
 function penalty(w: unknown, lambda: number, rho: number, options: BackendOptions): number {
   const backend = getBackend(options.backend);
   const { values } = flatten(w, "w");
-  return withBlock(backend, values, (block) => backend.elasticNetPenalty(block, lambda, rho));
+  return withBlocks(backend, [values], ([block]) => backend.elasticNetPenalty(block, lambda, rho));
 }
 
 function gradient(w: unknown, lambda: number, rho: number, options: BackendOptions) {
   const backend = getBackend(options.backend);
   const flat = flatten(w, "w");
-  const out = withBlock(backend, flat.values, (block) => {
+  const out = withBlocks(backend, [flat.values], ([block]) => {
     backend.elasticNetGradient(block, lambda, rho, block);
     return block.values.slice();
   });
@@ -117,7 +108,7 @@ export function softThreshold(x: number | Weights, threshold: number, options: B
   const t = checkLambda(threshold, "threshold");
   const backend = getBackend(options.backend);
   const flat = typeof x === "number" ? { values: toVector([x], "x") } : flatten(x, "x");
-  const out = withBlock(backend, flat.values, (block) => {
+  const out = withBlocks(backend, [flat.values], ([block]) => {
     backend.softThreshold(block, t, block);
     return block.values.slice();
   });

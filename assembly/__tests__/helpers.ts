@@ -53,3 +53,15 @@ export function sign(v: f64): f64 {
   if (v < 0) return -1.0;
   return 0.0;
 }
+
+/** Calls check(n, offset) for every length in LENGTHS and every offset in OFFSETS. */
+export function eachCase(check: (n: i32, offset: i32) => void): void {
+  for (let a = 0; a < LENGTHS.length; a++) {
+    for (let b = 0; b < OFFSETS.length; b++) check(LENGTHS[a], OFFSETS[b]);
+  }
+}
+
+/** The other parity of offset: pairs an 8-byte aligned block with a 16-byte aligned one and vice versa. */
+export function otherOffset(offset: i32): i32 {
+  return 1 - offset % 2;
+}

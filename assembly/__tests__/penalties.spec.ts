@@ -1,30 +1,26 @@
 import { elasticNetGradient, elasticNetPenalty, softThreshold } from "../penalties";
-import { LENGTHS, OFFSETS, block, close, fill, get, release, set, sign } from "./helpers";
+import { block, close, eachCase, fill, get, otherOffset, release, set, sign } from "./helpers";
 
 const RATIOS: f64[] = [0.0, 0.3, 0.5, 1.0];
 
 describe("elasticNetPenalty", () => {
   it("equals lambda (rho sum|w| + (1 - rho)/2 sum w^2) for every length, offset and ratio", () => {
-    for (let a = 0; a < LENGTHS.length; a++) {
-      for (let b = 0; b < OFFSETS.length; b++) {
-        for (let c = 0; c < RATIOS.length; c++) {
-          const n = LENGTHS[a];
-          const off = OFFSETS[b];
-          const rho = RATIOS[c];
-          const w = block(n, off);
-          fill(w, n, 1);
-          let absolutes = 0.0;
-          let squares = 0.0;
-          for (let i = 0; i < n; i++) {
-            absolutes += Math.abs(get(w, i));
-            squares += get(w, i) * get(w, i);
-          }
-          const expected = 0.7 * (rho * absolutes + 0.5 * (1.0 - rho) * squares);
-          expect(close(elasticNetPenalty(w, n, 0.7, rho), expected, expected)).toBe(true, `n=${n} rho=${rho}`);
-          release(w, off);
-        }
+    eachCase((n: i32, off: i32): void => {
+      const w = block(n, off);
+      fill(w, n, 1);
+      let absolutes = 0.0;
+      let squares = 0.0;
+      for (let i = 0; i < n; i++) {
+        absolutes += Math.abs(get(w, i));
+        squares += get(w, i) * get(w, i);
       }
-    }
+      for (let c = 0; c < RATIOS.length; c++) {
+        const rho = RATIOS[c];
+        const expected = 0.7 * (rho * absolutes + 0.5 * (1.0 - rho) * squares);
+        expect(close(elasticNetPenalty(w, n, 0.7, rho), expected, expected)).toBe(true, `n=${n} rho=${rho}`);
+      }
+      release(w, off);
+    });
   });
 
   it("is the seed's L1 penalty at rho = 1 and L2 penalty at rho = 0 (w = [5, 0.001, -3], lambda = 0.1)", () => {
@@ -40,25 +36,21 @@ describe("elasticNetPenalty", () => {
 
 describe("elasticNetGradient", () => {
   it("equals lambda (rho sign(w) + (1 - rho) w) with sign(0) = 0, element by element", () => {
-    for (let a = 0; a < LENGTHS.length; a++) {
-      for (let b = 0; b < OFFSETS.length; b++) {
-        for (let c = 0; c < RATIOS.length; c++) {
-          const n = LENGTHS[a];
-          const off = OFFSETS[b];
-          const rho = RATIOS[c];
-          const w = block(n, off);
-          const out = block(n, 1 - off % 2);
-          fill(w, n, 2);
-          elasticNetGradient(w, n, 0.4, rho, out);
-          for (let i = 0; i < n; i++) {
-            const v = get(w, i);
-            expect(get(out, i)).toBe(0.4 * (rho * sign(v) + (1.0 - rho) * v));
-          }
-          release(w, off);
-          release(out, 1 - off % 2);
+    eachCase((n: i32, off: i32): void => {
+      const w = block(n, off);
+      const out = block(n, otherOffset(off));
+      fill(w, n, 2);
+      for (let c = 0; c < RATIOS.length; c++) {
+        const rho = RATIOS[c];
+        elasticNetGradient(w, n, 0.4, rho, out);
+        for (let i = 0; i < n; i++) {
+          const v = get(w, i);
+          expect(get(out, i)).toBe(0.4 * (rho * sign(v) + (1.0 - rho) * v));
         }
       }
-    }
+      release(w, off);
+      release(out, otherOffset(off));
+    });
   });
 
   it("gives the seed's quick check: L2 [0.5, 0.0001, -0.3], L1 [0.1, 0.1, -0.1], and 0 at w = 0", () => {
@@ -84,23 +76,19 @@ describe("elasticNetGradient", () => {
 
 describe("softThreshold", () => {
   it("equals sign(x) max(|x| - t, 0) for every length and offset, in place", () => {
-    for (let a = 0; a < LENGTHS.length; a++) {
-      for (let b = 0; b < OFFSETS.length; b++) {
-        const n = LENGTHS[a];
-        const off = OFFSETS[b];
-        const x = block(n, off);
-        const ref = block(n, 0);
-        fill(x, n, 3);
-        fill(ref, n, 3);
-        softThreshold(x, n, 0.8, x);
-        for (let i = 0; i < n; i++) {
-          const v = get(ref, i);
-          expect(get(x, i)).toBe(sign(v) * Math.max(Math.abs(v) - 0.8, 0.0));
-        }
-        release(x, off);
-        release(ref, 0);
+    eachCase((n: i32, off: i32): void => {
+      const x = block(n, off);
+      const before = block(n, 0);
+      fill(x, n, 3);
+      fill(before, n, 3);
+      softThreshold(x, n, 0.8, x);
+      for (let i = 0; i < n; i++) {
+        const v = get(before, i);
+        expect(get(x, i)).toBe(sign(v) * Math.max(Math.abs(v) - 0.8, 0.0));
       }
-    }
+      release(x, off);
+      release(before, 0);
+    });
   });
 
   it("maps [3, -0.5, 0.2, -4, 1] with t = 1 to [2, 0, 0, -3, 0]", () => {

@@ -2,32 +2,27 @@ import { axpy } from "../kernels/axpy";
 import { dot } from "../kernels/dot";
 import { scal } from "../kernels/scal";
 import { sumAbs, sumSquares } from "../kernels/sums";
-import { LENGTHS, OFFSETS, block, close, dotScale, fill, get, release, scalarDot } from "./helpers";
+import { block, close, dotScale, eachCase, fill, get, otherOffset, release, scalarDot, set } from "./helpers";
 
 describe("dot", () => {
   it("matches a scalar loop for every length and odd offsets", () => {
-    for (let a = 0; a < LENGTHS.length; a++) {
-      for (let b = 0; b < OFFSETS.length; b++) {
-        const n = LENGTHS[a];
-        const off = OFFSETS[b];
-        const x = block(n, off);
-        const y = block(n, 1 - off % 2);
-        fill(x, n, 1);
-        fill(y, n, 2);
-        const expected = scalarDot(x, y, n);
-        expect(close(dot(x, y, n), expected, dotScale(x, y, n))).toBe(true, `n=${n} offset=${off}`);
-        release(x, off);
-        release(y, 1 - off % 2);
-      }
-    }
+    eachCase((n: i32, off: i32): void => {
+      const x = block(n, off);
+      const y = block(n, otherOffset(off));
+      fill(x, n, 1);
+      fill(y, n, 2);
+      expect(close(dot(x, y, n), scalarDot(x, y, n), dotScale(x, y, n))).toBe(true, `n=${n} offset=${off}`);
+      release(x, off);
+      release(y, otherOffset(off));
+    });
   });
 
   it("is exact on small integers", () => {
     const x = block(9, 1);
     const y = block(9, 0);
     for (let i = 0; i < 9; i++) {
-      store<f64>(x + (<usize>i << 3), <f64>(i + 1));
-      store<f64>(y + (<usize>i << 3), 2.0);
+      set(x, i, <f64>(i + 1));
+      set(y, i, 2.0);
     }
     expect(dot(x, y, 9)).toBe(90.0); // 2 * (1 + ... + 9)
     release(x, 1);
@@ -37,65 +32,53 @@ describe("dot", () => {
 
 describe("axpy", () => {
   it("adds alpha * x to y element by element, leaving the element past n untouched", () => {
-    for (let a = 0; a < LENGTHS.length; a++) {
-      for (let b = 0; b < OFFSETS.length; b++) {
-        const n = LENGTHS[a];
-        const off = OFFSETS[b];
-        const x = block(n, off);
-        const y = block(n + 1, off);
-        fill(x, n, 3);
-        fill(y, n + 1, 4);
-        const sentinel = get(y, n);
-        const before = new StaticArray<f64>(n);
-        for (let i = 0; i < n; i++) before[i] = get(y, i);
-        axpy(-1.5, x, y, n);
-        for (let i = 0; i < n; i++) expect(get(y, i)).toBe(before[i] + -1.5 * get(x, i));
-        expect(get(y, n)).toBe(sentinel);
-        release(x, off);
-        release(y, off);
-      }
-    }
+    eachCase((n: i32, off: i32): void => {
+      const x = block(n, off);
+      const y = block(n + 1, off);
+      const before = block(n + 1, 0);
+      fill(x, n, 3);
+      fill(y, n + 1, 4);
+      fill(before, n + 1, 4);
+      axpy(-1.5, x, y, n);
+      for (let i = 0; i < n; i++) expect(get(y, i)).toBe(get(before, i) + -1.5 * get(x, i));
+      expect(get(y, n)).toBe(get(before, n));
+      release(x, off);
+      release(y, off);
+      release(before, 0);
+    });
   });
 });
 
 describe("scal", () => {
   it("multiplies every element by alpha", () => {
-    for (let a = 0; a < LENGTHS.length; a++) {
-      for (let b = 0; b < OFFSETS.length; b++) {
-        const n = LENGTHS[a];
-        const off = OFFSETS[b];
-        const x = block(n, off);
-        const ref = block(n, 0);
-        fill(x, n, 5);
-        fill(ref, n, 5);
-        scal(0.3, x, n);
-        for (let i = 0; i < n; i++) expect(get(x, i)).toBe(0.3 * get(ref, i));
-        release(x, off);
-        release(ref, 0);
-      }
-    }
+    eachCase((n: i32, off: i32): void => {
+      const x = block(n, off);
+      const before = block(n, 0);
+      fill(x, n, 5);
+      fill(before, n, 5);
+      scal(0.3, x, n);
+      for (let i = 0; i < n; i++) expect(get(x, i)).toBe(0.3 * get(before, i));
+      release(x, off);
+      release(before, 0);
+    });
   });
 });
 
 describe("sumSquares and sumAbs", () => {
   it("match scalar loops for every length and odd offsets", () => {
-    for (let a = 0; a < LENGTHS.length; a++) {
-      for (let b = 0; b < OFFSETS.length; b++) {
-        const n = LENGTHS[a];
-        const off = OFFSETS[b];
-        const x = block(n, off);
-        fill(x, n, 6);
-        let squares = 0.0;
-        let absolutes = 0.0;
-        for (let i = 0; i < n; i++) {
-          squares += get(x, i) * get(x, i);
-          absolutes += Math.abs(get(x, i));
-        }
-        expect(close(sumSquares(x, n), squares, squares)).toBe(true, `sumSquares n=${n}`);
-        expect(close(sumAbs(x, n), absolutes, absolutes)).toBe(true, `sumAbs n=${n}`);
-        release(x, off);
+    eachCase((n: i32, off: i32): void => {
+      const x = block(n, off);
+      fill(x, n, 6);
+      let squares = 0.0;
+      let absolutes = 0.0;
+      for (let i = 0; i < n; i++) {
+        squares += get(x, i) * get(x, i);
+        absolutes += Math.abs(get(x, i));
       }
-    }
+      expect(close(sumSquares(x, n), squares, squares)).toBe(true, `sumSquares n=${n}`);
+      expect(close(sumAbs(x, n), absolutes, absolutes)).toBe(true, `sumAbs n=${n}`);
+      release(x, off);
+    });
   });
 
   it("are 0 for an empty vector", () => {

@@ -1,21 +1,10 @@
 // A copying API over the backend kernels for users: plain arrays in, fresh Float64Arrays out.
 // Estimators use the backend directly on resident blocks instead.
 
-import type { Backend, F64Block } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
+import { withBlocks } from "../backends/with-blocks.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
 import type { BackendOptions } from "../penalties.js";
-
-/** Copies each array into a block, runs `compute`, and frees every block afterwards. */
-function withBlocks<T>(backend: Backend, arrays: Float64Array[], compute: (blocks: F64Block[]) => T): T {
-  const blocks: F64Block[] = [];
-  try {
-    for (const values of arrays) blocks.push(backend.fromArray(values));
-    return compute(blocks);
-  } finally {
-    for (const block of blocks) backend.free(block);
-  }
-}
 
 /** Dot product x . y of two vectors of the same length. */
 export function dot(x: VectorInput, y: VectorInput, options: BackendOptions = {}): number {
