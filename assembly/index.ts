@@ -4,11 +4,16 @@
 export { dot } from "./kernels/dot";
 export { axpy } from "./kernels/axpy";
 export { scal } from "./kernels/scal";
-export { sumSquares, sumAbs } from "./kernels/sums";
+export { sum, sumSquares, sumAbs } from "./kernels/sums";
 export { gemv } from "./kernels/gemv";
 export { gemvT } from "./kernels/gemv-t";
 export { squaredLossGradient } from "./kernels/squared-loss-gradient";
+export { columnMeans } from "./kernels/column-means";
+export { centerRows } from "./kernels/center-rows";
+export { centeredGram, rowGram } from "./kernels/gram";
 export { elasticNetPenalty, elasticNetGradient, softThreshold } from "./penalties";
+export { luDecompose, luSolve } from "./solvers/lu";
+export { gdFit } from "./solvers/gd";
 
 /** First byte past the module's static data: the heap managed from JS may start here. */
 export function heapBase(): usize {

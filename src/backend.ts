@@ -22,6 +22,27 @@ export interface F64Block {
   readonly values: Float64Array;
 }
 
+/** Parameters of the seed's gradient-descent loop (assembly/solvers/gd.ts and its JS twin). */
+export interface GdParams {
+  lambda: number;
+  /** l1Ratio: 1 lasso, 0 ridge. */
+  rho: number;
+  learningRate: number;
+  maxIter: number;
+  tol: number;
+  fitIntercept: boolean;
+}
+
+/** How a gradient-descent run ended. */
+export type GdOutcome = "converged" | "maxIter" | "diverged";
+
+export interface GdResult {
+  intercept: number;
+  /** Iterations run (losses computed). */
+  nIter: number;
+  outcome: GdOutcome;
+}
+
 export interface Backend {
   readonly name: BackendName;
 
@@ -42,6 +63,36 @@ export interface Backend {
   sumSquares(x: F64Block): number;
   /** sum_i |x_i|. */
   sumAbs(x: F64Block): number;
+  /** sum_i x_i. */
+  sum(x: F64Block): number;
+  /** out = column means of X (rows > 0). */
+  columnMeans(X: F64Block, rows: number, cols: number, out: F64Block): void;
+  /** out = X - 1 mean^T (out may be X). */
+  centerRows(X: F64Block, rows: number, cols: number, mean: F64Block, out: F64Block): void;
+  /**
+   * G = Xc^T Xc (cols x cols) and XtY = Xc^T Yc (cols x k) for Xc = X - 1 xMean^T, Yc = Y - 1 yMean^T
+   * (zero means give the plain products). Y is rows x k.
+   */
+  centeredGram(
+    X: F64Block, rows: number, cols: number, xMean: F64Block, Y: F64Block, k: number, yMean: F64Block,
+    G: F64Block, XtY: F64Block,
+  ): void;
+  /** K = X X^T (rows x rows). */
+  rowGram(X: F64Block, rows: number, cols: number, K: F64Block): void;
+  /**
+   * In-place LU with partial pivoting of the n x n matrix A; pivots (n) receives the swapped row of each step.
+   * Returns -1, or the step whose pivot magnitude is <= threshold (singular).
+   */
+  luDecompose(A: F64Block, n: number, pivots: F64Block, threshold: number): number;
+  /** Solves A X = B in place (B is n x k) from luDecompose's factors and pivots. */
+  luSolve(LU: F64Block, n: number, pivots: F64Block, B: F64Block, k: number): void;
+  /**
+   * The seed's gradient-descent loop, whole, in one call: writes the weights to w (cols) and, when history is
+   * given (maxIter long), the objective of every iteration.
+   */
+  gdFit(
+    X: F64Block, rows: number, cols: number, y: F64Block, params: GdParams, w: F64Block, history: F64Block | null,
+  ): GdResult;
   /** out = X w, X row-major rows x cols. */
   gemv(X: F64Block, rows: number, cols: number, w: F64Block, out: F64Block): void;
   /** out = X^T r, X row-major rows x cols. */

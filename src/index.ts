@@ -18,3 +18,12 @@ export {
 export { dot, gemv, gemvT, squaredLossGradient, type SquaredLoss } from "./linalg/kernels.js";
 export type { Matrix, MatrixInput, VectorInput } from "./input.js";
 export { loadDiabetes, type Dataset } from "./datasets/diabetes.js";
+export { Ridge, type RidgeOptions, type RidgeTargets } from "./models/ridge.js";
+export { Lasso, type LassoOptions } from "./models/lasso.js";
+export { ElasticNet, type ElasticNetOptions } from "./models/elastic-net.js";
+export { LinearModel, type ModelJSON } from "./models/base.js";
+export type { LinearModelOptions } from "./models/options.js";
+export { NotFittedError, DivergedError } from "./models/errors.js";
+export { luDecompose, luSolve, solve, type LuDecomposition } from "./linalg/lu.js";
+export { conditionNumber, singularValues } from "./linalg/condition-number.js";
+export { SingularMatrixError } from "./linalg/singular-error.js";

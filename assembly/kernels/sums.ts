@@ -51,3 +51,18 @@ export function sumAbs(x: usize, n: i32): f64 {
   for (; i < n; i++) sum += abs<f64>(load<f64>(at(x, i)));
   return sum;
 }
+
+/** sum_i x_i over n elements (two f64x2 accumulators). */
+export function sum(x: usize, n: i32): f64 {
+  let a0 = f64x2.splat(0.0);
+  let a1 = f64x2.splat(0.0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const px = at(x, i);
+    a0 = f64x2.add(a0, v128.load(px));
+    a1 = f64x2.add(a1, v128.load(px, 16));
+  }
+  let total = laneSum(f64x2.add(a0, a1));
+  for (; i < n; i++) total += load<f64>(at(x, i));
+  return total;
+}

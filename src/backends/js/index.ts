@@ -1,5 +1,8 @@
 import type { Backend, F64Block } from "../../backend.js";
+import { gdFit } from "./gd.js";
+import * as gram from "./gram.js";
 import * as kernels from "./kernels.js";
+import * as lu from "./lu.js";
 import * as penalties from "./penalties.js";
 
 /** A block of the JS backend: a plain Float64Array. */
@@ -23,6 +26,16 @@ export const jsBackend: Backend = {
   scal: (alpha, x) => kernels.scal(alpha, v(x)),
   sumSquares: (x) => kernels.sumSquares(v(x)),
   sumAbs: (x) => kernels.sumAbs(v(x)),
+  sum: (x) => kernels.sum(v(x)),
+  columnMeans: (X, rows, cols, out) => kernels.columnMeans(v(X), rows, cols, v(out)),
+  centerRows: (X, rows, cols, mean, out) => kernels.centerRows(v(X), rows, cols, v(mean), v(out)),
+  centeredGram: (X, rows, cols, xMean, Y, k, yMean, G, XtY) =>
+    gram.centeredGram(v(X), rows, cols, v(xMean), v(Y), k, v(yMean), v(G), v(XtY)),
+  rowGram: (X, rows, cols, K) => gram.rowGram(v(X), rows, cols, v(K)),
+  luDecompose: (A, n, pivots, threshold) => lu.luDecompose(v(A), n, v(pivots), threshold),
+  luSolve: (LU, n, pivots, B, k) => lu.luSolve(v(LU), n, v(pivots), v(B), k),
+  gdFit: (X, rows, cols, y, params, w, history) =>
+    gdFit(v(X), rows, cols, v(y), params, v(w), history ? v(history) : null),
   gemv: (X, rows, cols, w, out) => kernels.gemv(v(X), rows, cols, v(w), v(out)),
   gemvT: (X, rows, cols, r, out) => kernels.gemvT(v(X), rows, cols, v(r), v(out)),
   squaredLossGradient: (X, rows, cols, w, b, y, r, grad) =>

@@ -80,3 +80,27 @@ export function squaredLossGradient(
   for (let j = 0; j < cols; j++) grad[j] *= scale;
   return sumSq / (2 * rows);
 }
+
+/** sum_i x_i. */
+export function sum(x: Float64Array, n: number = x.length): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += x[i];
+  return total;
+}
+
+/** out = the mean of each column of a row-major rows x cols X. */
+export function columnMeans(X: Float64Array, rows: number, cols: number, out: Float64Array): void {
+  out.fill(0, 0, cols);
+  for (let i = 0, offset = 0; i < rows; i++, offset += cols) {
+    for (let j = 0; j < cols; j++) out[j] += X[offset + j];
+  }
+  const scale = 1 / rows;
+  for (let j = 0; j < cols; j++) out[j] *= scale;
+}
+
+/** out = X - 1 mean^T, row by row (out may be X). */
+export function centerRows(X: Float64Array, rows: number, cols: number, mean: Float64Array, out: Float64Array): void {
+  for (let i = 0, offset = 0; i < rows; i++, offset += cols) {
+    for (let j = 0; j < cols; j++) out[offset + j] = X[offset + j] - mean[j];
+  }
+}

@@ -9,6 +9,21 @@ export interface CoreExports {
   scal(alpha: number, x: number, n: number): void;
   sumSquares(x: number, n: number): number;
   sumAbs(x: number, n: number): number;
+  sum(x: number, n: number): number;
+  columnMeans(X: number, rows: number, cols: number, out: number): void;
+  centerRows(X: number, rows: number, cols: number, mean: number, out: number): void;
+  centeredGram(
+    X: number, rows: number, cols: number, xMean: number, Y: number, k: number, yMean: number,
+    scratch: number, G: number, XtY: number,
+  ): void;
+  rowGram(X: number, rows: number, cols: number, K: number): void;
+  luDecompose(A: number, n: number, pivots: number, threshold: number): number;
+  luSolve(LU: number, n: number, pivots: number, B: number, k: number): void;
+  gdFit(
+    X: number, rows: number, cols: number, y: number, lambda: number, rho: number, learningRate: number,
+    maxIter: number, tol: number, fitIntercept: number, w: number, r: number, grad: number, history: number,
+    out: number,
+  ): void;
   gemv(X: number, rows: number, cols: number, w: number, out: number): void;
   gemvT(X: number, rows: number, cols: number, r: number, out: number): void;
   squaredLossGradient(

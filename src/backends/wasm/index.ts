@@ -1,4 +1,4 @@
-import type { Backend, F64Block } from "../../backend.js";
+import type { Backend, F64Block, GdOutcome } from "../../backend.js";
 import { Heap } from "./heap.js";
 import type { CoreInstance } from "./instantiate.js";
 
@@ -28,10 +28,22 @@ function address(block: F64Block): number {
   return block.address;
 }
 
+/** The outcome codes of assembly/solvers/gd.ts. */
+const GD_OUTCOMES: GdOutcome[] = ["converged", "maxIter", "diverged"];
+
 /** Builds the WASM backend over an instantiated core: kernels run in place on blocks of its heap. */
 export function createWasmBackend({ exports: core, memory }: CoreInstance): Backend & { heap: Heap } {
   const heap = new Heap(memory, core.heapBase());
   const a = address;
+  /** Runs `compute` with fresh scratch blocks of the given lengths, freed afterwards. */
+  const withScratch = <T>(lengths: number[], compute: (blocks: F64Block[]) => T): T => {
+    const blocks = lengths.map((length) => backend.alloc(length));
+    try {
+      return compute(blocks);
+    } finally {
+      blocks.forEach((block) => heap.free(a(block)));
+    }
+  };
   const backend: Backend & { heap: Heap } = {
     name: "wasm",
     heap,
@@ -51,6 +63,23 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
     scal: (alpha, x) => core.scal(alpha, a(x), x.length),
     sumSquares: (x) => core.sumSquares(a(x), x.length),
     sumAbs: (x) => core.sumAbs(a(x), x.length),
+    sum: (x) => core.sum(a(x), x.length),
+    columnMeans: (X, rows, cols, out) => core.columnMeans(a(X), rows, cols, a(out)),
+    centerRows: (X, rows, cols, mean, out) => core.centerRows(a(X), rows, cols, a(mean), a(out)),
+    centeredGram: (X, rows, cols, xMean, Y, k, yMean, G, XtY) =>
+      withScratch([4 * (cols + k)], ([scratch]) =>
+        core.centeredGram(a(X), rows, cols, a(xMean), a(Y), k, a(yMean), a(scratch), a(G), a(XtY))),
+    rowGram: (X, rows, cols, K) => core.rowGram(a(X), rows, cols, a(K)),
+    luDecompose: (A, n, pivots, threshold) => core.luDecompose(a(A), n, a(pivots), threshold),
+    luSolve: (LU, n, pivots, B, k) => core.luSolve(a(LU), n, a(pivots), a(B), k),
+    gdFit: (X, rows, cols, y, params, w, history) =>
+      withScratch([rows, cols, 3], ([r, grad, out]) => {
+        const { lambda, rho, learningRate, maxIter, tol, fitIntercept } = params;
+        core.gdFit(a(X), rows, cols, a(y), lambda, rho, learningRate, maxIter, tol, fitIntercept ? 1 : 0,
+          a(w), a(r), a(grad), history ? a(history) : 0, a(out));
+        const [intercept, nIter, outcome] = out.values;
+        return { intercept, nIter, outcome: GD_OUTCOMES[outcome] };
+      }),
     gemv: (X, rows, cols, w, out) => core.gemv(a(X), rows, cols, a(w), a(out)),
     gemvT: (X, rows, cols, r, out) => core.gemvT(a(X), rows, cols, a(r), a(out)),
     squaredLossGradient: (X, rows, cols, w, b, y, r, grad) =>

@@ -1,0 +1,68 @@
+import { at } from "../kernels/lanes";
+import { squaredLossGradient } from "../kernels/squared-loss-gradient";
+import { sum } from "../kernels/sums";
+import { elasticNetPenalty } from "../penalties";
+
+/** Outcomes of gdFit, written to out[2]. */
+export const GD_CONVERGED: i32 = 0;
+export const GD_MAX_ITER: i32 = 1;
+export const GD_DIVERGED: i32 = 2;
+
+/**
+ * The seed's gradient-descent loop for F(w, b) = (1/2n) ||X w + b - y||^2 + P(w), P the elastic-net penalty
+ * (rho = 1 lasso, rho = 0 ridge). From w = 0, b = 0, each iteration: loss = data + penalty, appended to
+ * history (when history != 0); stop when |previous - loss| < tol, or at once when the loss is not finite;
+ * then w -= learningRate (X^T r / n + dP/dw) by the rule of stepWeights, b -= learningRate mean(r) (the bias
+ * is never penalized; it stays 0 when fitIntercept is false).
+ * Writes w (cols) in place and out = [intercept, iterations run, outcome]; r (rows) and grad (cols) are scratch.
+ */
+export function gdFit(
+  X: usize, rows: i32, cols: i32, y: usize,
+  lambda: f64, rho: f64, learningRate: f64, maxIter: i32, tol: f64, fitIntercept: bool,
+  w: usize, r: usize, grad: usize, history: usize, out: usize,
+): void {
+  memory.fill(w, 0, (<usize>cols) << 3);
+  let b = 0.0;
+  let previous = Infinity;
+  let outcome = GD_MAX_ITER;
+  let iterations = 0;
+  while (iterations < maxIter) {
+    const loss = squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, cols, lambda, rho);
+    if (history != 0) store<f64>(at(history, iterations), loss);
+    iterations++;
+    if (!isFinite(loss)) {
+      outcome = GD_DIVERGED;
+      break;
+    }
+    if (abs<f64>(previous - loss) < tol) {
+      outcome = GD_CONVERGED;
+      break;
+    }
+    previous = loss;
+    stepWeights(w, grad, cols, lambda, rho, learningRate);
+    if (fitIntercept) b -= learningRate * (sum(r, rows) / <f64>rows);
+  }
+  store<f64>(out, b);
+  store<f64>(out, <f64>iterations, 8);
+  store<f64>(out, <f64>outcome, 16);
+}
+
+/**
+ * w_j -= learningRate (g_j + lambda (rho sign(w_j) + (1 - rho) w_j)), g the data gradient, sign(0) = 0.
+ * With an L1 part (lambda rho > 0), the seed's "clipped back": a step that would carry w_j across zero leaves it
+ * at exactly 0, and a w_j at exactly 0 stays there while |g_j| <= lambda rho (0 is then a minimizer along
+ * that coordinate: the subdifferential lambda rho [-1, 1] absorbs g_j).
+ */
+export function stepWeights(w: usize, grad: usize, n: i32, lambda: f64, rho: f64, learningRate: f64): void {
+  const threshold = lambda * rho;
+  const l1 = threshold > 0;
+  for (let j = 0; j < n; j++) {
+    const wj = load<f64>(at(w, j));
+    const g = load<f64>(at(grad, j));
+    if (l1 && wj == 0 && abs<f64>(g) <= threshold) continue;
+    const sign = (wj > 0 ? 1.0 : 0.0) - (wj < 0 ? 1.0 : 0.0);
+    let next = wj - learningRate * (g + lambda * (rho * sign + (1.0 - rho) * wj));
+    if (l1 && ((wj > 0 && next < 0) || (wj < 0 && next > 0))) next = 0;
+    store<f64>(at(w, j), next);
+  }
+}

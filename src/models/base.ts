@@ -1,0 +1,276 @@
+import type { Backend, BackendName } from "../backend.js";
+import { getBackend } from "../backends/registry.js";
+import { withBlocks } from "../backends/with-blocks.js";
+import { checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
+import { DivergedError, NotFittedError } from "./errors.js";
+import { resolveOptions, type ResolvedOptions } from "./options.js";
+
+/** What a fit produces. */
+export interface FittedState {
+  /** d x k row-major (d for one output). */
+  coef: Float64Array;
+  /** k intercepts. */
+  intercepts: Float64Array;
+  nFeatures: number;
+  nOutputs: number;
+  history: Float64Array;
+  nIter: number;
+  converged: boolean;
+}
+
+/** The serialized form of a model: plain JSON, restored exactly by the class's static `fromJSON`. */
+export interface ModelJSON {
+  format: "regularized";
+  version: 1;
+  model: string;
+  options: {
+    lambda: number;
+    fitIntercept: boolean;
+    backend: BackendName;
+    solver: string;
+    maxIter: number;
+    tol: number;
+    learningRate: number;
+    recordHistory: boolean;
+    l1Ratio?: number;
+  };
+  fitted: null | {
+    coef: number[];
+    intercepts: number[];
+    nFeatures: number;
+    nOutputs: number;
+    history: number[];
+    nIter: number;
+    converged: boolean;
+  };
+}
+
+/** Targets as a row-major n x k block. */
+export interface Targets {
+  data: Float64Array;
+  k: number;
+}
+
+/**
+ * What Ridge, Lasso and ElasticNet share: options, input checks, the gradient-descent fit, prediction,
+ * scoring and serialization. Subclasses name the penalty's l1 ratio and their solvers.
+ */
+export abstract class LinearModel {
+  protected readonly options: ResolvedOptions;
+  private state: FittedState | null = null;
+
+  protected constructor(
+    /** The class name, used in messages and JSON. */
+    readonly modelName: string,
+    options: Record<string, unknown>,
+    solvers: readonly string[],
+    extraOptionNames: readonly string[] = [],
+  ) {
+    this.options = resolveOptions(modelName, options, solvers, extraOptionNames);
+  }
+
+  /** rho of the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2): 0 ridge, 1 lasso. */
+  protected abstract get rho(): number;
+
+  /** Fits the model to X (n x d) and y (n); returns this. A fit that throws leaves the model as it was. */
+  fit(X: MatrixInput, y: VectorInput): this {
+    return this.fitWith(this.options.solver, X, y);
+  }
+
+  protected fitWith(solver: string, X: MatrixInput, y: unknown): this {
+    const matrix = toMatrix(X, "X");
+    const targets = this.targets(y, matrix.rows);
+    const state = this.solve(getBackend(this.options.backend), solver, matrix, targets);
+    this.state = state;
+    if (!state.converged) {
+      this.options.onWarning(
+        `${this.modelName} (solver "${solver}") did not converge in ${this.options.maxIter} iterations ` +
+          `(tol ${this.options.tol}): raise maxIter or learningRate, or standardize the features.`,
+      );
+    }
+    return this;
+  }
+
+  /** Checks y against the number of rows; one output unless a subclass accepts several. */
+  protected targets(y: unknown, rows: number): Targets {
+    const data = toVector(y, "y");
+    checkSameLength(rows, "the rows of X", data.length, "y");
+    return { data, k: 1 };
+  }
+
+  /** Runs the solver; every model has gradient descent. */
+  protected solve(backend: Backend, solver: string, X: Matrix, targets: Targets): FittedState {
+    if (solver !== "gd") throw new RangeError(`${this.modelName} has no solver "${solver}".`);
+    return this.fitGradientDescent(backend, X, targets);
+  }
+
+  /** The seed's gradient-descent loop, run whole by the backend in one call. */
+  protected fitGradientDescent(backend: Backend, X: Matrix, targets: Targets): FittedState {
+    if (targets.k !== 1) {
+      throw new RangeError(`solver "gd" fits one output: pass y as a vector, or use solver "closed-form" for ${targets.k}.`);
+    }
+    const { lambda, learningRate, maxIter, tol, fitIntercept, recordHistory } = this.options;
+    const { rows, cols } = X;
+    const params = { lambda, rho: this.rho, learningRate, maxIter, tol, fitIntercept };
+    const history = new Float64Array(recordHistory ? maxIter : 0);
+    return withBlocks(backend, [X.data, targets.data, new Float64Array(cols), history], ([Xb, yb, w, h]) => {
+      const result = backend.gdFit(Xb, rows, cols, yb, params, w, recordHistory ? h : null);
+      if (result.outcome === "diverged") {
+        const loss = recordHistory ? h.values[result.nIter - 1] : Number.NaN;
+        throw new DivergedError(this.modelName, loss, result.nIter, learningRate);
+      }
+      return {
+        coef: w.values.slice(),
+        intercepts: Float64Array.of(result.intercept),
+        nFeatures: cols,
+        nOutputs: 1,
+        history: h.values.slice(0, recordHistory ? result.nIter : 0),
+        nIter: result.nIter,
+        converged: result.outcome === "converged",
+      };
+    });
+  }
+
+  protected fitted(use: string): FittedState {
+    if (!this.state) throw new NotFittedError(this.modelName, use);
+    return this.state;
+  }
+
+  /** Whether fit has succeeded at least once. */
+  get isFitted(): boolean {
+    return this.state !== null;
+  }
+
+  /** Weights: d values, or d x k row-major for a multi-output fit. */
+  get coef(): Float64Array {
+    return this.fitted("reading coef").coef;
+  }
+
+  /** The intercept (0 when fitIntercept is false). */
+  get intercept(): number {
+    const state = this.fitted("reading intercept");
+    if (state.nOutputs > 1) {
+      throw new TypeError(`This ${this.modelName} was fitted on ${state.nOutputs} outputs: read intercepts, one per output.`);
+    }
+    return state.intercepts[0];
+  }
+
+  /** One intercept per output. */
+  get intercepts(): Float64Array {
+    return this.fitted("reading intercepts").intercepts;
+  }
+
+  /** The objective per iteration of the iterative solvers (empty for the closed form or recordHistory: false). */
+  get history(): Float64Array {
+    return this.fitted("reading history").history;
+  }
+
+  /** Iterations run by the last fit (0 for the closed form). */
+  get nIter(): number {
+    return this.fitted("reading nIter").nIter;
+  }
+
+  /** Whether the last fit met its stopping rule (always true for the closed form). */
+  get converged(): boolean {
+    return this.fitted("reading converged").converged;
+  }
+
+  /** Number of features seen by fit. */
+  get nFeatures(): number {
+    return this.fitted("reading nFeatures").nFeatures;
+  }
+
+  /** Predictions X w + b: n values, or n x k row-major for a multi-output fit. */
+  predict(X: MatrixInput): Float64Array {
+    const state = this.fitted("predict");
+    const { data, rows, cols } = toMatrix(X, "X");
+    if (cols !== state.nFeatures) {
+      throw new RangeError(
+        `X has ${cols} features but this ${this.modelName} was fitted on ${state.nFeatures}: pass the same columns in the same order.`,
+      );
+    }
+    const backend = getBackend(this.options.backend);
+    const k = state.nOutputs;
+    const out = new Float64Array(rows * k);
+    withBlocks(backend, [data, new Float64Array(cols), new Float64Array(rows)], ([Xb, w, p]) => {
+      for (let o = 0; o < k; o++) {
+        w.values.set(Float64Array.from({ length: cols }, (_, j) => state.coef[j * k + o]));
+        backend.gemv(Xb, rows, cols, w, p);
+        p.values.forEach((v, i) => (out[i * k + o] = v + state.intercepts[o]));
+      }
+    });
+    return out;
+  }
+
+  /** Coefficient of determination R^2 = 1 - SS_res / SS_tot (averaged over outputs). */
+  score(X: MatrixInput, y: VectorInput | ArrayLike<ArrayLike<number>>): number {
+    const state = this.fitted("score");
+    const predicted = this.predict(X);
+    const { data: truth, k } = this.targets(y, predicted.length / state.nOutputs);
+    if (k !== state.nOutputs) {
+      throw new RangeError(`y has ${k} outputs but this ${this.modelName} was fitted on ${state.nOutputs}.`);
+    }
+    const n = truth.length / k;
+    let total = 0;
+    for (let o = 0; o < k; o++) {
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += truth[i * k + o] / n;
+      let residual = 0;
+      let spread = 0;
+      for (let i = 0; i < n; i++) {
+        residual += (truth[i * k + o] - predicted[i * k + o]) ** 2;
+        spread += (truth[i * k + o] - mean) ** 2;
+      }
+      // A constant target: R^2 is 1 for a perfect fit and 0 otherwise (scikit-learn's convention).
+      total += spread === 0 ? (residual === 0 ? 1 : 0) : 1 - residual / spread;
+    }
+    return total / k;
+  }
+
+  /** A plain-JSON snapshot of the options and fitted state (onWarning is not serialized). */
+  toJSON(): ModelJSON {
+    const { lambda, fitIntercept, backend, solver, maxIter, tol, learningRate, recordHistory, l1Ratio } = this.options;
+    const options: ModelJSON["options"] = { lambda, fitIntercept, backend, solver, maxIter, tol, learningRate, recordHistory };
+    if (this.modelName === "ElasticNet") options.l1Ratio = l1Ratio;
+    const s = this.state;
+    return {
+      format: "regularized",
+      version: 1,
+      model: this.modelName,
+      options,
+      fitted: s && {
+        coef: Array.from(s.coef),
+        intercepts: Array.from(s.intercepts),
+        nFeatures: s.nFeatures,
+        nOutputs: s.nOutputs,
+        history: Array.from(s.history),
+        nIter: s.nIter,
+        converged: s.converged,
+      },
+    };
+  }
+
+  /** Restores a model from {@link LinearModel.toJSON}'s output (an object or its JSON string). */
+  static fromJSON<T extends LinearModel>(this: new (options?: Record<string, unknown>) => T, json: string | ModelJSON): T {
+    const parsed = (typeof json === "string" ? JSON.parse(json) : json) as ModelJSON;
+    if (parsed?.format !== "regularized" || parsed.version !== 1) {
+      throw new TypeError("fromJSON expects the output of toJSON() (format \"regularized\", version 1).");
+    }
+    const model: LinearModel = new this(parsed.options);
+    if (parsed.model !== model.modelName) {
+      throw new TypeError(`This JSON holds a ${parsed.model}, not a ${model.modelName}: use ${parsed.model}.fromJSON.`);
+    }
+    const f = parsed.fitted;
+    if (f) {
+      const coef = toVector(f.coef, "fitted.coef");
+      const intercepts = toVector(f.intercepts, "fitted.intercepts");
+      checkSameLength(f.nFeatures * f.nOutputs, "nFeatures * nOutputs", coef.length, "fitted.coef");
+      checkSameLength(f.nOutputs, "nOutputs", intercepts.length, "fitted.intercepts");
+      model.state = {
+        coef, intercepts, nFeatures: f.nFeatures, nOutputs: f.nOutputs,
+        history: toVector(f.history, "fitted.history"), nIter: f.nIter, converged: f.converged,
+      };
+    }
+    return model as T;
+  }
+}

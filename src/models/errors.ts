@@ -1,0 +1,18 @@
+/** Thrown when a model is used (predict, score, coef, ...) before it has been fitted. */
+export class NotFittedError extends TypeError {
+  constructor(model: string, use: string) {
+    super(`This ${model} is not fitted yet: call fit(X, y) before ${use}.`);
+    this.name = "NotFittedError";
+  }
+}
+
+/** Thrown when gradient descent's objective stops being a finite number. */
+export class DivergedError extends Error {
+  constructor(model: string, loss: number, iteration: number, learningRate: number) {
+    super(
+      `Gradient descent diverged for ${model}: the objective became ${loss} at iteration ${iteration} with ` +
+        `learningRate ${learningRate}. Use a smaller learningRate (try ${learningRate / 10}) or standardize the features.`,
+    );
+    this.name = "DivergedError";
+  }
+}

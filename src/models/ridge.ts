@@ -1,0 +1,59 @@
+import type { Backend } from "../backend.js";
+import { checkSameLength, toMatrix, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
+import { ridgeClosedForm } from "../solvers/ridge-closed-form.js";
+import { LinearModel, type FittedState, type Targets } from "./base.js";
+import type { LinearModelOptions } from "./options.js";
+
+export interface RidgeOptions extends LinearModelOptions {
+  /** `"closed-form"` (default; exact, LU) or `"gd"` (the seed's gradient descent). */
+  solver?: "closed-form" | "gd";
+}
+
+/** Several targets: n rows of k values each, or a single target vector. */
+export type RidgeTargets = VectorInput | ArrayLike<ArrayLike<number>>;
+
+/**
+ * Ridge: minimizes (1/2n) ||X w + b - y||^2 + (lambda/2) ||w||^2. Equals scikit-learn's
+ * `Ridge(alpha = n * lambda)`. With y as n x k rows, fits k outputs at once (closed form): coef is d x k.
+ */
+export class Ridge extends LinearModel {
+  constructor(options: RidgeOptions = {}) {
+    super("Ridge", options as Record<string, unknown>, ["closed-form", "gd"]);
+  }
+
+  protected get rho(): number {
+    return 0;
+  }
+
+  /** Fits X (n x d) to y (n, or n x k rows for several outputs). */
+  override fit(X: MatrixInput, y: RidgeTargets): this {
+    return this.fitWith(this.options.solver, X, y);
+  }
+
+  /** The seed's `fit_closed_form`: fits by the normal equations whatever the `solver` option says. */
+  fitClosedForm(X: MatrixInput, y: RidgeTargets): this {
+    return this.fitWith("closed-form", X, y);
+  }
+
+  protected override targets(y: unknown, rows: number): Targets {
+    const first = typeof y === "object" && y !== null && (y as ArrayLike<unknown>).length > 0
+      ? (y as ArrayLike<unknown>)[0]
+      : undefined;
+    if (typeof first !== "object" || first === null) return super.targets(y, rows);
+    const { data, rows: n, cols: k } = toMatrix(y, "y");
+    checkSameLength(rows, "the rows of X", n, "y");
+    return { data, k };
+  }
+
+  protected override solve(backend: Backend, solver: string, X: Matrix, targets: Targets): FittedState {
+    if (solver !== "closed-form") return super.solve(backend, solver, X, targets);
+    const { coef, intercepts } = ridgeClosedForm(
+      backend, X, targets.data, targets.k, this.options.lambda, this.options.fitIntercept,
+    );
+    return {
+      coef, intercepts, nFeatures: X.cols, nOutputs: targets.k,
+      history: new Float64Array(0), nIter: 0, converged: true,
+    };
+  }
+}
+
