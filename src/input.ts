@@ -53,14 +53,31 @@ export function checkL1Ratio(value: unknown, name = "l1Ratio"): number {
   return value;
 }
 
-function checkFinite(value: unknown, where: () => string): number {
-  if (typeof value !== "number") {
-    throw new TypeError(`${where()} is ${describe(value)}: every entry must be a finite number.`);
+/**
+ * Copies `source` into `target` at `offset`: typed arrays in one block copy, plain arrays entry by entry with
+ * a type check (so "2" or null is an error, not a silent coercion). `where(i)` names entry i in messages.
+ */
+function copyNumbers(source: ArrayLike<unknown>, target: Float64Array, offset: number, where: (i: number) => string): void {
+  if (ArrayBuffer.isView(source) && !(source instanceof DataView)) {
+    target.set(source as unknown as ArrayLike<number>, offset);
+    return;
   }
-  if (!Number.isFinite(value)) {
-    throw new RangeError(`${where()} is ${value}: every entry must be a finite number (remove or impute it).`);
+  for (let i = 0; i < source.length; i++) {
+    const value = source[i];
+    if (typeof value !== "number") {
+      throw new TypeError(`${where(i)} is ${describe(value)}: every entry must be a finite number.`);
+    }
+    target[offset + i] = value;
   }
-  return value;
+}
+
+/** Throws a RangeError naming the first NaN or infinite entry of `values`. */
+function checkAllFinite(values: Float64Array, where: (k: number) => string): void {
+  for (let k = 0; k < values.length; k++) {
+    if (!Number.isFinite(values[k])) {
+      throw new RangeError(`${where(k)} is ${values[k]}: every entry must be a finite number (remove or impute it).`);
+    }
+  }
 }
 
 /** Copies a vector into a Float64Array, checking that every entry is a finite number. */
@@ -69,7 +86,9 @@ export function toVector(values: unknown, name: string): Float64Array {
     throw new TypeError(`${name} must be an array of numbers or a Float64Array, got ${describe(values)}.`);
   }
   const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = checkFinite(values[i], () => `${name}[${i}]`);
+  const where = (i: number) => `${name}[${i}]`;
+  copyNumbers(values, out, 0, where);
+  checkAllFinite(out, where);
   return out;
 }
 
@@ -110,8 +129,7 @@ function columnOf(values: ArrayLike<unknown>, name: string): Matrix {
 
 function fromRows(rowsInput: ArrayLike<unknown>, name: string): Matrix {
   const rows = rowsInput.length;
-  const first = rowsInput[0] as ArrayLike<unknown>;
-  const cols = first.length;
+  const cols = (rowsInput[0] as ArrayLike<unknown>).length;
   const data = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const row = rowsInput[i];
@@ -123,10 +141,13 @@ function fromRows(rowsInput: ArrayLike<unknown>, name: string): Matrix {
         `${name}[${i}] has ${row.length} entries but ${name}[0] has ${cols}: every row needs the same length.`,
       );
     }
-    for (let j = 0; j < cols; j++) {
-      data[i * cols + j] = checkFinite(row[j], () => `${name}[${i}][${j}] (row ${i}, column ${j})`);
-    }
+    copyNumbers(row, data, i * cols, (j) => `${name}[${i}][${j}] (row ${i}, column ${j})`);
   }
+  checkAllFinite(data, (k) => {
+    const i = Math.floor(k / cols);
+    const j = k - i * cols;
+    return `${name}[${i}][${j}] (row ${i}, column ${j})`;
+  });
   return { data, rows, cols };
 }
 
@@ -144,9 +165,11 @@ function fromShaped(input: { data: unknown; rows: unknown; cols: unknown }, name
     throw new RangeError(`${name}.data has ${input.data.length} values but rows * cols = ${r} * ${c} = ${r * c}.`);
   }
   const data = new Float64Array(r * c);
-  for (let k = 0; k < data.length; k++) {
+  const where = (k: number) => {
     const i = Math.floor(k / c);
-    data[k] = checkFinite(input.data[k], () => `${name}.data[${k}] (row ${i}, column ${k - i * c})`);
-  }
+    return `${name}.data[${k}] (row ${i}, column ${k - i * c})`;
+  };
+  copyNumbers(input.data, data, 0, where);
+  checkAllFinite(data, where);
   return { data, rows: r, cols: c };
 }

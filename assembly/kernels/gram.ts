@@ -9,8 +9,9 @@ const BLOCK: i32 = 4;
  * G = Xc^T Xc (cols x cols) and XtY = Xc^T Yc (cols x k), where Xc = X - 1 xMean^T and Yc = Y - 1 yMean^T,
  * for row-major X (rows x cols) and Y (rows x k). Pass zero means for the uncentered products.
  * Rows are centered four at a time into `scratch` (4 cols + 4 k values), so no centered copy of X is made,
- * and each block adds its rank-4 update c0 c0^T + ... + c3 c3^T to the upper triangle of G with one load and
- * one store of G per four products (symmetry halves the work); the lower triangle is mirrored at the end.
+ * and each block adds its rank-4 update c0 c0^T + ... + c3 c3^T to the upper triangle of G, two rows of G at a
+ * time, with one load and store of G per four products (symmetry halves the work); the lower triangle is
+ * mirrored at the end.
  */
 export function centeredGram(
   X: usize, rows: i32, cols: i32, xMean: usize, Y: usize, k: i32, yMean: usize,
@@ -57,34 +58,55 @@ export function centeredGram(
   mirrorUpper(G, cols);
 }
 
-/** G[j][l] += sum_b c_b[j] c_b[l] for l >= j (the upper triangle), over four rows c0..c3 of length n. */
+/** G[j][l] += sum_b c_b[j] c_b[l] for one element of the upper triangle (the scalar path). */
+// @ts-ignore: decorator
+@inline function rank4Element(c0: usize, c1: usize, c2: usize, c3: usize, j: i32, l: i32, g: usize): void {
+  const p = at(g, l);
+  store<f64>(p, load<f64>(p) + ((load<f64>(at(c0, j)) * load<f64>(at(c0, l)) + load<f64>(at(c1, j)) * load<f64>(at(c1, l)))
+    + (load<f64>(at(c2, j)) * load<f64>(at(c2, l)) + load<f64>(at(c3, j)) * load<f64>(at(c3, l)))));
+}
+
+/**
+ * G[j][l] += sum_b c_b[j] c_b[l] for l >= j (the upper triangle), over four rows c0..c3 of length n.
+ * Rows j and j + 1 of G are updated together, so each pair of loaded c_b[l..l+1] serves eight products.
+ */
 // @ts-ignore: decorator
 @inline function rank4Update(c0: usize, c1: usize, c2: usize, c3: usize, n: i32, G: usize): void {
   const rowBytes = (<usize>n) << 3;
-  for (let j = 0; j < n; j++) {
-    const s0 = load<f64>(at(c0, j));
-    const s1 = load<f64>(at(c1, j));
-    const s2 = load<f64>(at(c2, j));
-    const s3 = load<f64>(at(c3, j));
-    const v0 = f64x2.splat(s0);
-    const v1 = f64x2.splat(s1);
-    const v2 = f64x2.splat(s2);
-    const v3 = f64x2.splat(s3);
+  let j = 0;
+  for (; j + 2 <= n; j += 2) {
     const g = G + <usize>j * rowBytes;
-    let l = j;
+    const h = g + rowBytes;
+    rank4Element(c0, c1, c2, c3, j, j, g);
+    rank4Element(c0, c1, c2, c3, j, j + 1, g);
+    rank4Element(c0, c1, c2, c3, j + 1, j + 1, h);
+    const v0 = f64x2.splat(load<f64>(at(c0, j)));
+    const v1 = f64x2.splat(load<f64>(at(c1, j)));
+    const v2 = f64x2.splat(load<f64>(at(c2, j)));
+    const v3 = f64x2.splat(load<f64>(at(c3, j)));
+    const u0 = f64x2.splat(load<f64>(at(c0, j + 1)));
+    const u1 = f64x2.splat(load<f64>(at(c1, j + 1)));
+    const u2 = f64x2.splat(load<f64>(at(c2, j + 1)));
+    const u3 = f64x2.splat(load<f64>(at(c3, j + 1)));
+    let l = j + 2;
     for (; l + 2 <= n; l += 2) {
-      const sum = f64x2.add(
-        f64x2.add(f64x2.mul(v0, v128.load(at(c0, l))), f64x2.mul(v1, v128.load(at(c1, l)))),
-        f64x2.add(f64x2.mul(v2, v128.load(at(c2, l))), f64x2.mul(v3, v128.load(at(c3, l)))),
-      );
-      v128.store(at(g, l), f64x2.add(v128.load(at(g, l)), sum));
+      const x0 = v128.load(at(c0, l));
+      const x1 = v128.load(at(c1, l));
+      const x2 = v128.load(at(c2, l));
+      const x3 = v128.load(at(c3, l));
+      const pg = at(g, l);
+      const ph = at(h, l);
+      v128.store(pg, f64x2.add(v128.load(pg), f64x2.add(
+        f64x2.add(f64x2.mul(v0, x0), f64x2.mul(v1, x1)), f64x2.add(f64x2.mul(v2, x2), f64x2.mul(v3, x3)))));
+      v128.store(ph, f64x2.add(v128.load(ph), f64x2.add(
+        f64x2.add(f64x2.mul(u0, x0), f64x2.mul(u1, x1)), f64x2.add(f64x2.mul(u2, x2), f64x2.mul(u3, x3)))));
     }
     for (; l < n; l++) {
-      const p = at(g, l);
-      store<f64>(p, load<f64>(p) + ((s0 * load<f64>(at(c0, l)) + s1 * load<f64>(at(c1, l)))
-        + (s2 * load<f64>(at(c2, l)) + s3 * load<f64>(at(c3, l)))));
+      rank4Element(c0, c1, c2, c3, j, l, g);
+      rank4Element(c0, c1, c2, c3, j + 1, l, h);
     }
   }
+  if (j < n) rank4Element(c0, c1, c2, c3, j, j, G + <usize>j * rowBytes);
 }
 
 /** Copies the upper triangle of a row-major n x n matrix onto its lower triangle. */

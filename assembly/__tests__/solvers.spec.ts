@@ -1,0 +1,159 @@
+import { gdFit, GD_CONVERGED, GD_DIVERGED, GD_MAX_ITER, stepWeights } from "../solvers/gd";
+import { luDecompose, luSolve } from "../solvers/lu";
+import { block, fill, get, release, set } from "./helpers";
+
+const SIZES: i32[] = [1, 2, 3, 5, 8, 9, 17];
+
+describe("luDecompose and luSolve", () => {
+  it("solve diagonally dominant systems with several right-hand sides to 1e-12", () => {
+    for (let s = 0; s < SIZES.length; s++) {
+      const n = SIZES[s];
+      const k = 3;
+      const A = block(n * n, 1);
+      const copy = block(n * n, 0);
+      fill(A, n * n, s);
+      for (let i = 0; i < n; i++) set(A, i * n + i, get(A, i * n + i) + <f64>(2 * n));
+      for (let i = 0; i < n * n; i++) set(copy, i, get(A, i));
+      const X = block(n * k, 1);
+      fill(X, n * k, s + 1);
+      const B = block(n * k, 0);
+      for (let i = 0; i < n; i++) {
+        for (let o = 0; o < k; o++) {
+          let total = 0.0;
+          for (let j = 0; j < n; j++) total += get(copy, i * n + j) * get(X, j * k + o);
+          set(B, i * k + o, total);
+        }
+      }
+      const pivots = block(n, 1);
+      expect(luDecompose(A, n, pivots, 1e-12)).toBe(-1);
+      luSolve(A, n, pivots, B, k);
+      for (let i = 0; i < n * k; i++) expect(Math.abs(get(B, i) - get(X, i))).toBeLessThan(1e-12, `n=${n} entry ${i}`);
+      release(A, 1);
+      release(copy, 0);
+      release(X, 1);
+      release(B, 0);
+      release(pivots, 1);
+    }
+  });
+
+  it("pivots on the largest entry of each column", () => {
+    // [[1, 2], [3, 4]]: row 1 (|3| > |1|) comes first; L = [[1, 0], [1/3, 1]], U = [[3, 4], [0, 2/3]].
+    const A = block(4, 0);
+    set(A, 0, 1.0);
+    set(A, 1, 2.0);
+    set(A, 2, 3.0);
+    set(A, 3, 4.0);
+    const pivots = block(2, 1);
+    expect(luDecompose(A, 2, pivots, 0.0)).toBe(-1);
+    expect(get(pivots, 0)).toBe(1.0);
+    expect(get(A, 0)).toBe(3.0);
+    expect(get(A, 1)).toBe(4.0);
+    expect(get(A, 2)).toBeCloseTo(1.0 / 3.0, 15);
+    expect(get(A, 3)).toBeCloseTo(2.0 / 3.0, 15);
+    release(A, 0);
+    release(pivots, 1);
+  });
+
+  it("reports the step of a vanishing pivot", () => {
+    const A = block(4, 0);
+    set(A, 0, 1.0);
+    set(A, 1, 2.0);
+    set(A, 2, 2.0);
+    set(A, 3, 4.0);
+    const pivots = block(2, 0);
+    expect(luDecompose(A, 2, pivots, 1e-12)).toBe(1);
+    release(A, 0);
+    release(pivots, 0);
+  });
+});
+
+describe("stepWeights", () => {
+  it("takes the plain gradient step without an L1 part", () => {
+    const w = block(2, 1);
+    const g = block(2, 0);
+    set(w, 0, 1.0);
+    set(w, 1, -0.01);
+    set(g, 0, 0.5);
+    set(g, 1, -1.0);
+    stepWeights(w, g, 2, 0.2, 0.0, 0.1);
+    expect(get(w, 0)).toBe(1.0 - 0.1 * (0.5 + 0.2 * 1.0));
+    expect(get(w, 1)).toBe(-0.01 - 0.1 * (-1.0 + 0.2 * -0.01));
+    release(w, 1);
+    release(g, 0);
+  });
+
+  it("clips a sign flip to exactly 0 and keeps a zero weight while |g| <= lambda rho", () => {
+    const w = block(4, 1);
+    const g = block(4, 0);
+    set(w, 0, 0.01); // 0.01 - 0.1 (0.2 + 0.5) < 0: clipped to 0
+    set(g, 0, 0.2);
+    set(w, 1, 0.0); // |g| = 0.4 <= 0.5: stays 0
+    set(g, 1, -0.4);
+    set(w, 2, 0.0); // |g| = 0.9 > 0.5: plain step -lr g (sign(0) = 0)
+    set(g, 2, -0.9);
+    set(w, 3, -2.0); // far from 0: -2 - 0.1 (0.3 - 0.5)
+    set(g, 3, 0.3);
+    stepWeights(w, g, 4, 0.5, 1.0, 0.1);
+    expect(get(w, 0)).toBe(0.0);
+    expect(get(w, 1)).toBe(0.0);
+    expect(get(w, 2)).toBeCloseTo(0.09, 15);
+    expect(get(w, 3)).toBeCloseTo(-1.98, 15);
+    release(w, 1);
+    release(g, 0);
+  });
+});
+
+describe("gdFit", () => {
+  it("takes the seed's first step on the worked example and reaches the lasso optimum [1.55, 0]", () => {
+    const X = block(8, 1);
+    const values: f64[] = [1, 0.1, 2, 0.2, 3, 0.1, 4, 0.3];
+    for (let i = 0; i < 8; i++) set(X, i, values[i]);
+    const y = block(4, 0);
+    const targets: f64[] = [2.1, 4.0, 6.1, 7.9];
+    for (let i = 0; i < 4; i++) set(y, i, targets[i]);
+    const w = block(2, 1);
+    const r = block(4, 0);
+    const grad = block(2, 0);
+    const history = block(20000, 1);
+    const out = block(3, 0);
+    gdFit(X, 4, 2, y, 0.5, 1.0, 0.1, 1, 1e-14, true, w, r, grad, history, out);
+    expect(get(w, 0)).toBeCloseTo(1.5, 14);
+    expect(get(w, 1)).toBeCloseTo(0.09975, 14);
+    expect(get(out, 2)).toBe(<f64>GD_MAX_ITER);
+    gdFit(X, 4, 2, y, 0.5, 1.0, 0.1, 20000, 1e-14, true, w, r, grad, history, out);
+    expect(get(out, 2)).toBe(<f64>GD_CONVERGED);
+    expect(get(w, 0)).toBeCloseTo(1.55, 5);
+    expect(get(w, 1)).toBe(0.0);
+    expect(get(out, 0)).toBeCloseTo(1.15, 5);
+    expect(get(history, 0)).toBeCloseTo(120.03 / 8.0, 12);
+    release(X, 1);
+    release(y, 0);
+    release(w, 1);
+    release(r, 0);
+    release(grad, 0);
+    release(history, 1);
+    release(out, 0);
+  });
+
+  it("stops at once when the objective is no longer finite", () => {
+    const X = block(2, 0);
+    set(X, 0, 1e3);
+    set(X, 1, -1e3);
+    const y = block(2, 0);
+    set(y, 0, 1.0);
+    set(y, 1, 2.0);
+    const w = block(1, 0);
+    const r = block(2, 0);
+    const grad = block(1, 0);
+    const out = block(3, 0);
+    gdFit(X, 2, 1, y, 0.0, 0.0, 10.0, 1000, 1e-9, true, w, r, grad, 0, out);
+    expect(get(out, 2)).toBe(<f64>GD_DIVERGED);
+    expect(get(out, 1)).toBeLessThan(1000.0);
+    release(X, 0);
+    release(y, 0);
+    release(w, 0);
+    release(r, 0);
+    release(grad, 0);
+    release(out, 0);
+  });
+});
