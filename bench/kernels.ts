@@ -1,39 +1,13 @@
 // Throughput of the kernels under every fit, on both backends, with the data resident in each backend's
 // memory (copied in once, as the fits use it). Prints a markdown table and writes bench/results/kernels.json.
-//
-//   npm run bench                 # all sizes
-//   npm run bench -- --time 200   # milliseconds of sampling per task (default 500)
 
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { parseArgs } from "node:util";
-import { markdownTable } from "markdown-table";
-import { Bench } from "tinybench";
 import type { Backend, F64Block } from "../src/backend.js";
 import { getBackend, initSync } from "../src/backends/registry.js";
+import { fixed, medianMs, printTable, randomArray, sampleTime, writeResults } from "./harness.js";
 
-const { values: args } = parseArgs({
-  options: { time: { type: "string", default: "500" } },
-});
-const sampleTime = Number(args.time);
-if (!(sampleTime > 0)) throw new RangeError(`--time must be a positive number of milliseconds, got ${args.time}`);
-
+const time = sampleTime();
 const COLS = 100;
 const ROW_COUNTS = [1_000, 10_000, 100_000];
-
-/** Deterministic uniform numbers in [-1, 1) (mulberry32), so every run and backend sees the same data. */
-function randomArray(length: number, seed: number): Float64Array {
-  const out = new Float64Array(length);
-  let state = seed >>> 0;
-  for (let i = 0; i < length; i++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  }
-  return out;
-}
 
 interface Problem {
   X: F64Block;
@@ -73,40 +47,14 @@ function setUp(backend: Backend, rows: number, cols: number): Problem {
   };
 }
 
-function tearDown(backend: Backend, p: Problem): void {
-  for (const block of Object.values(p)) backend.free(block);
-}
-
-interface Row {
-  kernel: string;
-  rows: number;
-  cols: number;
-  jsMs: number;
-  wasmMs: number;
-  jsGBs: number;
-  wasmGBs: number;
-  speedup: number;
-}
-
-async function medianMs(run: () => void): Promise<number> {
-  const bench = new Bench({ time: sampleTime, warmupTime: Math.min(100, sampleTime), throws: true });
-  bench.add("task", run);
-  await bench.run();
-  const result = bench.tasks[0].result;
-  if (!result || !("latency" in result)) throw new Error("tinybench returned no latency for the task");
-  return result.latency.p50;
-}
-
 initSync();
-const backends = [getBackend("js"), getBackend("wasm")];
-const results: Row[] = [];
+const [js, wasm] = [getBackend("js"), getBackend("wasm")];
+const results = [];
 for (const rows of ROW_COUNTS) {
-  const problems = backends.map((backend) => setUp(backend, rows, COLS));
+  const problems = [setUp(js, rows, COLS), setUp(wasm, rows, COLS)];
   for (const kernel of kernels) {
-    const [jsMs, wasmMs] = [
-      await medianMs(() => kernel.run(backends[0], problems[0], rows, COLS)),
-      await medianMs(() => kernel.run(backends[1], problems[1], rows, COLS)),
-    ];
+    const jsMs = await medianMs(() => kernel.run(js, problems[0], rows, COLS), time);
+    const wasmMs = await medianMs(() => kernel.run(wasm, problems[1], rows, COLS), time);
     const gb = kernel.bytes(rows, COLS) / 1e9;
     results.push({
       kernel: kernel.name, rows, cols: COLS, jsMs, wasmMs,
@@ -114,24 +62,14 @@ for (const rows of ROW_COUNTS) {
     });
     process.stderr.write(`. ${kernel.name} ${rows} x ${COLS}\n`);
   }
-  backends.forEach((backend, i) => tearDown(backend, problems[i]));
+  problems.forEach((problem, i) => Object.values(problem).forEach((block) => [js, wasm][i].free(block)));
 }
 
-const fixed = (value: number, digits: number) => value.toFixed(digits);
-console.log(
-  markdownTable([
-    ["kernel", "n x d", "JS median ms", "WASM median ms", "JS GB/s", "WASM GB/s", "WASM speedup"],
-    ...results.map((r) => [
-      r.kernel, `${r.rows.toLocaleString("en")} x ${r.cols}`, fixed(r.jsMs, 4), fixed(r.wasmMs, 4),
-      fixed(r.jsGBs, 2), fixed(r.wasmGBs, 2), `${fixed(r.speedup, 2)}x`,
-    ]),
-  ], { align: ["l", "r", "r", "r", "r", "r", "r"] }),
-);
-
-const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version };
-mkdirSync("bench/results", { recursive: true });
-writeFileSync(
-  "bench/results/kernels.json",
-  JSON.stringify({ date: new Date().toISOString(), machine, sampleTimeMs: sampleTime, results }, null, 2) + "\n",
-);
-console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; written to bench/results/kernels.json`);
+printTable([
+  ["kernel", "n x d", "JS median ms", "WASM median ms", "JS GB/s", "WASM GB/s", "WASM speedup"],
+  ...results.map((r) => [
+    r.kernel, `${r.rows.toLocaleString("en")} x ${r.cols}`, fixed(r.jsMs, 4), fixed(r.wasmMs, 4),
+    fixed(r.jsGBs, 2), fixed(r.wasmGBs, 2), `${fixed(r.speedup, 2)}x`,
+  ]),
+]);
+writeResults("kernels", { sampleTimeMs: time, results });

@@ -1,109 +1,81 @@
-// `npm start`: a short run on the embedded diabetes data. Standardizes the features, computes the data
-// gradient at w = 0 (X^T y / n, the correlations that decide which features Lasso selects first), the
-// penalties and one soft-threshold step, on both backends, and prints how closely the two agree.
+// `npm start`: fits Ridge, Lasso and ElasticNet on the embedded diabetes data (features standardized with the
+// training rows' statistics, a fixed 80/20 split: every fifth patient is held out) and prints the coefficients
+// side by side, train and test R^2, and the fit time on the WASM and JS backends.
 
 import { markdownTable } from "markdown-table";
-import type { Backend } from "../backend.js";
-import { getBackend, init } from "../backends/registry.js";
+import type { BackendName } from "../backend.js";
+import { init } from "../backends/registry.js";
 import { loadDiabetes } from "../datasets/diabetes.js";
+import { ElasticNet } from "../models/elastic-net.js";
+import { Lasso } from "../models/lasso.js";
+import type { LinearModel } from "../models/base.js";
+import { Ridge } from "../models/ridge.js";
 
-/** Column-standardized X (mean 0, population std 1, as glmnet's standardize) and centered y. */
-function standardize(X: Float64Array[], y: Float64Array) {
-  const rows = X.length;
-  const cols = X[0].length;
-  const data = new Float64Array(rows * cols);
-  for (let j = 0; j < cols; j++) {
-    let mean = 0;
-    for (let i = 0; i < rows; i++) mean += X[i][j] / rows;
-    let variance = 0;
-    for (let i = 0; i < rows; i++) variance += (X[i][j] - mean) ** 2 / rows;
-    const std = Math.sqrt(variance);
-    for (let i = 0; i < rows; i++) data[i * cols + j] = (X[i][j] - mean) / std;
-  }
-  const yMean = y.reduce((s, v) => s + v, 0) / rows;
-  return { data, rows, cols, y: y.map((v) => v - yMean), yMean };
+/** Scales each column to mean 0 and (population) standard deviation 1 with the statistics of `train`. */
+function standardizer(train: Float64Array[]) {
+  const cols = train[0].length;
+  const mean = new Float64Array(cols);
+  const std = new Float64Array(cols);
+  for (const row of train) row.forEach((v, j) => (mean[j] += v / train.length));
+  for (const row of train) row.forEach((v, j) => (std[j] += (v - mean[j]) ** 2 / train.length));
+  std.forEach((v, j) => (std[j] = Math.sqrt(v)));
+  return (rows: Float64Array[]) => rows.map((row) => row.map((v, j) => (v - mean[j]) / std[j]));
 }
 
-interface Report {
-  correlation: Float64Array;
-  lambdaMax: number;
-  loss: number;
-  penalties: { l1: number; l2: number; elasticNet: number };
-  firstStep: Float64Array;
-}
+const MODELS: [string, (backend: BackendName) => LinearModel][] = [
+  ["Ridge (closed form, lambda 0.1)", (backend) => new Ridge({ lambda: 0.1, backend })],
+  ["Lasso (gd, lambda 2)", (backend) => new Lasso({ lambda: 2, learningRate: 0.1, maxIter: 20000, backend })],
+  ["ElasticNet (gd, lambda 2, l1Ratio 0.5)",
+    (backend) => new ElasticNet({ lambda: 2, l1Ratio: 0.5, learningRate: 0.1, maxIter: 20000, backend })],
+];
 
-/** What one backend computes on the standardized problem. */
-function analyse(backend: Backend, problem: ReturnType<typeof standardize>): Report {
-  const { data, rows, cols, y } = problem;
-  const X = backend.fromArray(data);
-  const yBlock = backend.fromArray(y);
-  const w = backend.alloc(cols);
-  const r = backend.alloc(rows);
-  const grad = backend.alloc(cols);
-  try {
-    const loss = backend.squaredLossGradient(X, rows, cols, w, 0, yBlock, r, grad);
-    backend.scal(-1, grad); // at w = 0 the gradient is -X^T y / n
-    const correlation = grad.values.slice();
-    let lambdaMax = 0;
-    for (const c of correlation) lambdaMax = Math.max(lambdaMax, Math.abs(c));
-    const lambda = lambdaMax / 10;
-    const penalties = {
-      l1: backend.elasticNetPenalty(grad, lambda, 1),
-      l2: backend.elasticNetPenalty(grad, lambda, 0),
-      elasticNet: backend.elasticNetPenalty(grad, lambda, 0.5),
-    };
-    // A proximal step of length 1 from w = 0 at lambda = lambdaMax / 2 keeps only the strongest features.
-    backend.softThreshold(grad, lambdaMax / 2, grad);
-    return { correlation, lambdaMax, loss, penalties, firstStep: grad.values.slice() };
-  } finally {
-    for (const block of [X, yBlock, w, r, grad]) backend.free(block);
-  }
+/** Median wall time in ms of `repeats` runs of `fit`. */
+function medianFitMs(fit: () => void, repeats: number): number {
+  const times = Array.from({ length: repeats }, () => {
+    const start = performance.now();
+    fit();
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
+  return times[Math.floor(repeats / 2)];
 }
-
-const relativeDiff = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
-const fmt = (v: number) => v.toPrecision(8);
 
 await init();
 const { X, y, featureNames } = loadDiabetes();
-const problem = standardize(X, y);
-const wasm = analyse(getBackend("wasm"), problem);
-const js = analyse(getBackend("js"), problem);
+const isTest = (i: number) => i % 5 === 4;
+const scale = standardizer(X.filter((_, i) => !isTest(i)));
+const [trainX, testX] = [scale(X.filter((_, i) => !isTest(i))), scale(X.filter((_, i) => isTest(i)))];
+const [trainY, testY] = [y.filter((_, i) => !isTest(i)), y.filter((_, i) => isTest(i))];
 
-console.log(`Diabetes data (Efron et al. 2004): ${problem.rows} patients, ${problem.cols} standardized features, ` +
-  `target centered (mean ${problem.yMean.toFixed(3)}).\n`);
-console.log("Data gradient at w = 0: X^T y / n, per feature (the Lasso path enters them in about this order)\n");
-console.log(
-  markdownTable(
-    [
-      ["feature", "X^T y / n (WASM)", "X^T y / n (JS)", "relative diff", `S(., lambdaMax/2)`],
-      ...featureNames.map((name, j) => [
-        name, fmt(wasm.correlation[j]), fmt(js.correlation[j]),
-        relativeDiff(wasm.correlation[j], js.correlation[j]).toExponential(1), fmt(wasm.firstStep[j]),
-      ]),
-    ],
-    { align: ["l", "r", "r", "r", "r"] },
-  ),
-);
-const kept = featureNames.filter((_, j) => wasm.firstStep[j] !== 0);
-console.log(`\nlambdaMax = max |X^T y| / n = ${fmt(wasm.lambdaMax)}: at or above it every Lasso weight is 0.`);
-console.log(`A soft-threshold step at lambdaMax / 2 keeps ${kept.length} of ${featureNames.length}: ${kept.join(", ")}.\n`);
+console.log(`Diabetes (Efron et al. 2004): ${X.length} patients, ${featureNames.length} standardized features; ` +
+  `${trainX.length} to train, ${testX.length} held out (every fifth).\n`);
 
-const lambda = wasm.lambdaMax / 10;
-console.log(`Penalties of w = X^T y / n at lambda = lambdaMax / 10 = ${fmt(lambda)}:\n`);
-const rows: [string, number, number][] = [
-  ["data loss (1/2n)||y||^2 at w = 0", wasm.loss, js.loss],
-  ["L1: lambda ||w||_1", wasm.penalties.l1, js.penalties.l1],
-  ["L2: (lambda/2) ||w||^2", wasm.penalties.l2, js.penalties.l2],
-  ["elastic net, l1Ratio 0.5", wasm.penalties.elasticNet, js.penalties.elasticNet],
-];
-console.log(
-  markdownTable(
-    [["quantity", "WASM", "JS", "relative diff"], ...rows.map(([name, a, b]) => [name, fmt(a), fmt(b), relativeDiff(a, b).toExponential(1)])],
-    { align: ["l", "r", "r", "r"] },
-  ),
-);
-const worst = Math.max(
-  ...rows.map(([, a, b]) => relativeDiff(a, b)),
-  ...Array.from(wasm.correlation, (c, j) => relativeDiff(c, js.correlation[j])),
-);
-console.log(`\nWASM and JS backends agree to a relative ${worst.toExponential(1)} (worst case above).`);
+const fitted = MODELS.map(([name, make]) => {
+  const model = make("wasm").fit(trainX, trainY);
+  const wasmMs = medianFitMs(() => make("wasm").fit(trainX, trainY), 5);
+  const jsMs = medianFitMs(() => make("js").fit(trainX, trainY), 5);
+  return { name, model, wasmMs, jsMs };
+});
+
+const cell = (v: number) => (v === 0 ? "0" : v.toFixed(3));
+console.log(markdownTable(
+  [
+    ["feature", ...fitted.map((f) => f.name)],
+    ...featureNames.map((feature, j) => [feature, ...fitted.map((f) => cell(f.model.coef[j]))]),
+    ["(intercept)", ...fitted.map((f) => cell(f.model.intercept))],
+    ["zero weights", ...fitted.map((f) => `${f.model.coef.filter((v) => v === 0).length} of ${featureNames.length}`)],
+    ["train R^2", ...fitted.map((f) => f.model.score(trainX, trainY).toFixed(4))],
+    ["test R^2", ...fitted.map((f) => f.model.score(testX, testY).toFixed(4))],
+    ["iterations", ...fitted.map((f) => (f.model.nIter === 0 ? "-" : `${f.model.nIter}${f.model.converged ? "" : " (max)"}`))],
+  ],
+  { align: ["l", ...fitted.map(() => "r" as const)] },
+));
+
+console.log("\nFit time, median of 5 (ms):\n");
+console.log(markdownTable(
+  [
+    ["model", "WASM", "JS", "WASM speedup"],
+    ...fitted.map((f) => [f.name, f.wasmMs.toFixed(3), f.jsMs.toFixed(3), `${(f.jsMs / f.wasmMs).toFixed(1)}x`]),
+  ],
+  { align: ["l", "r", "r", "r"] },
+));
+console.log("\nZeros are exact: the lasso's soft push leaves a weight at 0 while the data cannot justify it.");

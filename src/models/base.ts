@@ -1,4 +1,4 @@
-import type { Backend, BackendName } from "../backend.js";
+import type { Backend } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { withBlocks } from "../backends/with-blocks.js";
 import { checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
@@ -23,17 +23,8 @@ export interface ModelJSON {
   format: "regularized";
   version: 1;
   model: string;
-  options: {
-    lambda: number;
-    fitIntercept: boolean;
-    backend: BackendName;
-    solver: string;
-    maxIter: number;
-    tol: number;
-    learningRate: number;
-    recordHistory: boolean;
-    l1Ratio?: number;
-  };
+  /** The resolved options but onWarning (a function); l1Ratio only for ElasticNet. */
+  options: Omit<ResolvedOptions, "onWarning" | "l1Ratio"> & { l1Ratio?: number };
   fitted: null | {
     coef: number[];
     intercepts: number[];

@@ -1,0 +1,86 @@
+// Whole fits on both backends: the seed's gradient-descent loop (500 iterations) and Ridge's closed form,
+// and scikit-learn's Ridge(solver="cholesky") on the same data when /usr/bin/python3 has it.
+// Prints a markdown table and writes bench/results/fits.json.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { initSync } from "../src/backends/registry.js";
+import { Lasso, Ridge } from "../src/index.js";
+import { fixed, medianMs, printTable, randomArray, sampleTime, writeResults } from "./harness.js";
+
+const time = sampleTime();
+const SHAPES: [number, number][] = [[10_000, 100], [1_000, 1_000]];
+const LAMBDA = 0.01;
+const GD_ITERATIONS = 500;
+const PYTHON = "/usr/bin/python3";
+
+interface SklearnTiming {
+  medianMs: number;
+  sklearn: string;
+  blas: string[];
+  coef: number[];
+}
+
+/** scikit-learn's Ridge on the same data, or the reason it could not run. */
+function sklearnRidge(X: Float64Array, y: Float64Array, rows: number, cols: number): SklearnTiming | string {
+  const dir = mkdtempSync(join(tmpdir(), "regularized-bench-"));
+  writeFileSync(join(dir, "X.f64"), X);
+  writeFileSync(join(dir, "y.f64"), y);
+  const args = ["bench/sklearn_ridge.py", join(dir, "X.f64"), join(dir, "y.f64"), `${rows}`, `${cols}`, `${LAMBDA}`, "15"];
+  const run = spawnSync(PYTHON, args, { encoding: "utf8" });
+  if (run.error) return `skipped: ${PYTHON} not found`;
+  if (run.status !== 0) return `skipped: scikit-learn did not run (${run.stderr.trim().split("\n").at(-1)})`;
+  return JSON.parse(run.stdout) as SklearnTiming;
+}
+
+initSync();
+const rows: string[][] = [["fit", "n x d", "JS median ms", "WASM median ms", "WASM speedup", "scikit-learn ms", "WASM / scikit-learn"]];
+const results = [];
+const notes: string[] = [];
+for (const [n, d] of SHAPES) {
+  const X = randomArray(n * d, 11);
+  const w = randomArray(d, 12);
+  const y = Float64Array.from({ length: n }, (_, i) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += X[i * d + j] * w[j];
+    return s + 0.1 * Math.sin(i);
+  });
+  const data = { data: X, rows: n, cols: d };
+  const shape = `${n.toLocaleString("en")} x ${d.toLocaleString("en")}`;
+
+  const gd = (backend: "wasm" | "js") => () =>
+    void new Lasso({ lambda: LAMBDA, learningRate: 0.1, maxIter: GD_ITERATIONS, tol: 0, backend, onWarning: () => {} }).fit(data, y);
+  const closed = (backend: "wasm" | "js") => () => void new Ridge({ lambda: LAMBDA, backend }).fit(data, y);
+
+  const gdJs = await medianMs(gd("js"), time, 3);
+  const gdWasm = await medianMs(gd("wasm"), time, 3);
+  rows.push([`Lasso GD, ${GD_ITERATIONS} iterations`, shape, fixed(gdJs, 1), fixed(gdWasm, 1), `${fixed(gdJs / gdWasm, 2)}x`, "-", "-"]);
+  results.push({ fit: "gd", iterations: GD_ITERATIONS, rows: n, cols: d, jsMs: gdJs, wasmMs: gdWasm });
+  process.stderr.write(`. gd ${shape}\n`);
+
+  const cfJs = await medianMs(closed("js"), time, 5);
+  const cfWasm = await medianMs(closed("wasm"), time, 5);
+  const sk = sklearnRidge(X, y, n, d);
+  const skMs = typeof sk === "string" ? undefined : sk.medianMs;
+  if (typeof sk === "string") notes.push(`${shape}: scikit-learn ${sk}`);
+  else {
+    const ours = new Ridge({ lambda: LAMBDA }).fit(data, y).coef;
+    const scale = Math.max(...sk.coef.map(Math.abs));
+    const error = Math.max(...sk.coef.map((c, j) => Math.abs(c - ours[j]))) / scale;
+    notes.push(`${shape}: scikit-learn ${sk.sklearn}, BLAS ${sk.blas.join("; ") || "unknown"}; ` +
+      `max |coef - scikit-learn coef| / max |coef| = ${error.toExponential(1)}`);
+  }
+  rows.push([
+    "Ridge closed form", shape, fixed(cfJs, 2), fixed(cfWasm, 2), `${fixed(cfJs / cfWasm, 2)}x`,
+    skMs === undefined ? "skipped" : fixed(skMs, 2), skMs === undefined ? "-" : `${fixed(cfWasm / skMs, 2)}x`,
+  ]);
+  results.push({ fit: "closed-form", rows: n, cols: d, jsMs: cfJs, wasmMs: cfWasm, sklearnMs: skMs ?? null });
+  process.stderr.write(`. closed form ${shape}\n`);
+}
+
+printTable(rows);
+console.log();
+notes.forEach((note) => console.log(note));
+writeResults("fits", { sampleTimeMs: time, lambda: LAMBDA, results, notes });

@@ -1,0 +1,56 @@
+// Shared pieces of the benchmarks: deterministic data, median timing with tinybench, the machine, output.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { markdownTable } from "markdown-table";
+import { Bench } from "tinybench";
+
+/** `--time <ms>`: milliseconds of sampling per task (default 500). */
+export function sampleTime(): number {
+  const { values } = parseArgs({ options: { time: { type: "string", default: "500" } } });
+  const time = Number(values.time);
+  if (!(time > 0)) throw new RangeError(`--time must be a positive number of milliseconds, got ${values.time}`);
+  return time;
+}
+
+/** Deterministic uniform numbers in [-1, 1) (mulberry32), so every run and backend sees the same data. */
+export function randomArray(length: number, seed: number): Float64Array {
+  const out = new Float64Array(length);
+  let state = seed >>> 0;
+  for (let i = 0; i < length; i++) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
+  }
+  return out;
+}
+
+/** Median latency in ms of `run`, sampled for `time` ms and at least `iterations` times. */
+export async function medianMs(run: () => void, time: number, iterations = 10): Promise<number> {
+  const bench = new Bench({ time, iterations, warmupTime: Math.min(100, time), warmupIterations: 2, throws: true });
+  bench.add("task", run);
+  await bench.run();
+  const result = bench.tasks[0].result;
+  if (!result || !("latency" in result)) throw new Error("tinybench returned no latency for the task");
+  return result.latency.p50;
+}
+
+export const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version };
+
+/** Prints a markdown table (first column left-aligned, the rest right-aligned). */
+export function printTable(rows: string[][]): void {
+  console.log(markdownTable(rows, { align: rows[0].map((_, i) => (i === 0 ? "l" : "r")) }));
+}
+
+/** Writes bench/results/<name>.json with the date and machine. */
+export function writeResults(name: string, payload: object): void {
+  mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/${name}.json`;
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, ...payload }, null, 2) + "\n");
+  console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; written to ${file}`);
+}
+
+export const fixed = (value: number, digits: number): string => value.toFixed(digits);
