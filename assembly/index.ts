@@ -11,9 +11,12 @@ export { squaredLossGradient } from "./kernels/squared-loss-gradient";
 export { columnMeans } from "./kernels/column-means";
 export { centerRows } from "./kernels/center-rows";
 export { centeredGram, rowGram } from "./kernels/gram";
+export { transpose } from "./kernels/transpose";
 export { elasticNetPenalty, elasticNetGradient, softThreshold } from "./penalties";
 export { luDecompose, luSolve } from "./solvers/lu";
 export { gdFit } from "./solvers/gd";
+export { cdGram, cdResidual } from "./solvers/cd";
+export { fista, largestEigenvalue } from "./solvers/fista";
 
 /** First byte past the module's static data: the heap managed from JS may start here. */
 export function heapBase(): usize {

@@ -41,6 +41,43 @@ export interface GdResult {
   /** Iterations run (losses computed). */
   nIter: number;
   outcome: GdOutcome;
+  /** The last objective computed (non-finite when diverged). */
+  loss: number;
+}
+
+/** Parameters of coordinate descent on the unscaled objective (1/2)||y - X w||^2 + alpha ||w||_1 + (beta/2)||w||^2. */
+export interface CdParams {
+  /** n lambda rho. */
+  alpha: number;
+  /** n lambda (1 - rho). */
+  beta: number;
+  maxIter: number;
+  /** Stop when the duality gap <= tol ||y||^2 (checked once the largest weight change is <= tol max |w|). */
+  tol: number;
+  positive: boolean;
+  selection: "cyclic" | "random";
+  /** Seed of the random coordinate order. */
+  seed: number;
+}
+
+/** Parameters of FISTA on (1/2n)||X w - y||^2 + lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2). */
+export interface FistaParams {
+  lambda: number;
+  rho: number;
+  /** Lipschitz constant of the smooth part's gradient: the step is 1/L. */
+  L: number;
+  maxIter: number;
+  tol: number;
+  positive: boolean;
+}
+
+/** How an iterative exact solver ended. */
+export interface IterativeResult {
+  /** Epochs (CD) or iterations (FISTA) run. */
+  nIter: number;
+  /** Duality gap at the end, on the objective divided by n (NaN without any penalty). */
+  dualGap: number;
+  converged: boolean;
 }
 
 export interface Backend {
@@ -77,6 +114,8 @@ export interface Backend {
     X: F64Block, rows: number, cols: number, xMean: F64Block, Y: F64Block, k: number, yMean: F64Block,
     G: F64Block, XtY: F64Block,
   ): void;
+  /** out (cols x rows) = X^T. */
+  transpose(X: F64Block, rows: number, cols: number, out: F64Block): void;
   /** K = X X^T (rows x rows). */
   rowGram(X: F64Block, rows: number, cols: number, K: F64Block): void;
   /**
@@ -93,6 +132,23 @@ export interface Backend {
   gdFit(
     X: F64Block, rows: number, cols: number, y: F64Block, params: GdParams, w: F64Block, history: F64Block | null,
   ): GdResult;
+  /**
+   * Coordinate descent in covariance mode on G = X^T X (d x d), q = X^T y and yy = ||y||^2 of centered data,
+   * from the start w (written in place); history (maxIter) gets the objective / n per epoch.
+   */
+  cdGram(
+    G: F64Block, q: F64Block, yy: number, d: number, n: number, params: CdParams, w: F64Block, history: F64Block | null,
+  ): IterativeResult;
+  /** Coordinate descent in residual mode on the columns of X (Xt, d x n); writes r = y - X w. */
+  cdResidual(
+    Xt: F64Block, n: number, d: number, y: F64Block, params: CdParams, w: F64Block, r: F64Block, history: F64Block | null,
+  ): IterativeResult;
+  /** Largest eigenvalue of X^T X / rows by power iteration. */
+  largestEigenvalue(X: F64Block, rows: number, cols: number, maxIter: number): number;
+  /** FISTA with restart on centered row-major X and y, from the start w (written in place). */
+  fista(
+    X: F64Block, rows: number, cols: number, y: F64Block, params: FistaParams, w: F64Block, history: F64Block | null,
+  ): IterativeResult;
   /** out = X w, X row-major rows x cols. */
   gemv(X: F64Block, rows: number, cols: number, w: F64Block, out: F64Block): void;
   /** out = X^T r, X row-major rows x cols. */

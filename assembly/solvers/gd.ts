@@ -14,7 +14,8 @@ export const GD_DIVERGED: i32 = 2;
  * history (when history != 0); stop when |previous - loss| < tol, or at once when the loss is not finite;
  * then w -= learningRate (X^T r / n + dP/dw) by the rule of stepWeights, b -= learningRate mean(r) (the bias
  * is never penalized; it stays 0 when fitIntercept is false).
- * Writes w (cols) in place and out = [intercept, iterations run, outcome]; r (rows) and grad (cols) are scratch.
+ * Writes w (cols) in place and out = [intercept, iterations run, outcome, last objective]; r (rows) and grad
+ * (cols) are scratch.
  */
 export function gdFit(
   X: usize, rows: i32, cols: i32, y: usize,
@@ -26,8 +27,9 @@ export function gdFit(
   let previous = Infinity;
   let outcome = GD_MAX_ITER;
   let iterations = 0;
+  let loss = NaN;
   while (iterations < maxIter) {
-    const loss = squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, cols, lambda, rho);
+    loss = squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, cols, lambda, rho);
     if (history != 0) store<f64>(at(history, iterations), loss);
     iterations++;
     if (!isFinite(loss)) {
@@ -45,6 +47,7 @@ export function gdFit(
   store<f64>(out, b);
   store<f64>(out, <f64>iterations, 8);
   store<f64>(out, <f64>outcome, 16);
+  store<f64>(out, loss, 24);
 }
 
 /**

@@ -2,6 +2,8 @@ import type { Backend } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { withBlocks } from "../backends/with-blocks.js";
 import { checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
+import { coordinateDescent, fistaSolve, type ExactResult } from "../solvers/exact.js";
+import { columnScales, LeastSquaresData } from "../solvers/least-squares-data.js";
 import { DivergedError, NotFittedError } from "./errors.js";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
 
@@ -16,6 +18,14 @@ export interface FittedState {
   history: Float64Array;
   nIter: number;
   converged: boolean;
+  /** Duality gap of the last fit (CD, FISTA) on the objective; NaN for the solvers without one. */
+  dualGap: number;
+}
+
+/** Options of one fit. */
+export interface FitOptions {
+  /** Non-negative weight of each row (scikit-learn's sample_weight: rescaled to sum to n). CD, FISTA, closed form. */
+  sampleWeight?: ArrayLike<number>;
 }
 
 /** The serialized form of a model: plain JSON, restored exactly by the class's static `fromJSON`. */
@@ -33,6 +43,8 @@ export interface ModelJSON {
     history: number[];
     nIter: number;
     converged: boolean;
+    /** null stands for NaN (no gap), which JSON cannot hold. */
+    dualGap: number | null;
   };
 }
 
@@ -63,22 +75,25 @@ export abstract class LinearModel {
   /** rho of the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2): 0 ridge, 1 lasso. */
   protected abstract get rho(): number;
 
-  /** Fits the model to X (n x d) and y (n); returns this. A fit that throws leaves the model as it was. */
-  fit(X: MatrixInput, y: VectorInput): this {
-    return this.fitWith(this.options.solver, X, y);
+  /**
+   * Fits the model to X (n x d) and y (n); returns this. A fit that throws (including an onWarning that throws)
+   * leaves the model as it was.
+   */
+  fit(X: MatrixInput, y: VectorInput, options: FitOptions = {}): this {
+    return this.fitWith(this.options.solver, X, y, options);
   }
 
-  protected fitWith(solver: string, X: MatrixInput, y: unknown): this {
+  protected fitWith(solver: string, X: MatrixInput, y: unknown, options: FitOptions = {}): this {
     const matrix = toMatrix(X, "X");
     const targets = this.targets(y, matrix.rows);
-    const state = this.solve(getBackend(this.options.backend), solver, matrix, targets);
-    this.state = state;
+    const state = this.solve(getBackend(this.options.backend), solver, matrix, targets, options);
     if (!state.converged) {
       this.options.onWarning(
         `${this.modelName} (solver "${solver}") did not converge in ${this.options.maxIter} iterations ` +
-          `(tol ${this.options.tol}): raise maxIter or learningRate, or standardize the features.`,
+          `(tol ${this.options.tol}): raise maxIter, ${solver === "gd" ? "raise learningRate" : "raise tol"}, or standardize the features.`,
       );
     }
+    this.state = state;
     return this;
   }
 
@@ -89,36 +104,77 @@ export abstract class LinearModel {
     return { data, k: 1 };
   }
 
-  /** Runs the solver; every model has gradient descent. */
-  protected solve(backend: Backend, solver: string, X: Matrix, targets: Targets): FittedState {
-    if (solver !== "gd") throw new RangeError(`${this.modelName} has no solver "${solver}".`);
-    return this.fitGradientDescent(backend, X, targets);
+  /** Runs the solver: gradient descent, coordinate descent or FISTA (Ridge adds the closed form). */
+  protected solve(backend: Backend, solver: string, X: Matrix, targets: Targets, options: FitOptions): FittedState {
+    if (solver === "gd") return this.fitGradientDescent(backend, X, targets, options);
+    if (solver === "cd" || solver === "fista") return this.fitExact(backend, solver, X, targets, options);
+    throw new RangeError(`${this.modelName} has no solver "${solver}".`);
+  }
+
+  /** Prepares the (centered, weighted, scaled) data, runs `compute` on it and frees it. */
+  protected withData<T>(backend: Backend, X: Matrix, targets: Targets, options: FitOptions, compute: (data: LeastSquaresData) => T): T {
+    const { fitIntercept, standardize } = this.options;
+    const data = new LeastSquaresData(backend, X, targets.data, targets.k, { fitIntercept, standardize, sampleWeight: options.sampleWeight });
+    try {
+      return compute(data);
+    } finally {
+      data.free();
+    }
+  }
+
+  /** Coordinate descent or FISTA: exact optimum, duality gap, warm start. */
+  protected fitExact(backend: Backend, solver: string, X: Matrix, targets: Targets, options: FitOptions): FittedState {
+    if (targets.k !== 1) {
+      throw new RangeError(`solver "${solver}" fits one output: pass y as a vector, or use Ridge's closed form for ${targets.k}.`);
+    }
+    const { lambda, maxIter, tol, positive, precompute, selection, seed, recordHistory, warmStart } = this.options;
+    const params = { lambda, rho: this.rho, maxIter, tol, positive, precompute, selection, seed, recordHistory };
+    return this.withData(backend, X, targets, options, (data) => {
+      const previous = warmStart && this.state?.nFeatures === X.cols && this.state.nOutputs === 1 ? this.state.coef : null;
+      const start = previous ? data.scaled(previous) : new Float64Array(X.cols);
+      const result: ExactResult = (solver === "cd" ? coordinateDescent : fistaSolve)(backend, data, params, start);
+      const { coef, intercepts } = data.original(result.w);
+      return {
+        coef, intercepts, nFeatures: X.cols, nOutputs: 1, history: result.history, nIter: result.nIter,
+        converged: result.converged, dualGap: result.dualGap,
+      };
+    });
   }
 
   /** The seed's gradient-descent loop, run whole by the backend in one call. */
-  protected fitGradientDescent(backend: Backend, X: Matrix, targets: Targets): FittedState {
+  protected fitGradientDescent(backend: Backend, X: Matrix, targets: Targets, options: FitOptions): FittedState {
     if (targets.k !== 1) {
       throw new RangeError(`solver "gd" fits one output: pass y as a vector, or use solver "closed-form" for ${targets.k}.`);
     }
-    const { lambda, learningRate, maxIter, tol, fitIntercept, recordHistory } = this.options;
+    if (options.sampleWeight !== undefined) {
+      throw new RangeError('sampleWeight needs solver "cd", "fista" or "closed-form": the seed\'s gd loop has no weights.');
+    }
+    const { lambda, learningRate, maxIter, tol, fitIntercept, recordHistory, standardize } = this.options;
     const { rows, cols } = X;
+    // standardize: GD runs on X with unit-variance columns (centering is absorbed by the intercept).
+    const scale = standardize ? columnScales(X.data, rows, cols, columnMeans(X), undefined, fitIntercept) : null;
+    const data = scale ? X.data.map((v, k) => v / scale[k % cols]) : X.data;
     const params = { lambda, rho: this.rho, learningRate, maxIter, tol, fitIntercept };
-    const history = new Float64Array(recordHistory ? maxIter : 0);
-    return withBlocks(backend, [X.data, targets.data, new Float64Array(cols), history], ([Xb, yb, w, h]) => {
-      const result = backend.gdFit(Xb, rows, cols, yb, params, w, recordHistory ? h : null);
-      if (result.outcome === "diverged") {
-        const loss = recordHistory ? h.values[result.nIter - 1] : Number.NaN;
-        throw new DivergedError(this.modelName, loss, result.nIter, learningRate);
+    return withBlocks(backend, [data, targets.data, new Float64Array(cols)], ([Xb, yb, w]) => {
+      const history = recordHistory ? backend.alloc(maxIter) : null;
+      try {
+        const result = backend.gdFit(Xb, rows, cols, yb, params, w, history);
+        if (result.outcome === "diverged") {
+          throw new DivergedError(this.modelName, result.loss, result.nIter, learningRate);
+        }
+        return {
+          coef: scale ? w.values.map((v, j) => v / scale[j]) : w.values.slice(),
+          intercepts: Float64Array.of(result.intercept),
+          nFeatures: cols,
+          nOutputs: 1,
+          history: history ? history.values.slice(0, result.nIter) : new Float64Array(0),
+          nIter: result.nIter,
+          converged: result.outcome === "converged",
+          dualGap: Number.NaN,
+        };
+      } finally {
+        if (history) backend.free(history);
       }
-      return {
-        coef: w.values.slice(),
-        intercepts: Float64Array.of(result.intercept),
-        nFeatures: cols,
-        nOutputs: 1,
-        history: h.values.slice(0, recordHistory ? result.nIter : 0),
-        nIter: result.nIter,
-        converged: result.outcome === "converged",
-      };
     });
   }
 
@@ -164,6 +220,11 @@ export abstract class LinearModel {
   /** Whether the last fit met its stopping rule (always true for the closed form). */
   get converged(): boolean {
     return this.fitted("reading converged").converged;
+  }
+
+  /** Duality gap at the end of the last CD or FISTA fit, on the objective (NaN for gd and the closed form). */
+  get dualGap(): number {
+    return this.fitted("reading dualGap").dualGap;
   }
 
   /** Number of features seen by fit. */
@@ -220,8 +281,8 @@ export abstract class LinearModel {
 
   /** A plain-JSON snapshot of the options and fitted state (onWarning is not serialized). */
   toJSON(): ModelJSON {
-    const { lambda, fitIntercept, backend, solver, maxIter, tol, learningRate, recordHistory, l1Ratio } = this.options;
-    const options: ModelJSON["options"] = { lambda, fitIntercept, backend, solver, maxIter, tol, learningRate, recordHistory };
+    const { onWarning: _, l1Ratio, ...rest } = this.options;
+    const options: ModelJSON["options"] = { ...rest };
     if (this.modelName === "ElasticNet") options.l1Ratio = l1Ratio;
     const s = this.state;
     return {
@@ -237,6 +298,7 @@ export abstract class LinearModel {
         history: Array.from(s.history),
         nIter: s.nIter,
         converged: s.converged,
+        dualGap: Number.isNaN(s.dualGap) ? null : s.dualGap,
       },
     };
   }
@@ -260,8 +322,15 @@ export abstract class LinearModel {
       model.state = {
         coef, intercepts, nFeatures: f.nFeatures, nOutputs: f.nOutputs,
         history: toVector(f.history, "fitted.history"), nIter: f.nIter, converged: f.converged,
+        dualGap: f.dualGap ?? Number.NaN,
       };
     }
     return model as T;
   }
+}
+
+function columnMeans(X: Matrix): Float64Array {
+  const mean = new Float64Array(X.cols);
+  for (let i = 0; i < X.rows; i++) for (let j = 0; j < X.cols; j++) mean[j] += X.data[i * X.cols + j] / X.rows;
+  return mean;
 }

@@ -1,11 +1,12 @@
 import { LinearModel } from "./base.js";
+import type { LassoOptions } from "./lasso.js";
 import type { LinearModelOptions } from "./options.js";
 
 export interface ElasticNetOptions extends LinearModelOptions {
   /** Mix of the penalties in [0, 1]: 1 is the lasso, 0 ridge (default 0.5). */
   l1Ratio?: number;
-  /** `"gd"`: the seed's gradient descent, with exact zeros when l1Ratio > 0. */
-  solver?: "gd";
+  /** `"cd"` (default), `"fista"` or `"gd"` (the seed's gradient descent); see {@link LassoOptions.solver}. */
+  solver?: "cd" | "fista" | "gd";
 }
 
 /**
@@ -14,7 +15,7 @@ export interface ElasticNetOptions extends LinearModelOptions {
  */
 export class ElasticNet extends LinearModel {
   constructor(options: ElasticNetOptions = {}) {
-    super("ElasticNet", options as Record<string, unknown>, ["gd"], ["l1Ratio"]);
+    super("ElasticNet", options as Record<string, unknown>, ["cd", "fista", "gd"], ["l1Ratio"]);
   }
 
   /** The mix of the penalties. */

@@ -2,14 +2,17 @@ import { LinearModel } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
 
 export interface LassoOptions extends LinearModelOptions {
-  /** `"gd"`: the seed's gradient descent with exact, stable zeros. */
-  solver?: "gd";
+  /**
+   * `"cd"` (default): coordinate descent to the exact optimum; `"fista"`: accelerated proximal gradient;
+   * `"gd"`: the seed's gradient descent with exact, stable zeros.
+   */
+  solver?: "cd" | "fista" | "gd";
 }
 
 /** Lasso: minimizes (1/2n) ||X w + b - y||^2 + lambda ||w||_1 (scikit-learn's `Lasso(alpha=lambda)`). */
 export class Lasso extends LinearModel {
   constructor(options: LassoOptions = {}) {
-    super("Lasso", options as Record<string, unknown>, ["gd"]);
+    super("Lasso", options as Record<string, unknown>, ["cd", "fista", "gd"]);
   }
 
   protected get rho(): number {

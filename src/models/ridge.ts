@@ -1,12 +1,12 @@
 import type { Backend } from "../backend.js";
 import { checkSameLength, toMatrix, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
 import { ridgeClosedForm } from "../solvers/ridge-closed-form.js";
-import { LinearModel, type FittedState, type Targets } from "./base.js";
+import { LinearModel, type FitOptions, type FittedState, type Targets } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
 
 export interface RidgeOptions extends LinearModelOptions {
-  /** `"closed-form"` (default; exact, LU) or `"gd"` (the seed's gradient descent). */
-  solver?: "closed-form" | "gd";
+  /** `"closed-form"` (default; exact, LU), `"cd"`, `"fista"` or `"gd"` (the seed's gradient descent). */
+  solver?: "closed-form" | "cd" | "fista" | "gd";
 }
 
 /** Several targets: n rows of k values each, or a single target vector. */
@@ -18,7 +18,7 @@ export type RidgeTargets = VectorInput | ArrayLike<ArrayLike<number>>;
  */
 export class Ridge extends LinearModel {
   constructor(options: RidgeOptions = {}) {
-    super("Ridge", options as Record<string, unknown>, ["closed-form", "gd"]);
+    super("Ridge", options as Record<string, unknown>, ["closed-form", "cd", "fista", "gd"]);
   }
 
   protected get rho(): number {
@@ -26,13 +26,13 @@ export class Ridge extends LinearModel {
   }
 
   /** Fits X (n x d) to y (n, or n x k rows for several outputs). */
-  override fit(X: MatrixInput, y: RidgeTargets): this {
-    return this.fitWith(this.options.solver, X, y);
+  override fit(X: MatrixInput, y: RidgeTargets, options: FitOptions = {}): this {
+    return this.fitWith(this.options.solver, X, y, options);
   }
 
   /** The seed's `fit_closed_form`: fits by the normal equations whatever the `solver` option says. */
-  fitClosedForm(X: MatrixInput, y: RidgeTargets): this {
-    return this.fitWith("closed-form", X, y);
+  fitClosedForm(X: MatrixInput, y: RidgeTargets, options: FitOptions = {}): this {
+    return this.fitWith("closed-form", X, y, options);
   }
 
   protected override targets(y: unknown, rows: number): Targets {
@@ -45,15 +45,15 @@ export class Ridge extends LinearModel {
     return { data, k };
   }
 
-  protected override solve(backend: Backend, solver: string, X: Matrix, targets: Targets): FittedState {
-    if (solver !== "closed-form") return super.solve(backend, solver, X, targets);
-    const { coef, intercepts } = ridgeClosedForm(
-      backend, X, targets.data, targets.k, this.options.lambda, this.options.fitIntercept,
-    );
-    return {
-      coef, intercepts, nFeatures: X.cols, nOutputs: targets.k,
-      history: new Float64Array(0), nIter: 0, converged: true,
-    };
+  protected override solve(backend: Backend, solver: string, X: Matrix, targets: Targets, options: FitOptions): FittedState {
+    if (solver !== "closed-form") return super.solve(backend, solver, X, targets, options);
+    return this.withData(backend, X, targets, options, (data) => {
+      const { coef, intercepts } = data.original(ridgeClosedForm(backend, data, this.options.lambda));
+      return {
+        coef, intercepts, nFeatures: X.cols, nOutputs: targets.k,
+        history: new Float64Array(0), nIter: 0, converged: true, dualGap: Number.NaN,
+      };
+    });
   }
 }
 

@@ -7,15 +7,8 @@
 
 import type { Backend, F64Block } from "../backend.js";
 import { withBlocks } from "../backends/with-blocks.js";
-import type { Matrix } from "../input.js";
 import { pivotThreshold, SingularMatrixError } from "../linalg/singular-error.js";
-
-export interface RidgeSolution {
-  /** d x k, row-major. */
-  coef: Float64Array;
-  /** k intercepts (zeros when fitIntercept is false). */
-  intercepts: Float64Array;
-}
+import type { LeastSquaresData } from "./least-squares-data.js";
 
 /** Factors A (n x n) in place and solves A X = B (n x k) in place; throws if A is singular. */
 function luSolveInPlace(backend: Backend, A: F64Block, n: number, B: F64Block, k: number): void {
@@ -39,51 +32,35 @@ function addToDiagonal(A: F64Block, n: number, value: number): void {
 }
 
 /**
- * Solves ridge regression exactly for targets Y (rows x k, row-major): minimizes, for each output,
- * (1/2n) ||X w + b - y||^2 + (lambda/2) ||w||^2.
+ * Minimizes, for each of the k outputs, (1/2n) ||Xs w - ys||^2 + (lambda/2) ||w||^2 on the prepared (centered,
+ * weighted, scaled) data; returns W (d x k) on the data's scale.
  */
-export function ridgeClosedForm(
-  backend: Backend, X: Matrix, Y: Float64Array, k: number, lambda: number, fitIntercept: boolean,
-): RidgeSolution {
-  const { data, rows: n, cols: d } = X;
+export function ridgeClosedForm(backend: Backend, data: LeastSquaresData, lambda: number): Float64Array {
+  const { n, d, k } = data;
   const shift = n * lambda;
-  return withBlocks(backend, [data, Y, new Float64Array(d), new Float64Array(k)], ([Xb, Yb, xMean, yMean]) => {
-    if (fitIntercept) {
-      backend.columnMeans(Xb, n, d, xMean);
-      backend.columnMeans(Yb, n, k, yMean);
-    }
-    let coef: Float64Array;
-    if (d <= n) {
-      coef = withBlocks(backend, [new Float64Array(d * d), new Float64Array(d * k)], ([G, XtY]) => {
-        backend.centeredGram(Xb, n, d, xMean, Yb, k, yMean, G, XtY);
-        addToDiagonal(G, d, shift);
-        luSolveInPlace(backend, G, d, XtY, k);
-        return XtY.values.slice();
-      });
-    } else {
-      backend.centerRows(Xb, n, d, xMean, Xb);
-      backend.centerRows(Yb, n, k, yMean, Yb);
-      coef = withBlocks(backend, [new Float64Array(n * n), new Float64Array(n), new Float64Array(d)], ([K, a, w]) => {
-        backend.rowGram(Xb, n, d, K);
-        addToDiagonal(K, n, shift);
-        luSolveInPlace(backend, K, n, Yb, k);
-        const W = new Float64Array(d * k);
-        for (let o = 0; o < k; o++) {
-          const dual = Yb.values;
-          a.values.set(Float64Array.from({ length: n }, (_, i) => dual[i * k + o]));
-          backend.gemvT(Xb, n, d, a, w);
-          w.values.forEach((v, j) => (W[j * k + o] = v));
-        }
-        return W;
-      });
-    }
-    const means = xMean.values;
-    const targetMeans = yMean.values;
-    const intercepts = Float64Array.from({ length: k }, (_, o) => {
-      let fitted = 0;
-      for (let j = 0; j < d; j++) fitted += means[j] * coef[j * k + o];
-      return targetMeans[o] - fitted;
+  if (d <= n) {
+    const { G, q } = data.gram();
+    return withBlocks(backend, [G.values, q.values], ([A, B]) => {
+      addToDiagonal(A, d, shift);
+      luSolveInPlace(backend, A, d, B, k);
+      return B.values.slice();
     });
-    return { coef, intercepts };
-  });
+  }
+  const Xc = data.rows();
+  return withBlocks(
+    backend,
+    [new Float64Array(n * n), data.centeredTargets().values, new Float64Array(n), new Float64Array(d)],
+    ([K, A, a, w]) => {
+      backend.rowGram(Xc, n, d, K);
+      addToDiagonal(K, n, shift);
+      luSolveInPlace(backend, K, n, A, k);
+      const W = new Float64Array(d * k);
+      for (let o = 0; o < k; o++) {
+        a.values.set(Float64Array.from({ length: n }, (_, i) => A.values[i * k + o]));
+        backend.gemvT(Xc, n, d, a, w);
+        w.values.forEach((v, j) => (W[j * k + o] = v));
+      }
+      return W;
+    },
+  );
 }

@@ -44,11 +44,16 @@ describe("bad options", () => {
     [{ lambda: "1" }, TypeError, /lambda must be a number/],
     [{ learningRate: 0 }, RangeError, /learningRate must be a finite number > 0, got 0/],
     [{ learningRate: -0.1 }, RangeError, /learningRate/],
-    [{ maxIter: 2.5 }, RangeError, /maxIter must be a positive integer, got 2.5/],
+    [{ maxIter: 2.5 }, RangeError, /maxIter must be an integer from 1 to 2147483647, got 2.5/],
+    [{ maxIter: 2 ** 31 }, RangeError, /maxIter must be an integer from 1 to 2147483647/],
+    [{ positive: true, solver: "gd" }, RangeError, /positive needs solver "cd" or "fista"/],
+    [{ precompute: "yes" }, RangeError, /precompute must be one of "auto", true, false/],
+    [{ selection: "shuffle" }, RangeError, /selection must be one of "cyclic", "random"/],
+    [{ seed: -1 }, RangeError, /seed must be an integer from 0 to 2\^32 - 1/],
     [{ tol: -1 }, RangeError, /tol must be a finite number >= 0/],
     [{ fitIntercept: "yes" }, TypeError, /fitIntercept must be true or false/],
     [{ backend: "gpu" }, RangeError, /backend must be one of "wasm", "js", got "gpu"/],
-    [{ solver: "cd" }, RangeError, /solver of Lasso must be one of "gd", got "cd"/],
+    [{ solver: "newton" }, RangeError, /solver of Lasso must be one of "cd", "fista", "gd", got "newton"/],
     [{ lamda: 0.1 }, TypeError, /Unknown option "lamda" for Lasso/],
     [{ onWarning: 3 }, TypeError, /onWarning must be a function/],
   ])("Lasso(%o)", (options, type, message) => {
@@ -88,11 +93,11 @@ describe("failures", () => {
 
   it("hitting maxIter is no error: converged is false and onWarning is told", () => {
     const warnings: string[] = [];
-    const model = new Lasso({ lambda: 0.1, maxIter: 3, onWarning: (m) => warnings.push(m) }).fit(X, y);
+    const model = new Lasso({ lambda: 0.1, solver: "gd", maxIter: 3, onWarning: (m) => warnings.push(m) }).fit(X, y);
     expect(model.converged).toBe(false);
     expect(model.nIter).toBe(3);
     expect(warnings).toEqual([
-      'Lasso (solver "gd") did not converge in 3 iterations (tol 0.000001): raise maxIter or learningRate, or standardize the features.',
+      'Lasso (solver "gd") did not converge in 3 iterations (tol 0.000001): raise maxIter, raise learningRate, or standardize the features.',
     ]);
   });
 

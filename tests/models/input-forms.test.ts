@@ -18,8 +18,8 @@ describe("the three matrix forms and 1-D X", () => {
 
   it("reads a 1-D X as one feature, as the seed's reshape(-1, 1) does", () => {
     const x = rows.map((r) => r[0]);
-    const flat = new Lasso({ lambda: 0.1, learningRate: 0.1, maxIter: 5000, tol: 1e-12 }).fit(x, y);
-    const column = new Lasso({ lambda: 0.1, learningRate: 0.1, maxIter: 5000, tol: 1e-12 }).fit(x.map((v) => [v]), y);
+    const flat = new Lasso({ lambda: 0.1, solver: "gd", learningRate: 0.1, maxIter: 5000, tol: 1e-12 }).fit(x, y);
+    const column = new Lasso({ lambda: 0.1, solver: "gd", learningRate: 0.1, maxIter: 5000, tol: 1e-12 }).fit(x.map((v) => [v]), y);
     expect(flat.coef).toHaveLength(1);
     expect(flat.coef[0]).toBe(column.coef[0]);
     expect(Array.from(flat.predict([5]))).toEqual(Array.from(column.predict([[5]])));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/backend.js";
-import { getBackend, init, Lasso, Ridge } from "../../src/index.js";
+import { ElasticNet, getBackend, init, Lasso, Ridge } from "../../src/index.js";
 
 beforeAll(() => init());
 
@@ -13,7 +13,10 @@ describe("WASM memory across fits", () => {
     const fitAll = () => {
       new Ridge({ lambda: 0.1 }).fit(X, y).predict(X);
       new Ridge({ lambda: 0.1 }).fit(wide, y.slice(0, 5));
-      new Lasso({ lambda: 0.01, learningRate: 0.1, maxIter: 20, onWarning: () => {} }).fit(X, y).score(X, y);
+      new Lasso({ lambda: 0.01, solver: "gd", learningRate: 0.1, maxIter: 20, onWarning: () => {} }).fit(X, y).score(X, y);
+      new Lasso({ lambda: 0.01 }).fit(X, y);
+      new ElasticNet({ lambda: 0.01, solver: "fista", precompute: false }).fit(wide, y.slice(0, 5));
+      new Lasso({ lambda: 0.01, precompute: false }).fit(X, y);
     };
     fitAll();
     const size = heap.byteLength;

@@ -20,8 +20,9 @@ export function gdFit(
   let previous = Infinity;
   let outcome: GdOutcome = "maxIter";
   let iterations = 0;
+  let loss = Number.NaN;
   while (iterations < maxIter) {
-    const loss = squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, lambda, rho);
+    loss = squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, lambda, rho);
     if (history) history[iterations] = loss;
     iterations++;
     if (!Number.isFinite(loss)) {
@@ -36,7 +37,7 @@ export function gdFit(
     stepWeights(w, grad, lambda, rho, learningRate);
     if (fitIntercept) b -= learningRate * (sum(r) / rows);
   }
-  return { intercept: b, nIter: iterations, outcome };
+  return { intercept: b, nIter: iterations, outcome, loss };
 }
 
 /**

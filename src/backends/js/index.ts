@@ -1,4 +1,6 @@
 import type { Backend, F64Block } from "../../backend.js";
+import * as cd from "./cd.js";
+import * as fista from "./fista.js";
 import { gdFit } from "./gd.js";
 import * as gram from "./gram.js";
 import * as kernels from "./kernels.js";
@@ -32,10 +34,16 @@ export const jsBackend: Backend = {
   centeredGram: (X, rows, cols, xMean, Y, k, yMean, G, XtY) =>
     gram.centeredGram(v(X), rows, cols, v(xMean), v(Y), k, v(yMean), v(G), v(XtY)),
   rowGram: (X, rows, cols, K) => gram.rowGram(v(X), rows, cols, v(K)),
+  transpose: (X, rows, cols, out) => kernels.transpose(v(X), rows, cols, v(out)),
   luDecompose: (A, n, pivots, threshold) => lu.luDecompose(v(A), n, v(pivots), threshold),
   luSolve: (LU, n, pivots, B, k) => lu.luSolve(v(LU), n, v(pivots), v(B), k),
   gdFit: (X, rows, cols, y, params, w, history) =>
     gdFit(v(X), rows, cols, v(y), params, v(w), history ? v(history) : null),
+  cdGram: (G, q, yy, d, n, params, w, history) => cd.cdGram(v(G), v(q), yy, d, n, params, v(w), history ? v(history) : null),
+  cdResidual: (Xt, n, d, y, params, w, r, history) =>
+    cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), history ? v(history) : null),
+  largestEigenvalue: (X, rows, cols, maxIter) => fista.largestEigenvalue(v(X), rows, cols, maxIter),
+  fista: (X, rows, cols, y, params, w, history) => fista.fista(v(X), rows, cols, v(y), params, v(w), history ? v(history) : null),
   gemv: (X, rows, cols, w, out) => kernels.gemv(v(X), rows, cols, v(w), v(out)),
   gemvT: (X, rows, cols, r, out) => kernels.gemvT(v(X), rows, cols, v(r), v(out)),
   squaredLossGradient: (X, rows, cols, w, b, y, r, grad) =>

@@ -17,6 +17,7 @@ export interface CoreExports {
     scratch: number, G: number, XtY: number,
   ): void;
   rowGram(X: number, rows: number, cols: number, K: number): void;
+  transpose(X: number, rows: number, cols: number, out: number): void;
   luDecompose(A: number, n: number, pivots: number, threshold: number): number;
   luSolve(LU: number, n: number, pivots: number, B: number, k: number): void;
   gdFit(
@@ -32,4 +33,19 @@ export interface CoreExports {
   elasticNetPenalty(w: number, n: number, lambda: number, rho: number): number;
   elasticNetGradient(w: number, n: number, lambda: number, rho: number, out: number): void;
   softThreshold(x: number, n: number, t: number, out: number): void;
+  cdGram(
+    G: number, q: number, yy: number, d: number, n: number, alpha: number, beta: number, maxIter: number, tol: number,
+    positive: number, random: number, rng: number, w: number, h: number, scratch: number, history: number, out: number,
+  ): void;
+  cdResidual(
+    Xt: number, n: number, d: number, y: number, alpha: number, beta: number, maxIter: number, tol: number,
+    positive: number, random: number, rng: number, w: number, r: number, norms: number, g: number, scratch: number,
+    history: number, out: number,
+  ): void;
+  largestEigenvalue(X: number, rows: number, cols: number, maxIter: number, v: number, u: number, t: number): number;
+  fista(
+    X: number, rows: number, cols: number, y: number, lambda: number, rho: number, L: number, maxIter: number,
+    tol: number, positive: number, w: number, wPrev: number, z: number, gw: number, gPrev: number, gz: number,
+    r: number, history: number, out: number,
+  ): void;
 }

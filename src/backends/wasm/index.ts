@@ -1,4 +1,4 @@
-import type { Backend, F64Block, GdOutcome } from "../../backend.js";
+import type { Backend, CdParams, F64Block, GdOutcome, IterativeResult } from "../../backend.js";
 import { Heap } from "./heap.js";
 import type { CoreInstance } from "./instantiate.js";
 
@@ -28,8 +28,21 @@ function address(block: F64Block): number {
   return block.address;
 }
 
+/** Reads the [iterations, gap, converged] triple the iterative solvers write. */
+function iterativeResult(out: F64Block): IterativeResult {
+  const [nIter, dualGap, converged] = out.values;
+  return { nIter, dualGap, converged: converged === 1 };
+}
+
 /** The outcome codes of assembly/solvers/gd.ts. */
 const GD_OUTCOMES: GdOutcome[] = ["converged", "maxIter", "diverged"];
+
+const random = (params: CdParams): number => (params.selection === "random" ? 1 : 0);
+
+/** Writes the 32-bit seed where the core's random generator keeps its state. */
+function seedRng(rng: F64Block, params: CdParams): void {
+  new Uint32Array(rng.values.buffer, rng.values.byteOffset, 1)[0] = params.seed >>> 0;
+}
 
 /** Builds the WASM backend over an instantiated core: kernels run in place on blocks of its heap. */
 export function createWasmBackend({ exports: core, memory }: CoreInstance): Backend & { heap: Heap } {
@@ -37,8 +50,9 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
   const a = address;
   /** Runs `compute` with fresh scratch blocks of the given lengths, freed afterwards. */
   const withScratch = <T>(lengths: number[], compute: (blocks: F64Block[]) => T): T => {
-    const blocks = lengths.map((length) => backend.alloc(length));
+    const blocks: F64Block[] = [];
     try {
+      for (const length of lengths) blocks.push(backend.alloc(length));
       return compute(blocks);
     } finally {
       blocks.forEach((block) => heap.free(a(block)));
@@ -70,15 +84,41 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
       withScratch([4 * (cols + k)], ([scratch]) =>
         core.centeredGram(a(X), rows, cols, a(xMean), a(Y), k, a(yMean), a(scratch), a(G), a(XtY))),
     rowGram: (X, rows, cols, K) => core.rowGram(a(X), rows, cols, a(K)),
+    transpose: (X, rows, cols, out) => core.transpose(a(X), rows, cols, a(out)),
     luDecompose: (A, n, pivots, threshold) => core.luDecompose(a(A), n, a(pivots), threshold),
     luSolve: (LU, n, pivots, B, k) => core.luSolve(a(LU), n, a(pivots), a(B), k),
     gdFit: (X, rows, cols, y, params, w, history) =>
-      withScratch([rows, cols, 3], ([r, grad, out]) => {
+      withScratch([rows, cols, 4], ([r, grad, out]) => {
         const { lambda, rho, learningRate, maxIter, tol, fitIntercept } = params;
         core.gdFit(a(X), rows, cols, a(y), lambda, rho, learningRate, maxIter, tol, fitIntercept ? 1 : 0,
           a(w), a(r), a(grad), history ? a(history) : 0, a(out));
-        const [intercept, nIter, outcome] = out.values;
-        return { intercept, nIter, outcome: GD_OUTCOMES[outcome] };
+        const [intercept, nIter, outcome, loss] = out.values;
+        return { intercept, nIter, outcome: GD_OUTCOMES[outcome], loss };
+      }),
+    cdGram: (G, q, yy, d, n, params, w, history) =>
+      withScratch([d, 2, 3, 1], ([h, scratch, out, rng]) => {
+        const { alpha, beta, maxIter, tol, positive } = params;
+        seedRng(rng, params);
+        core.cdGram(a(G), a(q), yy, d, n, alpha, beta, maxIter, tol, positive ? 1 : 0, random(params), a(rng),
+          a(w), a(h), a(scratch), history ? a(history) : 0, a(out));
+        return iterativeResult(out);
+      }),
+    cdResidual: (Xt, n, d, y, params, w, r, history) =>
+      withScratch([d, d, 2, 3, 1], ([norms, g, scratch, out, rng]) => {
+        const { alpha, beta, maxIter, tol, positive } = params;
+        seedRng(rng, params);
+        core.cdResidual(a(Xt), n, d, a(y), alpha, beta, maxIter, tol, positive ? 1 : 0, random(params), a(rng),
+          a(w), a(r), a(norms), a(g), a(scratch), history ? a(history) : 0, a(out));
+        return iterativeResult(out);
+      }),
+    largestEigenvalue: (X, rows, cols, maxIter) =>
+      withScratch([cols, cols, rows], ([v, u, t]) => core.largestEigenvalue(a(X), rows, cols, maxIter, a(v), a(u), a(t))),
+    fista: (X, rows, cols, y, params, w, history) =>
+      withScratch([cols, cols, cols, cols, cols, rows, 3], ([wPrev, z, gw, gPrev, gz, r, out]) => {
+        const { lambda, rho, L, maxIter, tol, positive } = params;
+        core.fista(a(X), rows, cols, a(y), lambda, rho, L, maxIter, tol, positive ? 1 : 0, a(w), a(wPrev), a(z),
+          a(gw), a(gPrev), a(gz), a(r), history ? a(history) : 0, a(out));
+        return iterativeResult(out);
       }),
     gemv: (X, rows, cols, w, out) => core.gemv(a(X), rows, cols, a(w), a(out)),
     gemvT: (X, rows, cols, r, out) => core.gemvT(a(X), rows, cols, a(r), a(out)),

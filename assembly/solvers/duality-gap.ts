@@ -1,0 +1,24 @@
+/**
+ * Duality gap of the elastic net on the unscaled objective P(w) = (1/2)||R||^2 + alpha ||w||_1 + (beta/2) ||w||^2,
+ * R = y - X w (alpha = n lambda rho, beta = n lambda (1 - rho)), from scalars the solvers already have:
+ * rNorm2 = ||R||^2, rDotY = R . y, xtaMax = max_j |X_j^T R - beta w_j| (max_j without |.| when positive),
+ * xtr2 = ||X^T R||^2, l1 = ||w||_1, w2 = ||w||^2.
+ * With an L1 part this is scikit-learn's gap (cd_fast.pyx, after Mairal 2010): the residual scaled into the
+ * dual feasible set is the dual point. Without one (ridge, alpha = 0) the dual point is R itself,
+ * D(R) = R.y - ||R||^2/2 - ||X^T R||^2/(2 beta). Without any penalty there is no dual bound: NaN.
+ */
+export function elasticNetGap(
+  rNorm2: f64, rDotY: f64, xtaMax: f64, xtr2: f64, l1: f64, w2: f64, alpha: f64, beta: f64,
+): f64 {
+  if (alpha > 0) {
+    let scale = 1.0;
+    let gap = rNorm2;
+    if (xtaMax > alpha) {
+      scale = alpha / xtaMax;
+      gap = 0.5 * (rNorm2 + rNorm2 * scale * scale);
+    }
+    return gap + alpha * l1 - scale * rDotY + 0.5 * beta * (1.0 + scale * scale) * w2;
+  }
+  if (beta > 0) return rNorm2 - rDotY + 0.5 * beta * w2 + xtr2 / (2.0 * beta);
+  return NaN;
+}

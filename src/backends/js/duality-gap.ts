@@ -1,0 +1,31 @@
+/**
+ * Duality gap of (1/2)||R||^2 + alpha ||w||_1 + (beta/2)||w||^2, the twin of assembly/solvers/duality-gap.ts
+ * (scikit-learn's gap with an L1 part; the ridge dual at R without one; NaN without any penalty).
+ */
+export function elasticNetGap(
+  rNorm2: number, rDotY: number, xtaMax: number, xtr2: number, l1: number, w2: number, alpha: number, beta: number,
+): number {
+  if (alpha > 0) {
+    let scale = 1;
+    let gap = rNorm2;
+    if (xtaMax > alpha) {
+      scale = alpha / xtaMax;
+      gap = 0.5 * (rNorm2 + rNorm2 * scale * scale);
+    }
+    return gap + alpha * l1 - scale * rDotY + 0.5 * beta * (1 + scale * scale) * w2;
+  }
+  if (beta > 0) return rNorm2 - rDotY + 0.5 * beta * w2 + xtr2 / (2 * beta);
+  return Number.NaN;
+}
+
+/** max_j |g_j - beta w_j| (signed max when positive) and sum_j g_j^2, for g = X^T R. */
+export function dualNorms(g: Float64Array, w: Float64Array, beta: number, positive: boolean): [number, number] {
+  let largest = -Infinity;
+  let squares = 0;
+  for (let j = 0; j < w.length; j++) {
+    const v = g[j] - beta * w[j];
+    largest = Math.max(largest, positive ? v : Math.abs(v));
+    squares += g[j] * g[j];
+  }
+  return [largest, squares];
+}

@@ -1,0 +1,83 @@
+// FISTA with restart and the power iteration for its step, the twins of assembly/solvers/fista.ts.
+
+import type { FistaParams, IterativeResult } from "../../backend.js";
+import { dualNorms, elasticNetGap } from "./duality-gap.js";
+import { dot, gemv, gemvT, squaredLossGradient, sumAbs, sumSquares } from "./kernels.js";
+
+/** Largest eigenvalue of X^T X / rows by power iteration from the normalized ones vector. */
+export function largestEigenvalue(X: Float64Array, rows: number, cols: number, maxIter: number): number {
+  const v = new Float64Array(cols).fill(1 / Math.sqrt(cols));
+  const u = new Float64Array(cols);
+  const t = new Float64Array(rows);
+  let estimate = 0;
+  for (let k = 0; k < maxIter; k++) {
+    gemv(X, rows, cols, v, t);
+    gemvT(X, rows, cols, t, u);
+    const norm = Math.sqrt(sumSquares(u));
+    if (norm === 0) return 0;
+    const next = norm / rows;
+    for (let j = 0; j < cols; j++) v[j] = u[j] * (1 / norm);
+    const settled = Math.abs(next - estimate) <= 1e-10 * next;
+    estimate = next;
+    if (settled) break;
+  }
+  return estimate;
+}
+
+/** FISTA on centered row-major X and centered y from the start w (written in place). */
+export function fista(
+  X: Float64Array, rows: number, cols: number, y: Float64Array, params: FistaParams, w: Float64Array,
+  history: Float64Array | null,
+): IterativeResult {
+  const { lambda, rho, L, maxIter, tol, positive } = params;
+  const n = rows;
+  const l1 = lambda * rho;
+  const l2 = lambda * (1 - rho);
+  const step = 1 / L;
+  const penalty = (v: Float64Array) => l1 * sumAbs(v) + 0.5 * l2 * sumSquares(v);
+  const yy = sumSquares(y);
+  const r = new Float64Array(rows);
+  const gw = new Float64Array(cols);
+  let objective = squaredLossGradient(X, rows, cols, w, 0, y, r, gw) + penalty(w);
+  const z = w.slice();
+  const gz = gw.slice();
+  const wPrev = new Float64Array(cols);
+  const gPrev = new Float64Array(cols);
+  let t = 1;
+  let gap = Number.NaN;
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIter) {
+    wPrev.set(w);
+    gPrev.set(gw);
+    const threshold = step * l1;
+    for (let j = 0; j < cols; j++) {
+      const v = z[j] - step * (gz[j] + l2 * z[j]);
+      w[j] = positive ? Math.max(v - threshold, 0) : Math.max(v - threshold, 0) + Math.min(v + threshold, 0);
+    }
+    const next = squaredLossGradient(X, rows, cols, w, 0, y, r, gw) + penalty(w);
+    if (history) history[iterations] = next;
+    iterations++;
+    // r = X w - y and gw = X^T r / n: the residual R = -r, X^T R = -n gw.
+    const xtR = gw.map((g) => -n * g);
+    const [xtaMax, xtr2] = dualNorms(xtR, w, n * l2, positive);
+    gap = elasticNetGap(sumSquares(r), -dot(r, y, rows), xtaMax, xtr2, sumAbs(w), sumSquares(w), n * l1, n * l2);
+    converged = Number.isNaN(gap) ? false : gap <= tol * yy;
+    if (converged) break;
+    if (next > objective) {
+      t = 1;
+      z.set(w);
+      gz.set(gw);
+    } else {
+      const tNext = 0.5 * (1 + Math.sqrt(1 + 4 * t * t));
+      const momentum = (t - 1) / tNext;
+      for (let j = 0; j < cols; j++) {
+        z[j] = w[j] + momentum * (w[j] - wPrev[j]);
+        gz[j] = gw[j] + momentum * (gw[j] - gPrev[j]);
+      }
+      t = tNext;
+    }
+    objective = next;
+  }
+  return { nIter: iterations, dualGap: gap / n, converged };
+}

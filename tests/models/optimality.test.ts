@@ -1,0 +1,91 @@
+// Properties of the exact solvers on random problems: the KKT conditions hold at the solution, CD and FISTA
+// reach the same optimum, and both backends agree.
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ElasticNet, init } from "../../src/index.js";
+
+beforeAll(() => init());
+
+const problem = fc
+  .record({ rows: fc.integer({ min: 5, max: 40 }), cols: fc.integer({ min: 1, max: 15 }) })
+  .chain(({ rows, cols }) =>
+    fc.record({
+      X: fc.array(fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+      y: fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: rows, maxLength: rows }),
+      fraction: fc.double({ min: 0.01, max: 0.9, noNaN: true }),
+      l1Ratio: fc.constantFrom(0.3, 0.7, 1),
+      precompute: fc.constantFrom<"auto" | boolean>("auto", true, false),
+    }),
+  );
+
+/** lambda_max = max_j |x_j^T (y - mean y)| / (n rho), computed here. */
+function lambdaMax(X: number[][], y: number[], rho: number): number {
+  const n = y.length;
+  const yMean = y.reduce((s, v) => s + v, 0) / n;
+  let largest = 0;
+  for (let j = 0; j < X[0].length; j++) {
+    let dotted = 0;
+    for (let i = 0; i < n; i++) dotted += X[i][j] * (y[i] - yMean);
+    largest = Math.max(largest, Math.abs(dotted));
+  }
+  return largest / (n * rho);
+}
+
+function objective(X: number[][], y: number[], coef: ArrayLike<number>, b: number, lambda: number, rho: number): number {
+  let loss = 0;
+  X.forEach((row, i) => (loss += (row.reduce((s, v, j) => s + v * coef[j], b) - y[i]) ** 2));
+  let l1 = 0;
+  let l2 = 0;
+  for (const w of Array.from(coef)) {
+    l1 += Math.abs(w);
+    l2 += w * w;
+  }
+  return loss / (2 * y.length) + lambda * (rho * l1 + 0.5 * (1 - rho) * l2);
+}
+
+describe("exact solvers on random problems", () => {
+  it("satisfy the KKT conditions: |x_j^T r / n - lambda (1 - rho) w_j| <= lambda rho, with equality and sign(w_j) where w_j != 0", () => {
+    fc.assert(
+      fc.property(problem, ({ X, y, fraction, l1Ratio, precompute }) => {
+        const top = lambdaMax(X, y, l1Ratio);
+        fc.pre(top > 1e-6);
+        const lambda = fraction * top;
+        const model = new ElasticNet({ lambda, l1Ratio, precompute, tol: 1e-14, maxIter: 1_000_000 }).fit(X, y);
+        const n = y.length;
+        const r = y.map((v, i) => v - X[i].reduce((s, x, j) => s + x * model.coef[j], model.intercept));
+        // With an intercept the residuals sum to 0.
+        expect(Math.abs(r.reduce((s, v) => s + v, 0))).toBeLessThanOrEqual(1e-8 * (1 + Math.max(...y.map(Math.abs))) * n);
+        const slack = 1e-6 * lambda * l1Ratio + 1e-9;
+        model.coef.forEach((w, j) => {
+          const g = X.reduce((s, row, i) => s + row[j] * r[i], 0) / n - lambda * (1 - l1Ratio) * w;
+          if (w === 0) expect(Math.abs(g)).toBeLessThanOrEqual(lambda * l1Ratio + slack);
+          else expect(Math.abs(g - lambda * l1Ratio * Math.sign(w))).toBeLessThanOrEqual(slack);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("reach the same optimum with CD and FISTA, on both backends", () => {
+    fc.assert(
+      fc.property(problem, ({ X, y, fraction, l1Ratio, precompute }) => {
+        const top = lambdaMax(X, y, l1Ratio);
+        fc.pre(top > 1e-6);
+        const lambda = fraction * top;
+        const common = { lambda, l1Ratio, tol: 1e-14, maxIter: 1_000_000 };
+        const fits = [
+          new ElasticNet({ ...common, precompute, backend: "wasm" }).fit(X, y),
+          new ElasticNet({ ...common, precompute, backend: "js" }).fit(X, y),
+          new ElasticNet({ ...common, solver: "fista", backend: "wasm" }).fit(X, y),
+          new ElasticNet({ ...common, solver: "fista", backend: "js" }).fit(X, y),
+        ];
+        const values = fits.map((m) => objective(X, y, m.coef, m.intercept, lambda, l1Ratio));
+        const best = Math.min(...values);
+        for (const v of values) expect(v - best).toBeLessThanOrEqual(1e-9 * Math.max(best, 1e-12) + 1e-14);
+        // Same backend-independent coordinates for CD (the same updates in the same order).
+        fits[0].coef.forEach((w, j) => expect(Math.abs(w - fits[1].coef[j])).toBeLessThanOrEqual(1e-8 * (1 + Math.abs(w))));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
