@@ -127,14 +127,14 @@ export interface Backend {
   luSolve(LU: F64Block, n: number, pivots: F64Block, B: F64Block, k: number): void;
   /**
    * The seed's gradient-descent loop, whole, in one call: writes the weights to w (cols) and, when history is
-   * given (maxIter long), the objective of every iteration.
+   * given, the objective of the first history.length iterations (the same for the other iterative solvers).
    */
   gdFit(
     X: F64Block, rows: number, cols: number, y: F64Block, params: GdParams, w: F64Block, history: F64Block | null,
   ): GdResult;
   /**
    * Coordinate descent in covariance mode on G = X^T X (d x d), q = X^T y and yy = ||y||^2 of centered data,
-   * from the start w (written in place); history (maxIter) gets the objective / n per epoch.
+   * from the start w (written in place); history gets the objective / n per epoch.
    */
   cdGram(
     G: F64Block, q: F64Block, yy: number, d: number, n: number, params: CdParams, w: F64Block, history: F64Block | null,

@@ -2,7 +2,7 @@ import { centerRows } from "../kernels/center-rows";
 import { columnMeans } from "../kernels/column-means";
 import { centeredGram, rowGram } from "../kernels/gram";
 import { sum } from "../kernels/sums";
-import { LENGTHS, block, close, eachCase, fill, get, release, set } from "./helpers";
+import { LENGTHS, block, close, eachCase, fill, get, guard, intact, release, set } from "./helpers";
 
 const ROWS: i32[] = [1, 2, 3, 4, 5, 7, 9, 13];
 const COLS: i32[] = [1, 2, 3, 7, 9];
@@ -34,8 +34,11 @@ describe("columnMeans and centerRows", () => {
         const mean = block(cols, 0);
         const centered = block(rows * cols, 1);
         fill(X, rows * cols, 2);
+        guard(mean, cols);
+        guard(centered, rows * cols);
         columnMeans(X, rows, cols, mean);
         centerRows(X, rows, cols, mean, centered);
+        expect(intact(mean, cols) && intact(centered, rows * cols)).toBe(true, "wrote past an output");
         for (let j = 0; j < cols; j++) {
           let total = 0.0;
           let scale = 0.0;
@@ -72,7 +75,10 @@ describe("centeredGram", () => {
         fill(Y, rows * k, 4);
         fill(xMean, cols, 5);
         fill(yMean, k, 6);
+        guard(G, cols * cols);
+        guard(XtY, cols * k);
         centeredGram(X, rows, cols, xMean, Y, k, yMean, scratch, G, XtY);
+        expect(intact(G, cols * cols) && intact(XtY, cols * k)).toBe(true, "centeredGram wrote past an output");
         for (let j = 0; j < cols; j++) {
           for (let l = 0; l < cols; l++) {
             let total = 0.0;
@@ -116,7 +122,9 @@ describe("rowGram", () => {
       const X = block(rows * cols, 1);
       const K = block(rows * rows, 0);
       fill(X, rows * cols, 7);
+      guard(K, rows * rows);
       rowGram(X, rows, cols, K);
+      expect(intact(K, rows * rows)).toBe(true, "rowGram wrote past K");
       for (let i = 0; i < rows; i++) {
         for (let l = 0; l < rows; l++) {
           let total = 0.0;

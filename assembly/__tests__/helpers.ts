@@ -65,3 +65,16 @@ export function eachCase(check: (n: i32, offset: i32) => void): void {
 export function otherOffset(offset: i32): i32 {
   return 1 - offset % 2;
 }
+
+/** A value no kernel produces from the test data: written just past an output to catch overruns. */
+const SENTINEL: f64 = -12345.678;
+
+/** Marks the element just past n (every block has one spare element). */
+export function guard(ptr: usize, n: i32): void {
+  set(ptr, n, SENTINEL);
+}
+
+/** Whether the element just past n still holds the mark. */
+export function intact(ptr: usize, n: i32): bool {
+  return get(ptr, n) == SENTINEL;
+}

@@ -1,7 +1,7 @@
 import { gemv } from "../kernels/gemv";
 import { gemvT } from "../kernels/gemv-t";
 import { squaredLossGradient } from "../kernels/squared-loss-gradient";
-import { LENGTHS, OFFSETS, block, close, fill, get, release, set } from "./helpers";
+import { LENGTHS, OFFSETS, block, close, fill, get, guard, intact, release, set } from "./helpers";
 
 const ROWS: i32[] = [0, 1, 2, 3, 7, 9];
 
@@ -22,7 +22,9 @@ describe("gemv", () => {
       const out = block(rows, off);
       fill(X, rows * cols, 1);
       fill(w, cols, 2);
+      guard(out, rows);
       gemv(X, rows, cols, w, out);
+      expect(intact(out, rows)).toBe(true, "gemv wrote past its output");
       for (let i = 0; i < rows; i++) {
         let sum = 0.0;
         let scale = 0.0;
@@ -49,7 +51,9 @@ describe("gemvT", () => {
       fill(X, rows * cols, 3);
       fill(r, rows, 4);
       fill(out, cols, 9); // garbage that gemvT must overwrite
+      guard(out, cols);
       gemvT(X, rows, cols, r, out);
+      expect(intact(out, cols)).toBe(true, "gemvT wrote past its output");
       for (let j = 0; j < cols; j++) {
         let sum = 0.0;
         let scale = 0.0;
@@ -81,7 +85,10 @@ describe("squaredLossGradient", () => {
       fill(y, rows, 7);
       fill(grad, cols, 8);
       const b = 0.25;
+      guard(r, rows);
+      guard(grad, cols);
       const loss = squaredLossGradient(X, rows, cols, w, b, y, r, grad);
+      expect(intact(r, rows) && intact(grad, cols)).toBe(true, "squaredLossGradient wrote past an output");
       let sumSq = 0.0;
       let sumSqScale = 0.0;
       const residual = new StaticArray<f64>(rows);

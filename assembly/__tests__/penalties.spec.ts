@@ -1,5 +1,5 @@
 import { elasticNetGradient, elasticNetPenalty, softThreshold } from "../penalties";
-import { block, close, eachCase, fill, get, otherOffset, release, set, sign } from "./helpers";
+import { block, close, eachCase, fill, get, guard, intact, otherOffset, release, set, sign } from "./helpers";
 
 const RATIOS: f64[] = [0.0, 0.3, 0.5, 1.0];
 
@@ -42,7 +42,9 @@ describe("elasticNetGradient", () => {
       fill(w, n, 2);
       for (let c = 0; c < RATIOS.length; c++) {
         const rho = RATIOS[c];
+        guard(out, n);
         elasticNetGradient(w, n, 0.4, rho, out);
+        expect(intact(out, n)).toBe(true, "elasticNetGradient wrote past n");
         for (let i = 0; i < n; i++) {
           const v = get(w, i);
           expect(get(out, i)).toBe(0.4 * (rho * sign(v) + (1.0 - rho) * v));
@@ -81,7 +83,9 @@ describe("softThreshold", () => {
       const before = block(n, 0);
       fill(x, n, 3);
       fill(before, n, 3);
+      guard(x, n);
       softThreshold(x, n, 0.8, x);
+      expect(intact(x, n)).toBe(true, "softThreshold wrote past n");
       for (let i = 0; i < n; i++) {
         const v = get(before, i);
         expect(get(x, i)).toBe(sign(v) * Math.max(Math.abs(v) - 0.8, 0.0));

@@ -116,11 +116,11 @@ describe("gdFit", () => {
     const grad = block(2, 0);
     const history = block(20000, 1);
     const out = block(3, 0);
-    gdFit(X, 4, 2, y, 0.5, 1.0, 0.1, 1, 1e-14, true, w, r, grad, history, out);
+    gdFit(X, 4, 2, y, 0.5, 1.0, 0.1, 1, 1e-14, true, w, r, grad, history, 20000, out);
     expect(get(w, 0)).toBeCloseTo(1.5, 14);
     expect(get(w, 1)).toBeCloseTo(0.09975, 14);
     expect(get(out, 2)).toBe(<f64>GD_MAX_ITER);
-    gdFit(X, 4, 2, y, 0.5, 1.0, 0.1, 20000, 1e-14, true, w, r, grad, history, out);
+    gdFit(X, 4, 2, y, 0.5, 1.0, 0.1, 20000, 1e-14, true, w, r, grad, history, 20000, out);
     expect(get(out, 2)).toBe(<f64>GD_CONVERGED);
     expect(get(w, 0)).toBeCloseTo(1.55, 5);
     expect(get(w, 1)).toBe(0.0);
@@ -146,7 +146,7 @@ describe("gdFit", () => {
     const r = block(2, 0);
     const grad = block(1, 0);
     const out = block(3, 0);
-    gdFit(X, 2, 1, y, 0.0, 0.0, 10.0, 1000, 1e-9, true, w, r, grad, 0, out);
+    gdFit(X, 2, 1, y, 0.0, 0.0, 10.0, 1000, 1e-9, true, w, r, grad, 0, 0, out);
     expect(get(out, 2)).toBe(<f64>GD_DIVERGED);
     expect(get(out, 1)).toBeLessThan(1000.0);
     release(X, 0);

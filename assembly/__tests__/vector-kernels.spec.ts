@@ -2,7 +2,7 @@ import { axpy } from "../kernels/axpy";
 import { dot } from "../kernels/dot";
 import { scal } from "../kernels/scal";
 import { sumAbs, sumSquares } from "../kernels/sums";
-import { block, close, dotScale, eachCase, fill, get, otherOffset, release, scalarDot, set } from "./helpers";
+import { block, close, dotScale, eachCase, fill, get, guard, intact, otherOffset, release, scalarDot, set } from "./helpers";
 
 describe("dot", () => {
   it("matches a scalar loop for every length and odd offsets", () => {
@@ -56,7 +56,9 @@ describe("scal", () => {
       const before = block(n, 0);
       fill(x, n, 5);
       fill(before, n, 5);
+      guard(x, n);
       scal(0.3, x, n);
+      expect(intact(x, n)).toBe(true, `scal wrote past n=${n}`);
       for (let i = 0; i < n; i++) expect(get(x, i)).toBe(0.3 * get(before, i));
       release(x, off);
       release(before, 0);

@@ -13,7 +13,7 @@ import { nextRandom, randomIndex } from "./random";
 // An epoch visits every coordinate once (in order, or drawn at random). After an epoch whose largest weight
 // change is <= tol * largest weight (or the last one) the duality gap is computed; the fit stops once
 // gap <= tol * ||y||^2. Both entry points start from the w they are given (warm starts) and write
-// out = [epochs, gap / n, converged], and history[epoch] = the objective divided by n, when history != 0.
+// out = [epochs, gap / n, converged], and history[epoch] = the objective divided by n, for epoch < historyLength.
 
 /** S(z, t) = sign(z) max(|z| - t, 0). */
 // @ts-ignore: decorator
@@ -54,7 +54,8 @@ function finish(out: usize, epochs: i32, gap: f64, n: f64, converged: bool): voi
  */
 export function cdGram(
   G: usize, q: usize, yy: f64, d: i32, n: f64, alpha: f64, beta: f64, maxIter: i32, tol: f64,
-  positive: bool, random: bool, rng: usize, w: usize, h: usize, scratch: usize, history: usize, out: usize,
+  positive: bool, random: bool, rng: usize, w: usize, h: usize, scratch: usize, history: usize, historyLength: i32,
+  out: usize,
 ): void {
   const rowBytes = (<usize>d) << 3;
   for (let j = 0; j < d; j++) store<f64>(at(h, j), load<f64>(at(q, j)) - dot(G + <usize>j * rowBytes, w, d));
@@ -83,7 +84,7 @@ export function cdGram(
     const rNorm2 = yy - wq - dot(w, h, d);
     const l1 = sumAbs(w, d);
     const w2 = sumSquares(w, d);
-    if (history != 0) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / n);
+    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / n);
     if (wMax == 0 || dwMax <= tol * wMax || epochs == maxIter) {
       dualNorms(h, w, d, beta, positive, scratch);
       gap = elasticNetGap(rNorm2, yy - wq, load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
@@ -102,7 +103,7 @@ export function cdGram(
 export function cdResidual(
   Xt: usize, n: i32, d: i32, y: usize, alpha: f64, beta: f64, maxIter: i32, tol: f64,
   positive: bool, random: bool, rng: usize, w: usize, r: usize, norms: usize, g: usize, scratch: usize,
-  history: usize, out: usize,
+  history: usize, historyLength: i32, out: usize,
 ): void {
   const colBytes = (<usize>n) << 3;
   memory.copy(r, y, colBytes);
@@ -137,7 +138,7 @@ export function cdResidual(
     const rNorm2 = sumSquares(r, n);
     const l1 = sumAbs(w, d);
     const w2 = sumSquares(w, d);
-    if (history != 0) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / <f64>n);
+    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / <f64>n);
     if (wMax == 0 || dwMax <= tol * wMax || epochs == maxIter) {
       for (let j = 0; j < d; j++) store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
       dualNorms(g, w, d, beta, positive, scratch);

@@ -44,7 +44,7 @@ export function largestEigenvalue(X: usize, rows: i32, cols: i32, maxIter: i32, 
 export function fista(
   X: usize, rows: i32, cols: i32, y: usize, lambda: f64, rho: f64, L: f64, maxIter: i32, tol: f64,
   positive: bool, w: usize, wPrev: usize, z: usize, gw: usize, gPrev: usize, gz: usize, r: usize,
-  history: usize, out: usize,
+  history: usize, historyLength: i32, out: usize,
 ): void {
   const n = <f64>rows;
   const bytes = (<usize>cols) << 3;
@@ -71,7 +71,7 @@ export function fista(
     }
     const loss = squaredLossGradient(X, rows, cols, w, 0.0, y, r, gw);
     const next = loss + penalty(w, cols, l1, l2);
-    if (history != 0) store<f64>(at(history, iterations), next);
+    if (iterations < historyLength) store<f64>(at(history, iterations), next);
     iterations++;
     gap = gapAt(w, gw, r, y, rows, cols, n * l1, n * l2, positive);
     converged = isNaN(gap) ? false : gap <= tol * yy;

@@ -11,7 +11,7 @@ export const GD_DIVERGED: i32 = 2;
 /**
  * The seed's gradient-descent loop for F(w, b) = (1/2n) ||X w + b - y||^2 + P(w), P the elastic-net penalty
  * (rho = 1 lasso, rho = 0 ridge). From w = 0, b = 0, each iteration: loss = data + penalty, appended to
- * history (when history != 0); stop when |previous - loss| < tol, or at once when the loss is not finite;
+ * history (for the first historyLength iterations); stop when |previous - loss| < tol, or at once when the loss is not finite;
  * then w -= learningRate (X^T r / n + dP/dw) by the rule of stepWeights, b -= learningRate mean(r) (the bias
  * is never penalized; it stays 0 when fitIntercept is false).
  * Writes w (cols) in place and out = [intercept, iterations run, outcome, last objective]; r (rows) and grad
@@ -20,7 +20,7 @@ export const GD_DIVERGED: i32 = 2;
 export function gdFit(
   X: usize, rows: i32, cols: i32, y: usize,
   lambda: f64, rho: f64, learningRate: f64, maxIter: i32, tol: f64, fitIntercept: bool,
-  w: usize, r: usize, grad: usize, history: usize, out: usize,
+  w: usize, r: usize, grad: usize, history: usize, historyLength: i32, out: usize,
 ): void {
   memory.fill(w, 0, (<usize>cols) << 3);
   let b = 0.0;
@@ -30,7 +30,7 @@ export function gdFit(
   let loss = NaN;
   while (iterations < maxIter) {
     loss = squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, cols, lambda, rho);
-    if (history != 0) store<f64>(at(history, iterations), loss);
+    if (iterations < historyLength) store<f64>(at(history, iterations), loss);
     iterations++;
     if (!isFinite(loss)) {
       outcome = GD_DIVERGED;

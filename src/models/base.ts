@@ -2,7 +2,7 @@ import type { Backend } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { withBlocks } from "../backends/with-blocks.js";
 import { checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
-import { coordinateDescent, fistaSolve, type ExactResult } from "../solvers/exact.js";
+import { coordinateDescent, fistaSolve, HISTORY_LIMIT, type ExactResult } from "../solvers/exact.js";
 import { columnScales, LeastSquaresData } from "../solvers/least-squares-data.js";
 import { DivergedError, NotFittedError } from "./errors.js";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
@@ -156,7 +156,7 @@ export abstract class LinearModel {
     const data = scale ? X.data.map((v, k) => v / scale[k % cols]) : X.data;
     const params = { lambda, rho: this.rho, learningRate, maxIter, tol, fitIntercept };
     return withBlocks(backend, [data, targets.data, new Float64Array(cols)], ([Xb, yb, w]) => {
-      const history = recordHistory ? backend.alloc(maxIter) : null;
+      const history = recordHistory ? backend.alloc(Math.min(maxIter, HISTORY_LIMIT)) : null;
       try {
         const result = backend.gdFit(Xb, rows, cols, yb, params, w, history);
         if (result.outcome === "diverged") {
@@ -167,7 +167,7 @@ export abstract class LinearModel {
           intercepts: Float64Array.of(result.intercept),
           nFeatures: cols,
           nOutputs: 1,
-          history: history ? history.values.slice(0, result.nIter) : new Float64Array(0),
+          history: history ? history.values.slice(0, Math.min(result.nIter, history.length)) : new Float64Array(0),
           nIter: result.nIter,
           converged: result.outcome === "converged",
           dualGap: Number.NaN,

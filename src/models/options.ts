@@ -20,7 +20,7 @@ export interface LinearModelOptions {
   tol?: number;
   /** Step size of gradient descent (default 0.01). */
   learningRate?: number;
-  /** Keep the objective of every iteration (GD, FISTA) or epoch (CD) in `history` (default true). */
+  /** Keep the objective of every iteration (GD, FISTA) or epoch (CD), the first 100,000 of them, in `history` (default true). */
   recordHistory?: boolean;
   /** Scale each feature to unit variance for the fit, coefficients returned on the original scale (glmnet's standardize; default false). */
   standardize?: boolean;

@@ -23,16 +23,19 @@ export interface ExactResult extends IterativeResult {
   history: Float64Array;
 }
 
+/** Iterations whose objective `history` keeps: the first 100,000 (800 KB), whatever maxIter is. */
+export const HISTORY_LIMIT = 100_000;
+
 /** Runs `solve` on a w block holding `start` and a history block, and frees both afterwards. */
 function run(
   backend: Backend, start: Float64Array, params: ExactParams,
   solve: (w: F64Block, history: F64Block | null) => IterativeResult,
 ): ExactResult {
   const w = backend.fromArray(start);
-  const history = params.recordHistory ? backend.alloc(params.maxIter) : null;
+  const history = params.recordHistory ? backend.alloc(Math.min(params.maxIter, HISTORY_LIMIT)) : null;
   try {
     const result = solve(w, history);
-    return { ...result, w: w.values.slice(), history: history ? history.values.slice(0, result.nIter) : new Float64Array(0) };
+    return { ...result, w: w.values.slice(), history: history ? history.values.slice(0, Math.min(result.nIter, history.length)) : new Float64Array(0) };
   } finally {
     backend.free(w);
     if (history) backend.free(history);

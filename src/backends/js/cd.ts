@@ -51,7 +51,7 @@ export function cdGram(
     const rNorm2 = yy - wq - dot(w, h, d);
     const l1 = sumAbs(w);
     const w2 = sumSquares(w);
-    if (history) history[epochs - 1] = (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / n;
+    if (history && epochs <= history.length) history[epochs - 1] = (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / n;
     if (wMax === 0 || dwMax <= tol * wMax || epochs === maxIter) {
       const [xtaMax, xtr2] = dualNorms(h, w, beta, positive);
       gap = elasticNetGap(rNorm2, yy - wq, xtaMax, xtr2, l1, w2, alpha, beta);
@@ -102,7 +102,7 @@ export function cdResidual(
     const rNorm2 = sumSquares(r);
     const l1 = sumAbs(w);
     const w2 = sumSquares(w);
-    if (history) history[epochs - 1] = (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / n;
+    if (history && epochs <= history.length) history[epochs - 1] = (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / n;
     if (wMax === 0 || dwMax <= tol * wMax || epochs === maxIter) {
       const g = Float64Array.from({ length: d }, (_, j) => dot(Xt, r, n, j * n));
       const [xtaMax, xtr2] = dualNorms(g, w, beta, positive);

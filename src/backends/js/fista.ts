@@ -56,7 +56,7 @@ export function fista(
       w[j] = positive ? Math.max(v - threshold, 0) : Math.max(v - threshold, 0) + Math.min(v + threshold, 0);
     }
     const next = squaredLossGradient(X, rows, cols, w, 0, y, r, gw) + penalty(w);
-    if (history) history[iterations] = next;
+    if (history && iterations < history.length) history[iterations] = next;
     iterations++;
     // r = X w - y and gw = X^T r / n: the residual R = -r, X^T R = -n gw.
     const xtR = gw.map((g) => -n * g);

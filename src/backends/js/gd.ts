@@ -23,7 +23,7 @@ export function gdFit(
   let loss = Number.NaN;
   while (iterations < maxIter) {
     loss = squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, lambda, rho);
-    if (history) history[iterations] = loss;
+    if (history && iterations < history.length) history[iterations] = loss;
     iterations++;
     if (!Number.isFinite(loss)) {
       outcome = "diverged";

@@ -23,7 +23,7 @@ export interface CoreExports {
   gdFit(
     X: number, rows: number, cols: number, y: number, lambda: number, rho: number, learningRate: number,
     maxIter: number, tol: number, fitIntercept: number, w: number, r: number, grad: number, history: number,
-    out: number,
+    historyLength: number, out: number,
   ): void;
   gemv(X: number, rows: number, cols: number, w: number, out: number): void;
   gemvT(X: number, rows: number, cols: number, r: number, out: number): void;
@@ -35,17 +35,18 @@ export interface CoreExports {
   softThreshold(x: number, n: number, t: number, out: number): void;
   cdGram(
     G: number, q: number, yy: number, d: number, n: number, alpha: number, beta: number, maxIter: number, tol: number,
-    positive: number, random: number, rng: number, w: number, h: number, scratch: number, history: number, out: number,
+    positive: number, random: number, rng: number, w: number, h: number, scratch: number, history: number,
+    historyLength: number, out: number,
   ): void;
   cdResidual(
     Xt: number, n: number, d: number, y: number, alpha: number, beta: number, maxIter: number, tol: number,
     positive: number, random: number, rng: number, w: number, r: number, norms: number, g: number, scratch: number,
-    history: number, out: number,
+    history: number, historyLength: number, out: number,
   ): void;
   largestEigenvalue(X: number, rows: number, cols: number, maxIter: number, v: number, u: number, t: number): number;
   fista(
     X: number, rows: number, cols: number, y: number, lambda: number, rho: number, L: number, maxIter: number,
     tol: number, positive: number, w: number, wPrev: number, z: number, gw: number, gPrev: number, gz: number,
-    r: number, history: number, out: number,
+    r: number, history: number, historyLength: number, out: number,
   ): void;
 }

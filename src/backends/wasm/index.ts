@@ -91,7 +91,7 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
       withScratch([rows, cols, 4], ([r, grad, out]) => {
         const { lambda, rho, learningRate, maxIter, tol, fitIntercept } = params;
         core.gdFit(a(X), rows, cols, a(y), lambda, rho, learningRate, maxIter, tol, fitIntercept ? 1 : 0,
-          a(w), a(r), a(grad), history ? a(history) : 0, a(out));
+          a(w), a(r), a(grad), history ? a(history) : 0, history ? history.length : 0, a(out));
         const [intercept, nIter, outcome, loss] = out.values;
         return { intercept, nIter, outcome: GD_OUTCOMES[outcome], loss };
       }),
@@ -100,7 +100,7 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
         const { alpha, beta, maxIter, tol, positive } = params;
         seedRng(rng, params);
         core.cdGram(a(G), a(q), yy, d, n, alpha, beta, maxIter, tol, positive ? 1 : 0, random(params), a(rng),
-          a(w), a(h), a(scratch), history ? a(history) : 0, a(out));
+          a(w), a(h), a(scratch), history ? a(history) : 0, history ? history.length : 0, a(out));
         return iterativeResult(out);
       }),
     cdResidual: (Xt, n, d, y, params, w, r, history) =>
@@ -108,7 +108,7 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
         const { alpha, beta, maxIter, tol, positive } = params;
         seedRng(rng, params);
         core.cdResidual(a(Xt), n, d, a(y), alpha, beta, maxIter, tol, positive ? 1 : 0, random(params), a(rng),
-          a(w), a(r), a(norms), a(g), a(scratch), history ? a(history) : 0, a(out));
+          a(w), a(r), a(norms), a(g), a(scratch), history ? a(history) : 0, history ? history.length : 0, a(out));
         return iterativeResult(out);
       }),
     largestEigenvalue: (X, rows, cols, maxIter) =>
@@ -117,7 +117,7 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
       withScratch([cols, cols, cols, cols, cols, rows, 3], ([wPrev, z, gw, gPrev, gz, r, out]) => {
         const { lambda, rho, L, maxIter, tol, positive } = params;
         core.fista(a(X), rows, cols, a(y), lambda, rho, L, maxIter, tol, positive ? 1 : 0, a(w), a(wPrev), a(z),
-          a(gw), a(gPrev), a(gz), a(r), history ? a(history) : 0, a(out));
+          a(gw), a(gPrev), a(gz), a(r), history ? a(history) : 0, history ? history.length : 0, a(out));
         return iterativeResult(out);
       }),
     gemv: (X, rows, cols, w, out) => core.gemv(a(X), rows, cols, a(w), a(out)),

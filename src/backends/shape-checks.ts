@@ -1,0 +1,120 @@
+// O(1) checks of block lengths against the dimensions a kernel is given, in front of both backends: the WASM
+// core trusts its pointers and would otherwise read or write past a block into its neighbours.
+
+import type { Backend, F64Block } from "../backend.js";
+
+function dimension(value: number, name: string): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative integer, got ${value}.`);
+  }
+}
+
+function atLeast(block: F64Block, length: number, name: string, method: string): void {
+  if (block.length < length) {
+    throw new RangeError(`${method}: ${name} holds ${block.length} values but needs ${length}.`);
+  }
+}
+
+/** The backend with every kernel's block lengths checked against its dimensions first. */
+export function withShapeChecks(backend: Backend): Backend {
+  const b = backend;
+  const matrix = (method: string, X: F64Block, rows: number, cols: number, name = "X") => {
+    dimension(rows, "rows");
+    dimension(cols, "cols");
+    atLeast(X, rows * cols, name, method);
+  };
+  return {
+    ...b,
+    dot: (x, y) => (atLeast(y, x.length, "y", "dot"), b.dot(x, y)),
+    axpy: (alpha, x, y) => (atLeast(y, x.length, "y", "axpy"), b.axpy(alpha, x, y)),
+    gemv(X, rows, cols, w, out) {
+      matrix("gemv", X, rows, cols);
+      atLeast(w, cols, "w", "gemv");
+      atLeast(out, rows, "out", "gemv");
+      b.gemv(X, rows, cols, w, out);
+    },
+    gemvT(X, rows, cols, r, out) {
+      matrix("gemvT", X, rows, cols);
+      atLeast(r, rows, "r", "gemvT");
+      atLeast(out, cols, "out", "gemvT");
+      b.gemvT(X, rows, cols, r, out);
+    },
+    squaredLossGradient(X, rows, cols, w, bias, y, r, grad) {
+      matrix("squaredLossGradient", X, rows, cols);
+      atLeast(w, cols, "w", "squaredLossGradient");
+      atLeast(y, rows, "y", "squaredLossGradient");
+      atLeast(r, rows, "r", "squaredLossGradient");
+      atLeast(grad, cols, "grad", "squaredLossGradient");
+      return b.squaredLossGradient(X, rows, cols, w, bias, y, r, grad);
+    },
+    elasticNetGradient: (w, lambda, rho, out) => (atLeast(out, w.length, "out", "elasticNetGradient"), b.elasticNetGradient(w, lambda, rho, out)),
+    softThreshold: (x, t, out) => (atLeast(out, x.length, "out", "softThreshold"), b.softThreshold(x, t, out)),
+    columnMeans(X, rows, cols, out) {
+      matrix("columnMeans", X, rows, cols);
+      atLeast(out, cols, "out", "columnMeans");
+      b.columnMeans(X, rows, cols, out);
+    },
+    centerRows(X, rows, cols, mean, out) {
+      matrix("centerRows", X, rows, cols);
+      atLeast(mean, cols, "mean", "centerRows");
+      atLeast(out, rows * cols, "out", "centerRows");
+      b.centerRows(X, rows, cols, mean, out);
+    },
+    centeredGram(X, rows, cols, xMean, Y, k, yMean, G, XtY) {
+      matrix("centeredGram", X, rows, cols);
+      matrix("centeredGram", Y, rows, k, "Y");
+      atLeast(xMean, cols, "xMean", "centeredGram");
+      atLeast(yMean, k, "yMean", "centeredGram");
+      atLeast(G, cols * cols, "G", "centeredGram");
+      atLeast(XtY, cols * k, "XtY", "centeredGram");
+      b.centeredGram(X, rows, cols, xMean, Y, k, yMean, G, XtY);
+    },
+    transpose(X, rows, cols, out) {
+      matrix("transpose", X, rows, cols);
+      atLeast(out, rows * cols, "out", "transpose");
+      b.transpose(X, rows, cols, out);
+    },
+    rowGram(X, rows, cols, K) {
+      matrix("rowGram", X, rows, cols);
+      atLeast(K, rows * rows, "K", "rowGram");
+      b.rowGram(X, rows, cols, K);
+    },
+    luDecompose(A, n, pivots, threshold) {
+      matrix("luDecompose", A, n, n, "A");
+      atLeast(pivots, n, "pivots", "luDecompose");
+      return b.luDecompose(A, n, pivots, threshold);
+    },
+    luSolve(LU, n, pivots, B, k) {
+      matrix("luSolve", LU, n, n, "LU");
+      atLeast(pivots, n, "pivots", "luSolve");
+      matrix("luSolve", B, n, k, "B");
+      b.luSolve(LU, n, pivots, B, k);
+    },
+    gdFit(X, rows, cols, y, params, w, history) {
+      matrix("gdFit", X, rows, cols);
+      atLeast(y, rows, "y", "gdFit");
+      atLeast(w, cols, "w", "gdFit");
+      return b.gdFit(X, rows, cols, y, params, w, history);
+    },
+    cdGram(G, q, yy, d, n, params, w, history) {
+      matrix("cdGram", G, d, d, "G");
+      atLeast(q, d, "q", "cdGram");
+      atLeast(w, d, "w", "cdGram");
+      return b.cdGram(G, q, yy, d, n, params, w, history);
+    },
+    cdResidual(Xt, n, d, y, params, w, r, history) {
+      matrix("cdResidual", Xt, d, n, "Xt");
+      atLeast(y, n, "y", "cdResidual");
+      atLeast(w, d, "w", "cdResidual");
+      atLeast(r, n, "r", "cdResidual");
+      return b.cdResidual(Xt, n, d, y, params, w, r, history);
+    },
+    largestEigenvalue: (X, rows, cols, maxIter) => (matrix("largestEigenvalue", X, rows, cols), b.largestEigenvalue(X, rows, cols, maxIter)),
+    fista(X, rows, cols, y, params, w, history) {
+      matrix("fista", X, rows, cols);
+      atLeast(y, rows, "y", "fista");
+      atLeast(w, cols, "w", "fista");
+      return b.fista(X, rows, cols, y, params, w, history);
+    },
+  };
+}
