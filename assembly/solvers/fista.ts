@@ -7,14 +7,29 @@ import { squaredLossGradient } from "../kernels/squared-loss-gradient";
 import { sumAbs, sumSquares } from "../kernels/sums";
 import { elasticNetGap } from "./duality-gap";
 
+/** A rise of the objective by less than this fraction is rounding, not a too-long step. */
+const ROUNDING_MARGIN: f64 = 1e-9;
+
+/** Seed of the power iteration's start vector (any fixed value; shared with the JS twin). */
+const START_SEED: u32 = 0x9e3779b9;
+
 /**
  * Largest eigenvalue of X^T X / rows by power iteration (v <- X^T X v / ||X^T X v||), X row-major rows x cols,
- * from v = (1, ..., 1) / sqrt(cols), until the estimate changes by less than 1e-10 relative or maxIter.
+ * until the estimate changes by less than 1e-10 relative or maxIter. The start vector has entries drawn
+ * uniformly from [0.5, 1.5) (mulberry32 from a fixed seed): a symmetric start such as (1, ..., 1) can be
+ * orthogonal to the top eigenvector of a structured X and then converge to a smaller eigenvalue.
  * v (cols), u (cols) and t (rows) are scratch.
  */
 export function largestEigenvalue(X: usize, rows: i32, cols: i32, maxIter: i32, v: usize, u: usize, t: usize): f64 {
-  const start = 1.0 / Math.sqrt(<f64>cols);
-  for (let j = 0; j < cols; j++) store<f64>(at(v, j), start);
+  let state = START_SEED;
+  for (let j = 0; j < cols; j++) {
+    state += 0x6d2b79f5;
+    let z = state;
+    z = (z ^ (z >>> 15)) * (z | 1);
+    z ^= z + (z ^ (z >>> 7)) * (z | 61);
+    store<f64>(at(v, j), 0.5 + <f64>(z ^ (z >>> 14)) / 4294967296.0);
+  }
+  scal(1.0 / Math.sqrt(sumSquares(v, cols)), v, cols);
   let estimate = 0.0;
   for (let k = 0; k < maxIter; k++) {
     gemv(X, rows, cols, v, t);
@@ -35,7 +50,9 @@ export function largestEigenvalue(X: usize, rows: i32, cols: i32, maxIter: i32, 
  * FISTA (Beck & Teboulle 2009) for (1/2n)||X w - y||^2 + lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) on centered,
  * row-major X and centered y: w <- prox_{t lambda rho |.|}(z - t grad(z)), t = 1/L, with L >= the largest
  * eigenvalue of X^T X / n plus lambda (1 - rho); momentum z = w + ((t_k - 1)/t_{k+1})(w - w_prev), restarted
- * (z = w, t_k = 1) whenever the objective rises (O'Donoghue & Candes 2015). The smooth gradient is affine in
+ * (z = w, t_k = 1) whenever the objective rises (O'Donoghue & Candes 2015); a rise beyond rounding on a step
+ * without momentum can only mean 1/L is too long (a proximal step of length <= 1/L never raises the
+ * objective), so then the step is undone and halved. The smooth gradient is affine in
  * w, so grad(z) = grad(w) + beta (grad(w) - grad(w_prev)) needs no pass over X: one fused pass per iteration,
  * at the new w, which also yields the duality gap (stop when gap <= tol ||y||^2, unscaled as in cd.ts).
  * w is the start (warm) and the result; wPrev, z, gw, gPrev, gz (cols) and r (rows) are scratch;
@@ -50,12 +67,13 @@ export function fista(
   const bytes = (<usize>cols) << 3;
   const l1 = lambda * rho;
   const l2 = lambda * (1.0 - rho);
-  const step = 1.0 / L;
+  let step = 1.0 / L;
   const yy = sumSquares(y, rows);
   let objective = squaredLossGradient(X, rows, cols, w, 0.0, y, r, gw) + penalty(w, cols, l1, l2);
   memory.copy(z, w, bytes);
   memory.copy(gz, gw, bytes);
   let t = 1.0;
+  let plain = true;
   let gap = NaN;
   let iterations = 0;
   let converged = false;
@@ -77,7 +95,14 @@ export function fista(
     converged = isNaN(gap) ? false : gap <= tol * yy;
     if (converged) break;
     if (next > objective) {
+      if (plain && next > objective * (1.0 + ROUNDING_MARGIN)) {
+        step *= 0.5;
+        memory.copy(w, wPrev, bytes);
+        memory.copy(gw, gPrev, bytes);
+        continue;
+      }
       t = 1.0;
+      plain = true;
       memory.copy(z, w, bytes);
       memory.copy(gz, gw, bytes);
     } else {
@@ -90,6 +115,7 @@ export function fista(
         store<f64>(at(gz, j), gj + momentum * (gj - load<f64>(at(gPrev, j))));
       }
       t = tNext;
+      plain = momentum == 0;
     }
     objective = next;
   }

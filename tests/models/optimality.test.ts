@@ -92,3 +92,27 @@ describe("exact solvers on random problems", () => {
     );
   });
 });
+
+describe("FISTA's step", () => {
+  it("comes from the top eigenvalue even when (1, ..., 1) is orthogonal to its eigenvector", async () => {
+    const { getBackend } = await import("../../src/index.js");
+    for (const name of ["wasm", "js"] as const) {
+      const b = getBackend(name);
+      // X^T X = [[2, -2], [-2, 2]]: eigenvalues 4 (along (1, -1)) and 0 (along (1, 1)); divided by n = 2.
+      const X = b.fromArray([1, -1, 1, -1]);
+      expect(b.largestEigenvalue(X, 2, 2, 200)).toBeCloseTo(2, 10);
+      b.free(X);
+    }
+  });
+
+  it("converges on a structured problem whose symmetric start once gave half the eigenvalue", () => {
+    const X = [[0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, -2.999994999984604, 0, 0], [0, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, -2.9999950000560425], [0, 0, 0, -2.999990000020646, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0]];
+    const y = [0, 0, 0, 0, 0.00000240000800001015, 0];
+    for (const backend of ["wasm", "js"] as const) {
+      const model = new ElasticNet({ lambda: 2.4e-9, l1Ratio: 0.3, solver: "fista", tol: 1e-10, backend }).fit(X, y);
+      expect(model.converged).toBe(true);
+      expect(model.coef.every(Number.isFinite)).toBe(true);
+    }
+  });
+});

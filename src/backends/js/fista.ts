@@ -3,10 +3,20 @@
 import type { FistaParams, IterativeResult } from "../../backend.js";
 import { dualNorms, elasticNetGap } from "./duality-gap.js";
 import { dot, gemv, gemvT, squaredLossGradient, sumAbs, sumSquares } from "./kernels.js";
+import { mulberry32 } from "./random.js";
 
-/** Largest eigenvalue of X^T X / rows by power iteration from the normalized ones vector. */
+/** A rise of the objective by less than this fraction is rounding, not a too-long step. */
+const ROUNDING_MARGIN = 1e-9;
+
+/** Seed of the power iteration's start vector, shared with the WASM core. */
+const START_SEED = 0x9e3779b9;
+
+/** Largest eigenvalue of X^T X / rows by power iteration from a fixed pseudo-random start in [0.5, 1.5)^cols. */
 export function largestEigenvalue(X: Float64Array, rows: number, cols: number, maxIter: number): number {
-  const v = new Float64Array(cols).fill(1 / Math.sqrt(cols));
+  const next32 = mulberry32(START_SEED);
+  const v = Float64Array.from({ length: cols }, () => 0.5 + next32() / 4294967296);
+  const scale = 1 / Math.sqrt(sumSquares(v));
+  for (let j = 0; j < cols; j++) v[j] *= scale;
   const u = new Float64Array(cols);
   const t = new Float64Array(rows);
   let estimate = 0;
@@ -33,7 +43,7 @@ export function fista(
   const n = rows;
   const l1 = lambda * rho;
   const l2 = lambda * (1 - rho);
-  const step = 1 / L;
+  let step = 1 / L;
   const penalty = (v: Float64Array) => l1 * sumAbs(v) + 0.5 * l2 * sumSquares(v);
   const yy = sumSquares(y);
   const r = new Float64Array(rows);
@@ -44,6 +54,7 @@ export function fista(
   const wPrev = new Float64Array(cols);
   const gPrev = new Float64Array(cols);
   let t = 1;
+  let plain = true;
   let gap = Number.NaN;
   let iterations = 0;
   let converged = false;
@@ -65,7 +76,15 @@ export function fista(
     converged = Number.isNaN(gap) ? false : gap <= tol * yy;
     if (converged) break;
     if (next > objective) {
+      if (plain && next > objective * (1 + ROUNDING_MARGIN)) {
+        // No momentum in this step: only a step longer than 1/L can raise the objective beyond rounding.
+        step *= 0.5;
+        w.set(wPrev);
+        gw.set(gPrev);
+        continue;
+      }
       t = 1;
+      plain = true;
       z.set(w);
       gz.set(gw);
     } else {
@@ -76,6 +95,7 @@ export function fista(
         gz[j] = gw[j] + momentum * (gw[j] - gPrev[j]);
       }
       t = tNext;
+      plain = momentum === 0;
     }
     objective = next;
   }
