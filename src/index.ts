@@ -27,3 +27,6 @@ export { NotFittedError, DivergedError } from "./models/errors.js";
 export { luDecompose, luSolve, solve, type LuDecomposition } from "./linalg/lu.js";
 export { conditionNumber, singularValues } from "./linalg/condition-number.js";
 export { SingularMatrixError } from "./linalg/singular-error.js";
+export { GramAccumulator, type GramStatistics, type RawSums } from "./gram-accumulator.js";
+export { enetPath, lassoPath, type PathOptions, type PathResult } from "./paths/path.js";
+export type { FitOptions } from "./models/base.js";

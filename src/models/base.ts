@@ -3,9 +3,11 @@ import { getBackend } from "../backends/registry.js";
 import { withBlocks } from "../backends/with-blocks.js";
 import { checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
 import { coordinateDescent, fistaSolve, HISTORY_LIMIT, type ExactResult } from "../solvers/exact.js";
-import { columnScales, LeastSquaresData } from "../solvers/least-squares-data.js";
+import { GramAccumulator, type GramStatistics } from "../gram-accumulator.js";
+import { GramData } from "../solvers/gram-data.js";
+import { columnScales, LeastSquaresData, type PreparedData } from "../solvers/least-squares-data.js";
 import { DivergedError, NotFittedError } from "./errors.js";
-import { resolveOptions, type ResolvedOptions } from "./options.js";
+import { resolveOptions, type LinearModelOptions, type ResolvedOptions } from "./options.js";
 
 /** What a fit produces. */
 export interface FittedState {
@@ -59,7 +61,9 @@ export interface Targets {
  * scoring and serialization. Subclasses name the penalty's l1 ratio and their solvers.
  */
 export abstract class LinearModel {
-  protected readonly options: ResolvedOptions;
+  protected options: ResolvedOptions;
+  private readonly solvers: readonly string[];
+  private readonly extraOptionNames: readonly string[];
   private state: FittedState | null = null;
 
   protected constructor(
@@ -70,6 +74,19 @@ export abstract class LinearModel {
     extraOptionNames: readonly string[] = [],
   ) {
     this.options = resolveOptions(modelName, options, solvers, extraOptionNames);
+    this.solvers = solvers;
+    this.extraOptionNames = extraOptionNames;
+  }
+
+  /**
+   * Changes options (scikit-learn's set_params), keeping the fitted state: with `warmStart: true` the next
+   * fit, say at a smaller lambda, starts from the current coefficients.
+   */
+  setOptions(options: Partial<LinearModelOptions> & Record<string, unknown>): this {
+    const { l1Ratio, ...current } = this.options;
+    const mix = this.extraOptionNames.includes("l1Ratio") ? { l1Ratio } : {};
+    this.options = resolveOptions(this.modelName, { ...current, ...mix, ...options }, this.solvers, this.extraOptionNames);
+    return this;
   }
 
   /** rho of the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2): 0 ridge, 1 lasso. */
@@ -86,7 +103,11 @@ export abstract class LinearModel {
   protected fitWith(solver: string, X: MatrixInput, y: unknown, options: FitOptions = {}): this {
     const matrix = toMatrix(X, "X");
     const targets = this.targets(y, matrix.rows);
-    const state = this.solve(getBackend(this.options.backend), solver, matrix, targets, options);
+    return this.accept(this.solve(getBackend(this.options.backend), solver, matrix, targets, options), solver);
+  }
+
+  /** Warns if the fit did not converge, then makes it the model's state (so a throwing onWarning leaves it out). */
+  private accept(state: FittedState, solver: string): this {
     if (!state.converged) {
       this.options.onWarning(
         `${this.modelName} (solver "${solver}") did not converge in ${this.options.maxIter} iterations ` +
@@ -104,41 +125,54 @@ export abstract class LinearModel {
     return { data, k: 1 };
   }
 
-  /** Runs the solver: gradient descent, coordinate descent or FISTA (Ridge adds the closed form). */
+  /** Runs the solver: gradient descent on the raw rows, or an exact solver on the prepared data. */
   protected solve(backend: Backend, solver: string, X: Matrix, targets: Targets, options: FitOptions): FittedState {
     if (solver === "gd") return this.fitGradientDescent(backend, X, targets, options);
-    if (solver === "cd" || solver === "fista") return this.fitExact(backend, solver, X, targets, options);
-    throw new RangeError(`${this.modelName} has no solver "${solver}".`);
-  }
-
-  /** Prepares the (centered, weighted, scaled) data, runs `compute` on it and frees it. */
-  protected withData<T>(backend: Backend, X: Matrix, targets: Targets, options: FitOptions, compute: (data: LeastSquaresData) => T): T {
     const { fitIntercept, standardize } = this.options;
     const data = new LeastSquaresData(backend, X, targets.data, targets.k, { fitIntercept, standardize, sampleWeight: options.sampleWeight });
     try {
-      return compute(data);
+      return this.solvePrepared(backend, solver, data);
     } finally {
       data.free();
     }
   }
 
-  /** Coordinate descent or FISTA: exact optimum, duality gap, warm start. */
-  protected fitExact(backend: Backend, solver: string, X: Matrix, targets: Targets, options: FitOptions): FittedState {
-    if (targets.k !== 1) {
-      throw new RangeError(`solver "${solver}" fits one output: pass y as a vector, or use Ridge's closed form for ${targets.k}.`);
+  /** Coordinate descent or FISTA on prepared data (Ridge adds the closed form): exact optimum, duality gap. */
+  protected solvePrepared(backend: Backend, solver: string, data: PreparedData): FittedState {
+    if (solver !== "cd" && solver !== "fista") throw new RangeError(`${this.modelName} has no solver "${solver}".`);
+    if (data.k !== 1) {
+      throw new RangeError(`solver "${solver}" fits one output: pass y as a vector, or use Ridge's closed form for ${data.k}.`);
     }
     const { lambda, maxIter, tol, positive, precompute, selection, seed, recordHistory, warmStart } = this.options;
     const params = { lambda, rho: this.rho, maxIter, tol, positive, precompute, selection, seed, recordHistory };
-    return this.withData(backend, X, targets, options, (data) => {
-      const previous = warmStart && this.state?.nFeatures === X.cols && this.state.nOutputs === 1 ? this.state.coef : null;
-      const start = previous ? data.scaled(previous) : new Float64Array(X.cols);
-      const result: ExactResult = (solver === "cd" ? coordinateDescent : fistaSolve)(backend, data, params, start);
-      const { coef, intercepts } = data.original(result.w);
-      return {
-        coef, intercepts, nFeatures: X.cols, nOutputs: 1, history: result.history, nIter: result.nIter,
-        converged: result.converged, dualGap: result.dualGap,
-      };
-    });
+    const previous = warmStart && this.state?.nFeatures === data.d && this.state.nOutputs === 1 ? this.state.coef : null;
+    const start = previous ? data.scaled(previous) : new Float64Array(data.d);
+    const result: ExactResult = (solver === "cd" ? coordinateDescent : fistaSolve)(backend, data, params, start);
+    const { coef, intercepts } = data.original(result.w);
+    return {
+      coef, intercepts, nFeatures: data.d, nOutputs: 1, history: result.history, nIter: result.nIter,
+      converged: result.converged, dualGap: result.dualGap,
+    };
+  }
+
+  /**
+   * Fits from sufficient statistics instead of rows (a {@link GramAccumulator} or its JSON): solver "cd"
+   * (covariance mode) or Ridge's "closed-form". Gives the same model as `fit` on all the rows.
+   */
+  fitGram(stats: GramAccumulator | GramStatistics): this {
+    const { solver, fitIntercept, standardize } = this.options;
+    if (solver !== "cd" && solver !== "closed-form") {
+      throw new RangeError(`fitGram needs solver "cd"${this.modelName === "Ridge" ? ' or "closed-form"' : ""}, not "${solver}": the rows are not at hand.`);
+    }
+    const backend = getBackend(this.options.backend);
+    const data = new GramData(backend, stats instanceof GramAccumulator ? stats.toJSON() : stats, { fitIntercept, standardize });
+    let state: FittedState;
+    try {
+      state = this.solvePrepared(backend, solver, data);
+    } finally {
+      data.free();
+    }
+    return this.accept(state, solver);
   }
 
   /** The seed's gradient-descent loop, run whole by the backend in one call. */

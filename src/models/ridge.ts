@@ -1,5 +1,6 @@
 import type { Backend } from "../backend.js";
-import { checkSameLength, toMatrix, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
+import { checkSameLength, toMatrix, type MatrixInput, type VectorInput } from "../input.js";
+import type { PreparedData } from "../solvers/least-squares-data.js";
 import { ridgeClosedForm } from "../solvers/ridge-closed-form.js";
 import { LinearModel, type FitOptions, type FittedState, type Targets } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
@@ -45,15 +46,12 @@ export class Ridge extends LinearModel {
     return { data, k };
   }
 
-  protected override solve(backend: Backend, solver: string, X: Matrix, targets: Targets, options: FitOptions): FittedState {
-    if (solver !== "closed-form") return super.solve(backend, solver, X, targets, options);
-    return this.withData(backend, X, targets, options, (data) => {
-      const { coef, intercepts } = data.original(ridgeClosedForm(backend, data, this.options.lambda));
-      return {
-        coef, intercepts, nFeatures: X.cols, nOutputs: targets.k,
-        history: new Float64Array(0), nIter: 0, converged: true, dualGap: Number.NaN,
-      };
-    });
+  protected override solvePrepared(backend: Backend, solver: string, data: PreparedData): FittedState {
+    if (solver !== "closed-form") return super.solvePrepared(backend, solver, data);
+    const { coef, intercepts } = data.original(ridgeClosedForm(backend, data, this.options.lambda));
+    return {
+      coef, intercepts, nFeatures: data.d, nOutputs: data.k,
+      history: new Float64Array(0), nIter: 0, converged: true, dualGap: Number.NaN,
+    };
   }
 }
-

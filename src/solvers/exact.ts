@@ -2,7 +2,7 @@
 // mode) and FISTA. Both start from a given w (warm starts, paths) and report the duality gap.
 
 import type { Backend, F64Block, IterativeResult } from "../backend.js";
-import type { LeastSquaresData } from "./least-squares-data.js";
+import type { PreparedData } from "./least-squares-data.js";
 
 export interface ExactParams {
   lambda: number;
@@ -43,12 +43,13 @@ function run(
 }
 
 /** Whether coordinate descent works on the Gram matrix for these data and options. */
-export function usesGram(data: LeastSquaresData, precompute: "auto" | boolean): boolean {
+export function usesGram(data: PreparedData, precompute: "auto" | boolean): boolean {
+  if (!data.hasRows) return true;
   return precompute === "auto" ? data.n > data.d : precompute;
 }
 
 export function coordinateDescent(
-  backend: Backend, data: LeastSquaresData, params: ExactParams, start: Float64Array,
+  backend: Backend, data: PreparedData, params: ExactParams, start: Float64Array,
 ): ExactResult {
   const { n, d } = data;
   const { lambda, rho, maxIter, tol, positive, selection, seed } = params;
@@ -71,7 +72,7 @@ export function coordinateDescent(
 const POWER_ITERATIONS = 200;
 const LIPSCHITZ_MARGIN = 1.01;
 
-export function fistaSolve(backend: Backend, data: LeastSquaresData, params: ExactParams, start: Float64Array): ExactResult {
+export function fistaSolve(backend: Backend, data: PreparedData, params: ExactParams, start: Float64Array): ExactResult {
   const { n, d } = data;
   const { lambda, rho, maxIter, tol, positive } = params;
   const X = data.rows();

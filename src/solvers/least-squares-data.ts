@@ -28,7 +28,26 @@ export function normalizeWeights(weights: ArrayLike<number>, n: number): Float64
   return s.map((v) => (v * n) / total);
 }
 
-export class LeastSquaresData {
+/** What the exact solvers need of a problem: its Gram form, and its rows when the data are at hand. */
+export interface PreparedData {
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  /** sum_i s_i (y_i - mean)^2 per output. */
+  readonly yy: Float64Array;
+  /** False for a problem given only as X^T X, X^T y (GramData). */
+  readonly hasRows: boolean;
+  gram(): { G: F64Block; q: F64Block };
+  rows(): F64Block;
+  columns(): F64Block;
+  centeredTargets(): F64Block;
+  original(scaled: Float64Array): { coef: Float64Array; intercepts: Float64Array };
+  scaled(coef: Float64Array): Float64Array;
+  free(): void;
+}
+
+export class LeastSquaresData implements PreparedData {
+  readonly hasRows = true;
   readonly n: number;
   readonly d: number;
   /** Outputs: columns of Y. */

@@ -8,7 +8,7 @@
 import type { Backend, F64Block } from "../backend.js";
 import { withBlocks } from "../backends/with-blocks.js";
 import { pivotThreshold, SingularMatrixError } from "../linalg/singular-error.js";
-import type { LeastSquaresData } from "./least-squares-data.js";
+import type { PreparedData } from "./least-squares-data.js";
 
 /** Factors A (n x n) in place and solves A X = B (n x k) in place; throws if A is singular. */
 function luSolveInPlace(backend: Backend, A: F64Block, n: number, B: F64Block, k: number): void {
@@ -35,10 +35,10 @@ function addToDiagonal(A: F64Block, n: number, value: number): void {
  * Minimizes, for each of the k outputs, (1/2n) ||Xs w - ys||^2 + (lambda/2) ||w||^2 on the prepared (centered,
  * weighted, scaled) data; returns W (d x k) on the data's scale.
  */
-export function ridgeClosedForm(backend: Backend, data: LeastSquaresData, lambda: number): Float64Array {
+export function ridgeClosedForm(backend: Backend, data: PreparedData, lambda: number): Float64Array {
   const { n, d, k } = data;
   const shift = n * lambda;
-  if (d <= n) {
+  if (d <= n || !data.hasRows) {
     const { G, q } = data.gram();
     return withBlocks(backend, [G.values, q.values], ([A, B]) => {
       addToDiagonal(A, d, shift);

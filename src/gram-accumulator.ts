@@ -1,0 +1,171 @@
+// Sufficient statistics of least squares, accumulated over chunks of rows (data larger than memory, a stream)
+// or handed in from elsewhere (an SQL engine, Spark), then fitted without the rows.
+
+import { getBackend } from "./backends/registry.js";
+import { withBlocks } from "./backends/with-blocks.js";
+import type { BackendName } from "./backend.js";
+import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "./input.js";
+import { checkPositiveInteger } from "./models/options.js";
+
+/**
+ * The statistics as a plain object: row count, means, and the centered sums of products
+ * xx = sum_i (x_i - xMean)(x_i - xMean)^T (row-major d x d), xy = sum_i (x_i - xMean)(y_i - yMean),
+ * yy = sum_i (y_i - yMean)^2.
+ */
+export interface GramStatistics {
+  nFeatures: number;
+  n: number;
+  xMean: number[];
+  yMean: number;
+  xx: number[];
+  xy: number[];
+  yy: number;
+}
+
+/** Raw sums as an SQL engine gives them: n, sum x, sum y, X^T X, X^T y, y^T y. */
+export interface RawSums {
+  n: number;
+  xSum: ArrayLike<number>;
+  ySum: number;
+  /** X^T X, row-major d x d. */
+  xx: ArrayLike<number>;
+  xy: ArrayLike<number>;
+  yy: number;
+}
+
+/**
+ * Accumulates n, the means and the centered cross-products of X and y chunk by chunk. Each chunk's centered
+ * products come from one pass of the backend's Gram kernel about the chunk's own means; chunks combine by
+ * the pairwise update of Chan, Golub & LeVeque (1979), so no sum of raw squares ever cancels.
+ */
+export class GramAccumulator {
+  private n = 0;
+  private readonly xMean: Float64Array;
+  private yMean = 0;
+  private readonly xx: Float64Array;
+  private readonly xy: Float64Array;
+  private yy = 0;
+
+  constructor(
+    /** Number of features d. */
+    readonly nFeatures: number,
+    private readonly backend: BackendName = "wasm",
+  ) {
+    checkPositiveInteger(nFeatures, "nFeatures", 2 ** 20);
+    this.xMean = new Float64Array(nFeatures);
+    this.xx = new Float64Array(nFeatures * nFeatures);
+    this.xy = new Float64Array(nFeatures);
+  }
+
+  /** Rows seen so far. */
+  get count(): number {
+    return this.n;
+  }
+
+  /** Adds a chunk of rows. */
+  update(X: MatrixInput, y: VectorInput): this {
+    const { data, rows, cols } = toMatrix(X, "X");
+    checkSameLength(this.nFeatures, "nFeatures", cols, "the columns of X");
+    const ys = toVector(y, "y");
+    checkSameLength(rows, "the rows of X", ys.length, "y");
+    const backend = getBackend(this.backend);
+    const d = cols;
+    const chunk = withBlocks(
+      backend,
+      [data, ys, new Float64Array(d), new Float64Array(1), new Float64Array(d * d), new Float64Array(d)],
+      ([Xb, yb, xMean, yMean, G, q]) => {
+        backend.columnMeans(Xb, rows, d, xMean);
+        backend.columnMeans(yb, rows, 1, yMean);
+        backend.centeredGram(Xb, rows, d, xMean, yb, 1, yMean, G, q);
+        const ym = yMean.values[0];
+        let yy = 0;
+        for (const v of ys) yy += (v - ym) ** 2;
+        return { n: rows, xMean: xMean.values.slice(), yMean: ym, xx: G.values.slice(), xy: q.values.slice(), yy };
+      },
+    );
+    return this.combine(chunk);
+  }
+
+  /** Adds the rows another accumulator has seen. */
+  merge(other: GramAccumulator): this {
+    checkSameLength(this.nFeatures, "nFeatures", other.nFeatures, "other.nFeatures");
+    const { n, xMean, yMean, xx, xy, yy } = other;
+    return this.combine({ n, xMean, yMean, xx, xy, yy });
+  }
+
+  private combine(b: { n: number; xMean: Float64Array; yMean: number; xx: Float64Array; xy: Float64Array; yy: number }): this {
+    const na = this.n;
+    const n = na + b.n;
+    if (b.n === 0) return this;
+    if (na === 0) {
+      this.xMean.set(b.xMean);
+      this.xx.set(b.xx);
+      this.xy.set(b.xy);
+      [this.n, this.yMean, this.yy] = [b.n, b.yMean, b.yy];
+      return this;
+    }
+    const d = this.nFeatures;
+    const f = (na * b.n) / n;
+    const dx = Float64Array.from(b.xMean, (m, j) => m - this.xMean[j]);
+    const dy = b.yMean - this.yMean;
+    for (let j = 0; j < d; j++) {
+      for (let l = 0; l < d; l++) this.xx[j * d + l] += b.xx[j * d + l] + f * dx[j] * dx[l];
+      this.xy[j] += b.xy[j] + f * dx[j] * dy;
+      this.xMean[j] += (dx[j] * b.n) / n;
+    }
+    this.yy += b.yy + f * dy * dy;
+    this.yMean += (dy * b.n) / n;
+    this.n = n;
+    return this;
+  }
+
+  /** The statistics as plain JSON. */
+  toJSON(): GramStatistics {
+    return {
+      nFeatures: this.nFeatures, n: this.n, xMean: Array.from(this.xMean), yMean: this.yMean,
+      xx: Array.from(this.xx), xy: Array.from(this.xy), yy: this.yy,
+    };
+  }
+
+  /** An accumulator holding statistics exported by {@link GramAccumulator.toJSON} (or computed elsewhere). */
+  static fromJSON(stats: GramStatistics, backend: BackendName = "wasm"): GramAccumulator {
+    const acc = new GramAccumulator(stats.nFeatures, backend);
+    const d = stats.nFeatures;
+    const xMean = toVector(stats.xMean, "xMean");
+    const xx = toVector(stats.xx, "xx");
+    const xy = toVector(stats.xy, "xy");
+    checkSameLength(d, "nFeatures", xMean.length, "xMean");
+    checkSameLength(d * d, "nFeatures^2", xx.length, "xx");
+    checkSameLength(d, "nFeatures", xy.length, "xy");
+    const [n, yMean, yy] = toVector([stats.n, stats.yMean, stats.yy], "n, yMean, yy");
+    if (n < 0) throw new RangeError(`n must be >= 0, got ${n}.`);
+    return acc.combine({ n, xMean, yMean, xx, xy, yy });
+  }
+
+  /**
+   * An accumulator from raw sums (n, sum x, sum y, X^T X, X^T y, y^T y), as an SQL engine computes them. The
+   * centering subtracts n * mean * mean^T, which loses digits when the means are large against the spread:
+   * prefer chunk statistics from {@link GramAccumulator.update} where possible.
+   */
+  static fromSums(sums: RawSums, backend: BackendName = "wasm"): GramAccumulator {
+    const xSum = toVector(sums.xSum, "xSum");
+    const d = xSum.length;
+    const xx = toVector(sums.xx, "xx");
+    const xy = toVector(sums.xy, "xy");
+    checkSameLength(d * d, "xSum.length^2", xx.length, "xx");
+    checkSameLength(d, "xSum.length", xy.length, "xy");
+    const [n, ySum, yy] = toVector([sums.n, sums.ySum, sums.yy], "n, ySum, yy");
+    if (!(n > 0)) throw new RangeError(`n must be > 0, got ${n}.`);
+    const xMean = xSum.map((v) => v / n);
+    const yMean = ySum / n;
+    return GramAccumulator.fromJSON(
+      {
+        nFeatures: d, n, xMean: Array.from(xMean), yMean,
+        xx: Array.from(xx, (v, k) => v - n * xMean[Math.floor(k / d)] * xMean[k % d]),
+        xy: Array.from(xy, (v, j) => v - n * xMean[j] * yMean),
+        yy: yy - n * yMean * yMean,
+      },
+      backend,
+    );
+  }
+}

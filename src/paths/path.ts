@@ -1,0 +1,156 @@
+// Regularization paths: the elastic net fitted on a decreasing grid of lambdas, each fit starting from the
+// previous solution (warm starts), the data copied into the backend and prepared once for the whole path.
+
+import type { BackendName } from "../backend.js";
+import { getBackend } from "../backends/registry.js";
+import { checkL1Ratio, checkLambda, checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import { checkBoolean, checkChoice, checkOptionNames, checkPositiveInteger, defaultTol } from "../models/options.js";
+import { coordinateDescent, usesGram } from "../solvers/exact.js";
+import { LeastSquaresData, type PreparedData } from "../solvers/least-squares-data.js";
+
+/** Options of {@link enetPath} and {@link lassoPath}. */
+export interface PathOptions {
+  /** Mix of the penalties in (0, 1] (enetPath; default 0.5; lassoPath uses 1). */
+  l1Ratio?: number;
+  /** Number of lambdas on the grid (default 100). */
+  nLambdas?: number;
+  /** The grid runs from lambdaMax down to eps * lambdaMax (default 1e-3). */
+  eps?: number;
+  /** Your own lambdas instead of the grid (fitted in decreasing order). */
+  lambdas?: ArrayLike<number>;
+  fitIntercept?: boolean;
+  standardize?: boolean;
+  sampleWeight?: ArrayLike<number>;
+  maxIter?: number;
+  /** Duality-gap tolerance of each fit (default 1e-4). */
+  tol?: number;
+  positive?: boolean;
+  precompute?: "auto" | boolean;
+  selection?: "cyclic" | "random";
+  seed?: number;
+  backend?: BackendName;
+}
+
+/** A fitted path: row i of coefs goes with lambdas[i]. */
+export interface PathResult {
+  /** Decreasing. */
+  lambdas: Float64Array;
+  /** One coefficient vector (d) per lambda, on the original scale. */
+  coefs: Float64Array[];
+  intercepts: Float64Array;
+  /** Duality gap of each fit, on the objective divided by n. */
+  dualGaps: Float64Array;
+  /** CD epochs of each fit. */
+  nIters: Int32Array;
+}
+
+const PATH_OPTIONS = [
+  "l1Ratio", "nLambdas", "eps", "lambdas", "fitIntercept", "standardize", "sampleWeight", "maxIter", "tol", "positive",
+  "precompute", "selection", "seed", "backend",
+];
+
+/**
+ * lambda_max = max_j |x_j^T y| / (n rho) on the prepared (centered, weighted, scaled) data: the smallest lambda
+ * at which every weight is 0.
+ */
+export function lambdaMax(data: PreparedData, rho: number, precompute: "auto" | boolean, backend: ReturnType<typeof getBackend>): number {
+  let q: Float64Array;
+  if (usesGram(data, precompute)) q = data.gram().q.values;
+  else {
+    const out = backend.alloc(data.d);
+    try {
+      backend.gemvT(data.rows(), data.n, data.d, data.centeredTargets(), out);
+      q = out.values.slice();
+    } finally {
+      backend.free(out);
+    }
+  }
+  let largest = 0;
+  for (const v of q) largest = Math.max(largest, Math.abs(v));
+  return largest / (data.n * rho);
+}
+
+/** scikit-learn's grid: nLambdas values geometrically spaced from lambdaMax down to eps * lambdaMax. */
+export function lambdaGrid(top: number, nLambdas: number, eps: number): Float64Array {
+  if (nLambdas === 1) return Float64Array.of(top);
+  const start = Math.log10(top * eps);
+  const stop = Math.log10(top);
+  const step = (stop - start) / (nLambdas - 1);
+  // As numpy.logspace: 10^(start + i step), the last exponent exactly stop; then in decreasing order.
+  return Float64Array.from({ length: nLambdas }, (_, i) => 10 ** (i === nLambdas - 1 ? stop : start + i * step)).reverse();
+}
+
+/** The elastic-net path of (X, y), as scikit-learn's enet_path with an intercept handled by centering. */
+export function enetPath(X: MatrixInput, y: VectorInput, options: PathOptions = {}): PathResult {
+  const o = checkOptionNames("enetPath", options, PATH_OPTIONS) as PathOptions;
+  const rho = checkL1Ratio(o.l1Ratio ?? 0.5);
+  const matrix = toMatrix(X, "X");
+  const targets = toVector(y, "y");
+  checkSameLength(matrix.rows, "the rows of X", targets.length, "y");
+  const precompute = checkChoice(o.precompute ?? "auto", "precompute", ["auto", true, false] as const);
+  const backend = getBackend(o.backend);
+  const params = {
+    rho,
+    maxIter: checkPositiveInteger(o.maxIter ?? 1000, "maxIter"),
+    tol: checkLambda(o.tol ?? defaultTol("cd"), "tol"),
+    positive: checkBoolean(o.positive ?? false, "positive"),
+    precompute,
+    selection: checkChoice(o.selection ?? "cyclic", "selection", ["cyclic", "random"] as const),
+    seed: o.seed ?? 0,
+    recordHistory: false,
+  };
+  const data = new LeastSquaresData(backend, matrix, targets, 1, {
+    fitIntercept: checkBoolean(o.fitIntercept ?? true, "fitIntercept"),
+    standardize: checkBoolean(o.standardize ?? false, "standardize"),
+    sampleWeight: o.sampleWeight,
+  });
+  try {
+    const lambdas = o.lambdas !== undefined ? userLambdas(o.lambdas) : defaultGrid(data, rho, o, precompute, backend);
+    const result: PathResult = {
+      lambdas, coefs: [], intercepts: new Float64Array(lambdas.length),
+      dualGaps: new Float64Array(lambdas.length), nIters: new Int32Array(lambdas.length),
+    };
+    let w: Float64Array = new Float64Array(data.d);
+    lambdas.forEach((lambda, i) => {
+      const fit = coordinateDescent(backend, data, { ...params, lambda }, w);
+      w = fit.w;
+      const { coef, intercepts } = data.original(fit.w);
+      result.coefs.push(coef);
+      result.intercepts[i] = intercepts[0];
+      result.dualGaps[i] = fit.dualGap;
+      result.nIters[i] = fit.nIter;
+    });
+    return result;
+  } finally {
+    data.free();
+  }
+}
+
+/** The lasso path: {@link enetPath} with l1Ratio 1. */
+export function lassoPath(X: MatrixInput, y: VectorInput, options: Omit<PathOptions, "l1Ratio"> = {}): PathResult {
+  if ("l1Ratio" in options) throw new TypeError('lassoPath has no l1Ratio option (it is 1): use enetPath for another mix.');
+  return enetPath(X, y, { ...options, l1Ratio: 1 });
+}
+
+function userLambdas(values: ArrayLike<number>): Float64Array {
+  const lambdas = toVector(values, "lambdas");
+  if (lambdas.length === 0) throw new RangeError("lambdas is empty: give at least one value, or leave it out for the grid.");
+  lambdas.forEach((v, i) => checkLambda(v, `lambdas[${i}]`));
+  return lambdas.sort().reverse();
+}
+
+function defaultGrid(
+  data: PreparedData, rho: number, o: PathOptions, precompute: "auto" | boolean, backend: ReturnType<typeof getBackend>,
+): Float64Array {
+  if (rho === 0) {
+    throw new RangeError("l1Ratio = 0 has no finite lambdaMax (ridge never zeroes every weight): pass lambdas, or use l1Ratio > 0.");
+  }
+  const nLambdas = checkPositiveInteger(o.nLambdas ?? 100, "nLambdas", 100_000);
+  const eps = o.eps ?? 1e-3;
+  if (!(eps > 0 && eps < 1)) throw new RangeError(`eps must be in (0, 1), got ${eps}.`);
+  const top = lambdaMax(data, rho, precompute, backend);
+  if (top === 0) {
+    throw new RangeError("lambdaMax is 0: y is constant (or orthogonal to every feature), so every lambda gives w = 0. Pass lambdas.");
+  }
+  return lambdaGrid(top, nLambdas, eps);
+}
