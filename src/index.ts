@@ -30,3 +30,5 @@ export { SingularMatrixError } from "./linalg/singular-error.js";
 export { GramAccumulator, type GramStatistics, type RawSums } from "./gram-accumulator.js";
 export { enetPath, lassoPath, type PathOptions, type PathResult } from "./paths/path.js";
 export type { FitOptions } from "./models/base.js";
+export { ElasticNetCV, LassoCV, type ElasticNetCVOptions, type LassoCVOptions, type CvResult } from "./models/elastic-net-cv.js";
+export { RidgeCV, type RidgeCVOptions } from "./models/ridge-cv.js";
