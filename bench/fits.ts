@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { initSync } from "../src/backends/registry.js";
 import { Lasso, Ridge } from "../src/index.js";
-import { fixed, medianMs, printTable, randomArray, sampleTime, writeResults } from "./harness.js";
+import { benchArgs, fixed, medianMs, printTable, randomArray, writeResults } from "./harness.js";
 
-const time = sampleTime();
-const SHAPES: [number, number][] = [[10_000, 100], [1_000, 1_000]];
+const { time, quick } = benchArgs();
+const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [1_000, 1_000]];
 const LAMBDA = 0.01;
 const GD_ITERATIONS = 500;
 const PYTHON = "/usr/bin/python3";

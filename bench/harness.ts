@@ -6,12 +6,12 @@ import { parseArgs } from "node:util";
 import { markdownTable } from "markdown-table";
 import { Bench } from "tinybench";
 
-/** `--time <ms>`: milliseconds of sampling per task (default 500). */
-export function sampleTime(): number {
-  const { values } = parseArgs({ options: { time: { type: "string", default: "500" } } });
+/** `--time <ms>`: milliseconds of sampling per task (default 500); `--quick`: the first size only. */
+export function benchArgs(): { time: number; quick: boolean } {
+  const { values } = parseArgs({ options: { time: { type: "string", default: "500" }, quick: { type: "boolean", default: false } } });
   const time = Number(values.time);
   if (!(time > 0)) throw new RangeError(`--time must be a positive number of milliseconds, got ${values.time}`);
-  return time;
+  return { time, quick: values.quick ?? false };
 }
 
 /** Deterministic uniform numbers in [-1, 1) (mulberry32), so every run and backend sees the same data. */

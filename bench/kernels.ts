@@ -3,11 +3,11 @@
 
 import type { Backend, F64Block } from "../src/backend.js";
 import { getBackend, initSync } from "../src/backends/registry.js";
-import { fixed, medianMs, printTable, randomArray, sampleTime, writeResults } from "./harness.js";
+import { benchArgs, fixed, medianMs, printTable, randomArray, writeResults } from "./harness.js";
 
-const time = sampleTime();
+const { time, quick } = benchArgs();
 const COLS = 100;
-const ROW_COUNTS = [1_000, 10_000, 100_000];
+const ROW_COUNTS = quick ? [10_000] : [1_000, 10_000, 100_000];
 
 interface Problem {
   X: F64Block;

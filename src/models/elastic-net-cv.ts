@@ -4,7 +4,9 @@
 import { mulberry32 } from "../backends/js/random.js";
 import { getBackend } from "../backends/registry.js";
 import { checkL1Ratio, checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
-import { enetPath, lambdaGrid, lambdaMax } from "../paths/path.js";
+import type { Backend } from "../backend.js";
+import { withBlocks } from "../backends/with-blocks.js";
+import { enetPath, lambdaGrid, lambdaMax, type PathResult } from "../paths/path.js";
 import { LeastSquaresData, normalizeWeights } from "../solvers/least-squares-data.js";
 import type { FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
@@ -41,6 +43,24 @@ function subset(X: Matrix, rows: number[]): Matrix {
   const data = new Float64Array(rows.length * X.cols);
   rows.forEach((row, i) => data.set(X.data.subarray(row * X.cols, (row + 1) * X.cols), i * X.cols));
   return { data, rows: rows.length, cols: X.cols };
+}
+
+/** The (weighted) mean squared error on held-out rows of every model of a path: X w by the backend's gemv. */
+function testErrors(
+  backend: Backend, X: Matrix, y: number[], weights: number[] | undefined, path: PathResult,
+): Float64Array {
+  return withBlocks(backend, [X.data, new Float64Array(X.cols), new Float64Array(X.rows)], ([Xb, w, fitted]) => {
+    let mass = 0;
+    for (let i = 0; i < X.rows; i++) mass += weights ? weights[i] : 1;
+    return Float64Array.from(path.coefs, (coef, l) => {
+      w.values.set(coef);
+      backend.gemv(Xb, X.rows, X.cols, w, fitted);
+      const f = fitted.values;
+      let loss = 0;
+      for (let i = 0; i < X.rows; i++) loss += (weights ? weights[i] : 1) * (y[i] - f[i] - path.intercepts[l]) ** 2;
+      return mass > 0 ? loss / mass : 0;
+    });
+  });
 }
 
 /** Fold of each row: a random permutation from `seed` dealt round-robin into k folds. */
@@ -97,8 +117,9 @@ export class ElasticNetCV {
     if (k < 2) throw new RangeError(`nFolds must be at least 2 for cross-validation, got ${k}.`);
     const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
     const foldIds = assignFolds(n, k, this.options.seed ?? 0);
-    const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend } = this.options;
-    const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
+    const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
+    const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend: this.options.backend };
+    const backend = getBackend(this.options.backend);
     const cvResults = this.ratios.map((rho): CvResult => {
       const grid = lambdas !== undefined ? Float64Array.from(lambdas).sort().reverse() : this.grid(matrix, targets, rho, weights, nLambdas, eps);
       const errors: Float64Array[] = [];
@@ -108,18 +129,7 @@ export class ElasticNetCV {
         const path = enetPath(subset(matrix, train), train.map((i) => targets[i]), {
           ...pathOptions, l1Ratio: rho, lambdas: grid, sampleWeight: weights && train.map((i) => weights[i]),
         });
-        errors.push(Float64Array.from(path.coefs, (coef, l) => {
-          let loss = 0;
-          let mass = 0;
-          for (const i of test) {
-            let fitted = path.intercepts[l];
-            for (let j = 0; j < matrix.cols; j++) fitted += matrix.data[i * matrix.cols + j] * coef[j];
-            const s = weights ? weights[i] : 1;
-            loss += s * (targets[i] - fitted) ** 2;
-            mass += s;
-          }
-          return mass > 0 ? loss / mass : 0;
-        }));
+        errors.push(testErrors(backend, subset(matrix, test), test.map((i) => targets[i]), weights && test.map((i) => weights[i]), path));
       }
       const { mean, standardError } = meanAndStandardError(errors, grid.length);
       return { l1Ratio: rho, lambdas: grid, cvMean: mean, cvStd: standardError.map((se) => se * Math.sqrt(k)) };

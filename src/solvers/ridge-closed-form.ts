@@ -40,17 +40,15 @@ export function ridgeClosedForm(backend: Backend, data: PreparedData, lambda: nu
   const shift = n * lambda;
   if (d <= n || !data.hasRows) {
     const { G, q } = data.gram();
-    return withBlocks(backend, [G.values, q.values], ([A, B]) => {
+    return withCopies(backend, [G, q], ([A, B]) => {
       addToDiagonal(A, d, shift);
       luSolveInPlace(backend, A, d, B, k);
       return B.values.slice();
     });
   }
   const Xc = data.rows();
-  return withBlocks(
-    backend,
-    [new Float64Array(n * n), data.centeredTargets().values, new Float64Array(n), new Float64Array(d)],
-    ([K, A, a, w]) => {
+  return withCopies(backend, [data.centeredTargets()], ([A]) =>
+    withBlocks(backend, [new Float64Array(n * n), new Float64Array(n), new Float64Array(d)], ([K, a, w]) => {
       backend.rowGram(Xc, n, d, K);
       addToDiagonal(K, n, shift);
       luSolveInPlace(backend, K, n, A, k);
@@ -61,6 +59,24 @@ export function ridgeClosedForm(backend: Backend, data: PreparedData, lambda: nu
         w.values.forEach((v, j) => (W[j * k + o] = v));
       }
       return W;
-    },
+    }),
   );
+}
+
+/**
+ * Runs `compute` on working copies of backend blocks, freed afterwards. Each copy is allocated before it is
+ * filled, from the source's live view: an allocation may grow WASM memory and detach views taken earlier.
+ */
+function withCopies<T>(backend: Backend, sources: F64Block[], compute: (copies: F64Block[]) => T): T {
+  const copies: F64Block[] = [];
+  try {
+    for (const source of sources) {
+      const copy = backend.alloc(source.length);
+      copy.values.set(source.values);
+      copies.push(copy);
+    }
+    return compute(copies);
+  } finally {
+    for (const copy of copies) backend.free(copy);
+  }
 }
