@@ -2,31 +2,18 @@
 // 100-lambda lasso path (no intercept, as scikit-learn's lasso_path), and 5-fold LassoCV, at 10,000 x 100 and
 // 1,000 x 1,000. Prints a markdown table and writes bench/results/exact.json.
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { initSync } from "../src/backends/registry.js";
 import { Lasso, LassoCV, lassoPath } from "../src/index.js";
-import { benchArgs, fixed, medianMs, printTable, randomArray, writeResults } from "./harness.js";
+import { benchArgs, fixed, medianMs, printTable, randomArray, runScikitLearn, writeResults } from "./harness.js";
 
 const { time, quick } = benchArgs();
 const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [1_000, 1_000]];
 const LAMBDA = 0.01;
-const PYTHON = "/usr/bin/python3";
 
 type SklearnTimes = { sklearn: string; lasso: number; path: number; lassoCV?: number; coef: number[] };
 
 function sklearn(X: Float64Array, y: Float64Array, rows: number, cols: number): SklearnTimes | string {
-  const dir = mkdtempSync(join(tmpdir(), "regularized-bench-"));
-  writeFileSync(join(dir, "X.f64"), X);
-  writeFileSync(join(dir, "y.f64"), y);
-  const run = spawnSync(PYTHON, ["bench/sklearn_lasso.py", join(dir, "X.f64"), join(dir, "y.f64"), `${rows}`, `${cols}`, `${LAMBDA}`, "9"], {
-    encoding: "utf8",
-  });
-  if (run.error) return `skipped: ${PYTHON} not found`;
-  if (run.status !== 0) return `skipped: scikit-learn did not run (${run.stderr.trim().split("\n").at(-1)})`;
-  return JSON.parse(run.stdout) as SklearnTimes;
+  return runScikitLearn<SklearnTimes>("bench/sklearn_lasso.py", X, y, [`${rows}`, `${cols}`, `${LAMBDA}`, "9"]);
 }
 
 initSync();

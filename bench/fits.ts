@@ -2,19 +2,14 @@
 // and scikit-learn's Ridge(solver="cholesky") on the same data when /usr/bin/python3 has it.
 // Prints a markdown table and writes bench/results/fits.json.
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { initSync } from "../src/backends/registry.js";
 import { Lasso, Ridge } from "../src/index.js";
-import { benchArgs, fixed, medianMs, printTable, randomArray, writeResults } from "./harness.js";
+import { benchArgs, fixed, medianMs, printTable, randomArray, runScikitLearn, writeResults } from "./harness.js";
 
 const { time, quick } = benchArgs();
 const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [1_000, 1_000]];
 const LAMBDA = 0.01;
 const GD_ITERATIONS = 500;
-const PYTHON = "/usr/bin/python3";
 
 interface SklearnTiming {
   medianMs: number;
@@ -25,14 +20,7 @@ interface SklearnTiming {
 
 /** scikit-learn's Ridge on the same data, or the reason it could not run. */
 function sklearnRidge(X: Float64Array, y: Float64Array, rows: number, cols: number): SklearnTiming | string {
-  const dir = mkdtempSync(join(tmpdir(), "regularized-bench-"));
-  writeFileSync(join(dir, "X.f64"), X);
-  writeFileSync(join(dir, "y.f64"), y);
-  const args = ["bench/sklearn_ridge.py", join(dir, "X.f64"), join(dir, "y.f64"), `${rows}`, `${cols}`, `${LAMBDA}`, "15"];
-  const run = spawnSync(PYTHON, args, { encoding: "utf8" });
-  if (run.error) return `skipped: ${PYTHON} not found`;
-  if (run.status !== 0) return `skipped: scikit-learn did not run (${run.stderr.trim().split("\n").at(-1)})`;
-  return JSON.parse(run.stdout) as SklearnTiming;
+  return runScikitLearn<SklearnTiming>("bench/sklearn_ridge.py", X, y, [`${rows}`, `${cols}`, `${LAMBDA}`, "15"]);
 }
 
 initSync();
@@ -51,7 +39,7 @@ for (const [n, d] of SHAPES) {
   const shape = `${n.toLocaleString("en")} x ${d.toLocaleString("en")}`;
 
   const gd = (backend: "wasm" | "js") => () =>
-    void new Lasso({ lambda: LAMBDA, learningRate: 0.1, maxIter: GD_ITERATIONS, tol: 0, backend, onWarning: () => {} }).fit(data, y);
+    void new Lasso({ lambda: LAMBDA, solver: "gd", learningRate: 0.1, maxIter: GD_ITERATIONS, tol: 0, backend, onWarning: () => {} }).fit(data, y);
   const closed = (backend: "wasm" | "js") => () => void new Ridge({ lambda: LAMBDA, backend }).fit(data, y);
 
   const gdJs = await medianMs(gd("js"), time, 3);

@@ -1,7 +1,9 @@
 // Shared pieces of the benchmarks: deterministic data, median timing with tinybench, the machine, output.
 
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { markdownTable } from "markdown-table";
 import { Bench } from "tinybench";
@@ -54,3 +56,19 @@ export function writeResults(name: string, payload: object): void {
 }
 
 export const fixed = (value: number, digits: number): string => value.toFixed(digits);
+
+const PYTHON = "/usr/bin/python3";
+
+/**
+ * Runs a scikit-learn script of bench/ on X (row-major) and y written as raw float64 files, with `args` after
+ * the two file names; returns its JSON output, or why it could not run (no Python, no scikit-learn).
+ */
+export function runScikitLearn<T>(script: string, X: Float64Array, y: Float64Array, args: string[]): T | string {
+  const dir = mkdtempSync(join(tmpdir(), "regularized-bench-"));
+  writeFileSync(join(dir, "X.f64"), X);
+  writeFileSync(join(dir, "y.f64"), y);
+  const run = spawnSync(PYTHON, [script, join(dir, "X.f64"), join(dir, "y.f64"), ...args], { encoding: "utf8" });
+  if (run.error) return `skipped: ${PYTHON} not found`;
+  if (run.status !== 0) return `skipped: scikit-learn did not run (${run.stderr.trim().split("\n").at(-1)})`;
+  return JSON.parse(run.stdout) as T;
+}

@@ -10,6 +10,7 @@ import { enetPath, lambdaGrid, lambdaMax, type PathResult } from "../paths/path.
 import { LeastSquaresData, normalizeWeights } from "../solvers/least-squares-data.js";
 import type { FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
+import { CrossValidated } from "./cross-validated.js";
 import { ElasticNet, type ElasticNetOptions } from "./elastic-net.js";
 import { checkOptionNames, checkPositiveInteger, COMMON_OPTION_NAMES } from "./options.js";
 
@@ -81,7 +82,7 @@ export function assignFolds(n: number, k: number, seed: number): Int32Array {
  * error over the path, then refits on all rows. `lambda` is the minimizer (scikit-learn's choice); `lambda1se`
  * follows glmnet's one-standard-error rule.
  */
-export class ElasticNetCV {
+export class ElasticNetCV extends CrossValidated<ElasticNet> {
   protected readonly options: ElasticNetCVOptions;
   private readonly ratios: number[];
   private result?: {
@@ -89,6 +90,7 @@ export class ElasticNetCV {
   };
 
   constructor(options: ElasticNetCVOptions = {}, modelName = "ElasticNetCV") {
+    super();
     this.options = checkOptionNames(modelName, options, CV_OPTIONS) as ElasticNetCVOptions;
     const ratios = Array.isArray(this.options.l1Ratio) ? this.options.l1Ratio : [this.options.l1Ratio ?? 0.5];
     if (ratios.length === 0) throw new RangeError("l1Ratio is an empty list: give at least one value in (0, 1].");
@@ -158,28 +160,9 @@ export class ElasticNetCV {
     }
   }
 
-  private fitted() {
+  protected fitted() {
     if (!this.result) throw new TypeError(`This ${this.constructor.name} is not fitted yet: call fit(X, y) first.`);
     return this.result;
-  }
-
-  /** The ElasticNet refitted on all rows at the chosen lambda and l1Ratio. */
-  get model(): ElasticNet {
-    return this.fitted().model;
-  }
-
-  /** The chosen lambda (= lambdaMin). */
-  get lambda(): number {
-    return this.fitted().lambdaMin;
-  }
-
-  get lambdaMin(): number {
-    return this.fitted().lambdaMin;
-  }
-
-  /** The largest lambda within one standard error of the best CV error (glmnet's lambda.1se). */
-  get lambda1se(): number {
-    return this.fitted().lambda1se;
   }
 
   /** The chosen l1Ratio. */
@@ -195,22 +178,6 @@ export class ElasticNetCV {
   /** The fold (0..k-1) each row was held out in. */
   get foldIds(): Int32Array {
     return this.fitted().foldIds;
-  }
-
-  get coef(): Float64Array {
-    return this.model.coef;
-  }
-
-  get intercept(): number {
-    return this.model.intercept;
-  }
-
-  predict(X: MatrixInput): Float64Array {
-    return this.model.predict(X);
-  }
-
-  score(X: MatrixInput, y: VectorInput): number {
-    return this.model.score(X, y);
   }
 }
 

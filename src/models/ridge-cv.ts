@@ -5,6 +5,7 @@ import type { BackendName } from "../backend.js";
 import { checkLambda, checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
 import { symmetricEigen } from "../linalg/symmetric-eigen.js";
 import { LeastSquaresData } from "../solvers/least-squares-data.js";
+import { CrossValidated } from "./cross-validated.js";
 import { selectLambda } from "./cv-selection.js";
 import { checkBoolean, checkOptionNames } from "./options.js";
 import { Ridge } from "./ridge.js";
@@ -26,7 +27,7 @@ export interface RidgeCVOptions {
  * rows gives the same with lambda n / (n - 1)). The chosen lambda minimizes the mean squared LOO error; the model is
  * then refitted on all rows. The eigendecomposition runs in TypeScript (Jacobi), O(min(n, d)^3).
  */
-export class RidgeCV {
+export class RidgeCV extends CrossValidated<Ridge> {
   private readonly lambdas: Float64Array;
   private readonly fitIntercept: boolean;
   private readonly standardize: boolean;
@@ -34,6 +35,7 @@ export class RidgeCV {
   private result?: { model: Ridge; lambdaMin: number; lambda1se: number; cvMean: Float64Array; cvStd: Float64Array };
 
   constructor(options: RidgeCVOptions = {}) {
+    super();
     const o = checkOptionNames("RidgeCV", options, ["lambdas", "fitIntercept", "standardize", "backend"]) as RidgeCVOptions;
     this.lambdas = toVector(o.lambdas ?? [1e-3, 1e-2, 0.1, 1, 10], "lambdas").sort().reverse();
     if (this.lambdas.length === 0) throw new RangeError("lambdas is empty: give at least one candidate.");
@@ -117,27 +119,9 @@ export class RidgeCV {
     return this;
   }
 
-  private fitted() {
+  protected fitted() {
     if (!this.result) throw new TypeError("This RidgeCV is not fitted yet: call fit(X, y) first.");
     return this.result;
-  }
-
-  /** The Ridge refitted on all rows at the chosen lambda. */
-  get model(): Ridge {
-    return this.fitted().model;
-  }
-
-  get lambda(): number {
-    return this.fitted().lambdaMin;
-  }
-
-  get lambdaMin(): number {
-    return this.fitted().lambdaMin;
-  }
-
-  /** The largest lambda within one standard error of the best LOO error. */
-  get lambda1se(): number {
-    return this.fitted().lambda1se;
   }
 
   /** The candidate lambdas, decreasing, as cvMean and cvStd are ordered. */
@@ -153,21 +137,5 @@ export class RidgeCV {
   /** Standard deviation of the squared leave-one-out errors per lambda. */
   get cvStd(): Float64Array {
     return this.fitted().cvStd;
-  }
-
-  get coef(): Float64Array {
-    return this.model.coef;
-  }
-
-  get intercept(): number {
-    return this.model.intercept;
-  }
-
-  predict(X: MatrixInput): Float64Array {
-    return this.model.predict(X);
-  }
-
-  score(X: MatrixInput, y: VectorInput): number {
-    return this.model.score(X, y);
   }
 }

@@ -84,14 +84,21 @@ export class LeastSquaresData implements PreparedData {
     const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
     this.xMean = new Float64Array(d);
     this.yMean = new Float64Array(k);
-    if (options.fitIntercept) this.means(X.data, Y, weights);
     try {
       if (weights) {
+        if (options.fitIntercept) this.weightedMeans(X.data, Y, weights);
         this.source = this.own(backend.fromArray(weightedCentered(X.data, n, d, this.xMean, weights)));
         this.targets = this.own(backend.fromArray(weightedCentered(Y, n, k, this.yMean, weights)));
       } else {
         this.source = this.own(backend.fromArray(X.data));
         this.targets = this.own(backend.fromArray(Y));
+        if (options.fitIntercept) {
+          const [xMean, yMean] = [this.own(backend.alloc(d)), this.own(backend.alloc(k))];
+          backend.columnMeans(this.source, n, d, xMean);
+          backend.columnMeans(this.targets, n, k, yMean);
+          this.xMean.set(xMean.values);
+          this.yMean.set(yMean.values);
+        }
       }
     } catch (error) {
       this.free();
@@ -111,10 +118,10 @@ export class LeastSquaresData implements PreparedData {
     return block;
   }
 
-  private means(data: Float64Array, Y: Float64Array, weights: Float64Array | undefined): void {
+  private weightedMeans(data: Float64Array, Y: Float64Array, weights: Float64Array): void {
     const { n, d, k } = this;
     for (let i = 0; i < n; i++) {
-      const s = (weights ? weights[i] : 1) / n;
+      const s = weights[i] / n;
       for (let j = 0; j < d; j++) this.xMean[j] += s * data[i * d + j];
       for (let o = 0; o < k; o++) this.yMean[o] += s * Y[i * k + o];
     }
