@@ -17,6 +17,7 @@ export { luDecompose, luSolve } from "./solvers/lu";
 export { gdFit } from "./solvers/gd";
 export { cdGram, cdResidual } from "./solvers/cd";
 export { fista, largestEigenvalue } from "./solvers/fista";
+export { adamStep, sgdStep } from "./optim";
 
 /** First byte past the module's static data: the heap managed from JS may start here. */
 export function heapBase(): usize {

@@ -80,6 +80,16 @@ export interface IterativeResult {
   converged: boolean;
 }
 
+/** Hyper-parameters of an Adam step: l2 is mixed into the gradient, weightDecay is decoupled (AdamW). */
+export interface AdamParams {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  l2: number;
+  weightDecay: number;
+}
+
 export interface Backend {
   readonly name: BackendName;
 
@@ -143,6 +153,10 @@ export interface Backend {
   cdResidual(
     Xt: F64Block, n: number, d: number, y: F64Block, params: CdParams, w: F64Block, r: F64Block, history: F64Block | null,
   ): IterativeResult;
+  /** One Adam/AdamW step in place on w, m and v (all w.length long); t is the 1-based step count. */
+  adamStep(w: F64Block, grad: F64Block, m: F64Block, v: F64Block, params: AdamParams, t: number): void;
+  /** One SGD step in place: w -= lr (grad + weightDecay w). */
+  sgdStep(w: F64Block, grad: F64Block, lr: number, weightDecay: number): void;
   /** Largest eigenvalue of X^T X / rows by power iteration. */
   largestEigenvalue(X: F64Block, rows: number, cols: number, maxIter: number): number;
   /** FISTA with restart on centered row-major X and y, from the start w (written in place). */

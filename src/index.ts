@@ -32,3 +32,4 @@ export { enetPath, lassoPath, type PathOptions, type PathResult } from "./paths/
 export type { FitOptions } from "./models/base.js";
 export { ElasticNetCV, LassoCV, type ElasticNetCVOptions, type LassoCVOptions, type CvResult } from "./models/elastic-net-cv.js";
 export { RidgeCV, type RidgeCVOptions } from "./models/ridge-cv.js";
+export { sgdWithWeightDecay, SGD, Adam, AdamW, type Optimizer, type SGDOptions, type AdamOptions } from "./optim/optimizers.js";

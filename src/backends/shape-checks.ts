@@ -109,6 +109,11 @@ export function withShapeChecks(backend: Backend): Backend {
       atLeast(r, n, "r", "cdResidual");
       return b.cdResidual(Xt, n, d, y, params, w, r, history);
     },
+    adamStep(w, grad, m, v, params, t) {
+      for (const [block, name] of [[grad, "grad"], [m, "m"], [v, "v"]] as const) atLeast(block, w.length, name, "adamStep");
+      b.adamStep(w, grad, m, v, params, t);
+    },
+    sgdStep: (w, grad, lr, weightDecay) => (atLeast(grad, w.length, "grad", "sgdStep"), b.sgdStep(w, grad, lr, weightDecay)),
     largestEigenvalue: (X, rows, cols, maxIter) => (matrix("largestEigenvalue", X, rows, cols), b.largestEigenvalue(X, rows, cols, maxIter)),
     fista(X, rows, cols, y, params, w, history) {
       matrix("fista", X, rows, cols);

@@ -5,6 +5,7 @@ import { gdFit } from "./gd.js";
 import * as gram from "./gram.js";
 import * as kernels from "./kernels.js";
 import * as lu from "./lu.js";
+import * as optim from "./optim.js";
 import * as penalties from "./penalties.js";
 
 /** A block of the JS backend: a plain Float64Array. */
@@ -43,6 +44,9 @@ export const jsBackend: Backend = {
   cdResidual: (Xt, n, d, y, params, w, r, history) =>
     cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), history ? v(history) : null),
   largestEigenvalue: (X, rows, cols, maxIter) => fista.largestEigenvalue(v(X), rows, cols, maxIter),
+  adamStep: (w, grad, m, s, { lr, beta1, beta2, eps, l2, weightDecay }, t) =>
+    optim.adamStep(v(w), v(grad), v(m), v(s), lr, beta1, beta2, eps, l2, weightDecay, t),
+  sgdStep: (w, grad, lr, weightDecay) => optim.sgdStep(v(w), v(grad), lr, weightDecay),
   fista: (X, rows, cols, y, params, w, history) => fista.fista(v(X), rows, cols, v(y), params, v(w), history ? v(history) : null),
   gemv: (X, rows, cols, w, out) => kernels.gemv(v(X), rows, cols, v(w), v(out)),
   gemvT: (X, rows, cols, r, out) => kernels.gemvT(v(X), rows, cols, v(r), v(out)),

@@ -43,6 +43,11 @@ export interface CoreExports {
     positive: number, random: number, rng: number, w: number, r: number, norms: number, g: number, scratch: number,
     history: number, historyLength: number, out: number,
   ): void;
+  adamStep(
+    w: number, grad: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number,
+    l2: number, weightDecay: number, t: number,
+  ): void;
+  sgdStep(w: number, grad: number, n: number, lr: number, weightDecay: number): void;
   largestEigenvalue(X: number, rows: number, cols: number, maxIter: number, v: number, u: number, t: number): number;
   fista(
     X: number, rows: number, cols: number, y: number, lambda: number, rho: number, L: number, maxIter: number,

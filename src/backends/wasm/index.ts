@@ -111,6 +111,9 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
           a(w), a(r), a(norms), a(g), a(scratch), history ? a(history) : 0, history ? history.length : 0, a(out));
         return iterativeResult(out);
       }),
+    adamStep: (w, grad, m, v, { lr, beta1, beta2, eps, l2, weightDecay }, t) =>
+      core.adamStep(a(w), a(grad), a(m), a(v), w.length, lr, beta1, beta2, eps, l2, weightDecay, t),
+    sgdStep: (w, grad, lr, weightDecay) => core.sgdStep(a(w), a(grad), w.length, lr, weightDecay),
     largestEigenvalue: (X, rows, cols, maxIter) =>
       withScratch([cols, cols, rows], ([v, u, t]) => core.largestEigenvalue(a(X), rows, cols, maxIter, a(v), a(u), a(t))),
     fista: (X, rows, cols, y, params, w, history) =>
