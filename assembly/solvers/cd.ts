@@ -28,7 +28,10 @@ import { nextRandom, randomIndex } from "./random";
   return shrink(z, alpha) / (norm + beta);
 }
 
-/** max_j |g_j - beta w_j| (max_j of the signed value when positive) and sum_j g_j^2. */
+/**
+ * max_j |g_j - beta w_j| (max_j of the signed value when positive) and sum_j g_j^2 (sum_j max(g_j, 0)^2 when
+ * positive: the conjugate of (beta/2)||w||^2 restricted to w >= 0).
+ */
 function dualNorms(g: usize, w: usize, d: i32, beta: f64, positive: bool, out: usize): void {
   let largest = -Infinity;
   let squares = 0.0;
@@ -36,7 +39,8 @@ function dualNorms(g: usize, w: usize, d: i32, beta: f64, positive: bool, out: u
     const gj = load<f64>(at(g, j));
     const v = gj - beta * load<f64>(at(w, j));
     largest = max<f64>(largest, positive ? v : abs<f64>(v));
-    squares += gj * gj;
+    const part = positive ? max<f64>(gj, 0.0) : gj;
+    squares += part * part;
   }
   store<f64>(out, largest);
   store<f64>(out, squares, 8);

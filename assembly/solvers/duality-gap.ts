@@ -2,7 +2,7 @@
  * Duality gap of the elastic net on the unscaled objective P(w) = (1/2)||R||^2 + alpha ||w||_1 + (beta/2) ||w||^2,
  * R = y - X w (alpha = n lambda rho, beta = n lambda (1 - rho)), from scalars the solvers already have:
  * rNorm2 = ||R||^2, rDotY = R . y, xtaMax = max_j |X_j^T R - beta w_j| (max_j without |.| when positive),
- * xtr2 = ||X^T R||^2, l1 = ||w||_1, w2 = ||w||^2.
+ * xtr2 = ||X^T R||^2 (of its positive part when positive), l1 = ||w||_1, w2 = ||w||^2.
  * With an L1 part this is scikit-learn's gap (cd_fast.pyx, after Mairal 2010): the residual scaled into the
  * dual feasible set is the dual point. Without one (ridge, alpha = 0) the dual point is R itself,
  * D(R) = R.y - ||R||^2/2 - ||X^T R||^2/(2 beta). Without any penalty there is no dual bound: NaN.

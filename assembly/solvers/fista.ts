@@ -92,7 +92,8 @@ export function fista(
     if (iterations < historyLength) store<f64>(at(history, iterations), next);
     iterations++;
     gap = gapAt(w, gw, r, y, rows, cols, n * l1, n * l2, positive);
-    converged = isNaN(gap) ? false : gap <= tol * yy;
+    // Without a penalty there is no dual bound: stop when the weights settle, as CD does.
+    converged = isNaN(gap) ? largestChange(w, wPrev, cols) <= tol * largestAbs(w, cols) : gap <= tol * yy;
     if (converged) break;
     if (next > objective) {
       if (plain && next > objective * (1.0 + ROUNDING_MARGIN)) {
@@ -124,6 +125,20 @@ export function fista(
   store<f64>(out, converged ? 1.0 : 0.0, 16);
 }
 
+/** max_j |a_j - b_j|. */
+function largestChange(a: usize, b: usize, n: i32): f64 {
+  let largest = 0.0;
+  for (let j = 0; j < n; j++) largest = max<f64>(largest, abs<f64>(load<f64>(at(a, j)) - load<f64>(at(b, j))));
+  return largest;
+}
+
+/** max_j |a_j|. */
+function largestAbs(a: usize, n: i32): f64 {
+  let largest = 0.0;
+  for (let j = 0; j < n; j++) largest = max<f64>(largest, abs<f64>(load<f64>(at(a, j))));
+  return largest;
+}
+
 /** lambda rho ||w||_1 + lambda (1 - rho)/2 ||w||^2. */
 function penalty(w: usize, n: i32, l1: f64, l2: f64): f64 {
   return l1 * sumAbs(w, n) + 0.5 * l2 * sumSquares(w, n);
@@ -142,7 +157,8 @@ function gapAt(
     const xtR = -n * load<f64>(at(gw, j));
     const v = xtR - beta * load<f64>(at(w, j));
     largest = max<f64>(largest, positive ? v : abs<f64>(v));
-    squares += xtR * xtR;
+    const part = positive ? max<f64>(xtR, 0.0) : xtR;
+    squares += part * part;
   }
   return elasticNetGap(sumSquares(r, rows), -dot(r, y, rows), largest, squares, sumAbs(w, cols), sumSquares(w, cols), alpha, beta);
 }

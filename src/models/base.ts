@@ -83,9 +83,11 @@ export abstract class LinearModel {
    * fit, say at a smaller lambda, starts from the current coefficients.
    */
   setOptions(options: Partial<LinearModelOptions> & Record<string, unknown>): this {
-    const { l1Ratio, ...current } = this.options;
+    const { l1Ratio, tol, ...current } = this.options;
     const mix = this.extraOptionNames.includes("l1Ratio") ? { l1Ratio } : {};
-    this.options = resolveOptions(this.modelName, { ...current, ...mix, ...options }, this.solvers, this.extraOptionNames);
+    // A new solver without a new tol takes that solver's default tol.
+    const keepTol = options.solver === undefined || options.solver === current.solver ? { tol } : {};
+    this.options = resolveOptions(this.modelName, { ...current, ...mix, ...keepTol, ...options }, this.solvers, this.extraOptionNames);
     return this;
   }
 
@@ -186,7 +188,7 @@ export abstract class LinearModel {
     const { lambda, learningRate, maxIter, tol, fitIntercept, recordHistory, standardize } = this.options;
     const { rows, cols } = X;
     // standardize: GD runs on X with unit-variance columns (centering is absorbed by the intercept).
-    const scale = standardize ? columnScales(X.data, rows, cols, columnMeans(X), undefined, fitIntercept) : null;
+    const scale = standardize ? columnScales(X.data, rows, cols, undefined) : null;
     const data = scale ? X.data.map((v, k) => v / scale[k % cols]) : X.data;
     const params = { lambda, rho: this.rho, learningRate, maxIter, tol, fitIntercept };
     return withBlocks(backend, [data, targets.data, new Float64Array(cols)], ([Xb, yb, w]) => {
@@ -363,8 +365,3 @@ export abstract class LinearModel {
   }
 }
 
-function columnMeans(X: Matrix): Float64Array {
-  const mean = new Float64Array(X.cols);
-  for (let i = 0; i < X.rows; i++) for (let j = 0; j < X.cols; j++) mean[j] += X.data[i * X.cols + j] / X.rows;
-  return mean;
-}

@@ -76,8 +76,12 @@ export function lambdaGrid(top: number, nLambdas: number, eps: number): Float64A
   const start = Math.log10(top * eps);
   const stop = Math.log10(top);
   const step = (stop - start) / (nLambdas - 1);
-  // As numpy.logspace: 10^(start + i step), the last exponent exactly stop; then in decreasing order.
-  return Float64Array.from({ length: nLambdas }, (_, i) => 10 ** (i === nLambdas - 1 ? stop : start + i * step)).reverse();
+  // As numpy.geomspace: 10^(start + i step) with both ends pinned, so the first lambda is lambdaMax exactly
+  // (and gives w = 0); then in decreasing order.
+  const grid = Float64Array.from({ length: nLambdas }, (_, i) => 10 ** (start + i * step));
+  grid[0] = top * eps;
+  grid[nLambdas - 1] = top;
+  return grid.reverse();
 }
 
 /** The elastic-net path of (X, y), as scikit-learn's enet_path with an intercept handled by centering. */

@@ -32,8 +32,9 @@ function run(
   solve: (w: F64Block, history: F64Block | null) => IterativeResult,
 ): ExactResult {
   const w = backend.fromArray(start);
-  const history = params.recordHistory ? backend.alloc(Math.min(params.maxIter, HISTORY_LIMIT)) : null;
+  let history: F64Block | null = null;
   try {
+    if (params.recordHistory) history = backend.alloc(Math.min(params.maxIter, HISTORY_LIMIT));
     const result = solve(w, history);
     return { ...result, w: w.values.slice(), history: history ? history.values.slice(0, Math.min(result.nIter, history.length)) : new Float64Array(0) };
   } finally {

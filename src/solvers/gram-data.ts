@@ -27,8 +27,9 @@ export class GramData implements PreparedData {
     const G = Float64Array.from(stats.xx, (v, index) => v + n * m[Math.floor(index / d)] * m[index % d]);
     const q = Float64Array.from(stats.xy, (v, j) => v + n * m[j] * ym);
     this.yy = Float64Array.of(stats.yy + n * ym * ym);
+    // standardize: the population standard deviation about the mean, with or without an intercept (glmnet).
     this.xScale = Float64Array.from({ length: d }, (_, j) => {
-      const spread = Math.sqrt(G[j * d + j] / n);
+      const spread = Math.sqrt(stats.xx[j * d + j] / n);
       return options.standardize && spread > 0 ? spread : 1;
     });
     for (let j = 0; j < d; j++) {

@@ -69,6 +69,7 @@ export class LeastSquaresData implements PreparedData {
   private gramCache?: { G: F64Block; q: F64Block };
   private rowsCache?: F64Block;
   private columnsCache?: F64Block;
+  private targetsCache?: F64Block;
 
   constructor(
     private readonly backend: Backend,
@@ -105,7 +106,7 @@ export class LeastSquaresData implements PreparedData {
       throw error;
     }
     this.sourceIsCentered = weights !== undefined;
-    this.xScale = options.standardize ? columnScales(X.data, n, d, this.xMean, weights, options.fitIntercept) : new Float64Array(d).fill(1);
+    this.xScale = options.standardize ? columnScales(X.data, n, d, weights) : new Float64Array(d).fill(1);
     this.yy = new Float64Array(k);
     for (let i = 0; i < n; i++) {
       const s = weights ? weights[i] : 1;
@@ -180,9 +181,11 @@ export class LeastSquaresData implements PreparedData {
   /** The centered, weighted targets, n x k. */
   centeredTargets(): F64Block {
     if (this.sourceIsCentered) return this.targets;
+    if (this.targetsCache) return this.targetsCache;
     const block = this.own(this.backend.alloc(this.n * this.k));
     const mean = this.own(this.backend.fromArray(this.yMean));
     this.backend.centerRows(this.targets, this.n, this.k, mean, block);
+    this.targetsCache = block;
     return block;
   }
 
@@ -220,16 +223,16 @@ function weightedCentered(data: Float64Array, n: number, width: number, mean: Fl
 }
 
 /**
- * Column scales for standardize: the weighted population standard deviation about the mean (about 0 without an
- * intercept, glmnet's choice), 1 for a constant column (its weight stays 0 anyway).
+ * Column scales for standardize: the weighted population standard deviation of each column about its weighted
+ * mean, with or without an intercept (glmnet's `standard`); 1 for a constant column (its weight stays 0).
  */
-export function columnScales(
-  data: Float64Array, n: number, d: number, mean: Float64Array, s: Float64Array | undefined, fitIntercept: boolean,
-): Float64Array {
+export function columnScales(data: Float64Array, n: number, d: number, s: Float64Array | undefined): Float64Array {
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += ((s ? s[i] : 1) / n) * data[i * d + j];
   const variance = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     const weight = (s ? s[i] : 1) / n;
-    for (let j = 0; j < d; j++) variance[j] += weight * (data[i * d + j] - (fitIntercept ? mean[j] : 0)) ** 2;
+    for (let j = 0; j < d; j++) variance[j] += weight * (data[i * d + j] - mean[j]) ** 2;
   }
   return variance.map((v) => (v > 0 ? Math.sqrt(v) : 1));
 }

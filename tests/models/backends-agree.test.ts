@@ -62,3 +62,17 @@ describe("fits agree across backends", () => {
     );
   });
 });
+
+describe("exact solvers agree across backends", () => {
+  it("CD (both modes) and FISTA give the same coefficients on the fixture designs", async () => {
+    const { default: fixture } = await import("../fixtures/sklearn-enet.json", { with: { type: "json" } });
+    for (const design of Object.values(fixture.designs)) {
+      for (const options of [{ precompute: true }, { precompute: false }, { solver: "fista" as const }]) {
+        const [wasm, js] = (["wasm", "js"] as const).map((backend) =>
+          new ElasticNet({ lambda: 0.05, l1Ratio: 0.8, tol: 1e-10, maxIter: 100_000, ...options, backend }).fit(design.X, design.y));
+        const unit = Math.max(...Array.from(js.coef, Math.abs));
+        close(wasm.coef, js.coef, 1e-7, unit);
+      }
+    }
+  });
+});

@@ -14,14 +14,15 @@ const sdY = (() => {
 })();
 
 describe.each<BackendName>(["wasm", "js"])("exact-solver options on the %s backend", (backend) => {
-  it.each(glmnet.cases.map((c) => [`l1Ratio ${c.l1Ratio}, lambda ${c.lambda}`, c] as const))(
+  it.each(glmnet.cases.map((c) => [`l1Ratio ${c.l1Ratio}, lambda ${c.lambda}, fitIntercept ${c.fitIntercept}`, c] as const))(
     "standardize matches glmnet(standardize = TRUE), %s",
     (_, c) => {
       // glmnet's objective on the original scale equals ours on standardized columns with
       // lambda' = lambda (rho + (1 - rho)/sd(y)) and rho' = rho / (rho + (1 - rho)/sd(y)); for rho = 1 they coincide.
       const factor = c.l1Ratio + (1 - c.l1Ratio) / sdY;
       const model = new ElasticNet({
-        lambda: c.lambda * factor, l1Ratio: c.l1Ratio / factor, standardize: true, tol: 1e-14, maxIter: 100_000, backend,
+        lambda: c.lambda * factor, l1Ratio: c.l1Ratio / factor, fitIntercept: c.fitIntercept, standardize: true,
+        tol: 1e-14, maxIter: 100_000, backend,
       }).fit(X, y);
       const scale = Math.max(...c.coef.map(Math.abs));
       model.coef.forEach((w, j) => expect(Math.abs(w - c.coef[j])).toBeLessThanOrEqual(1e-7 * scale));
@@ -49,6 +50,35 @@ describe.each<BackendName>(["wasm", "js"])("exact-solver options on the %s backe
       expect(Math.abs(w - b.coef[j])).toBeLessThanOrEqual(1e-9 * Math.abs(w) + 1e-12);
       expect(w).toBeCloseTo(cyclic.coef[j], 5);
     });
+  });
+
+  it("positive ridge (l1Ratio 0) converges to the constrained optimum: KKT by hand", () => {
+    const rows = X.slice(0, 60).map((row) => row.map((v, j) => v / [100, 2, 40, 120, 250, 200, 80, 8, 6, 120][j]));
+    const t = Array.from(y.slice(0, 60));
+    for (const solver of ["cd", "fista"] as const) {
+      const lambda = 0.05;
+      const model = new ElasticNet({ lambda, l1Ratio: 0, positive: true, solver, tol: 1e-10, maxIter: 100_000, backend }).fit(rows, t);
+      expect(model.converged).toBe(true);
+      const n = t.length;
+      const r = t.map((v, i) => v - rows[i].reduce((s, x, j) => s + x * model.coef[j], model.intercept));
+      model.coef.forEach((w, j) => {
+        const g = rows.reduce((s, row, i) => s + row[j] * r[i], 0) / n - lambda * w;
+        expect(w).toBeGreaterThanOrEqual(0);
+        if (w > 0) expect(Math.abs(g)).toBeLessThanOrEqual(1e-3);
+        else expect(g).toBeLessThanOrEqual(1e-3);
+      });
+      expect(model.coef.some((w) => w === 0)).toBe(true);
+    }
+  });
+
+  it("FISTA at lambda = 0 stops when the weights settle, at least squares", () => {
+    const rows = X.slice(0, 80).map((row) => row.slice(0, 4).map((v, j) => v / [100, 2, 40, 120][j]));
+    const t = Array.from(y.slice(0, 80));
+    const fista = new Lasso({ lambda: 0, solver: "fista", tol: 1e-12, maxIter: 200_000, backend }).fit(rows, t);
+    expect(fista.converged).toBe(true);
+    expect(Number.isNaN(fista.dualGap)).toBe(true);
+    const ols = new Lasso({ lambda: 0, tol: 1e-14, maxIter: 200_000, backend }).fit(rows, t);
+    fista.coef.forEach((w, j) => expect(w).toBeCloseTo(ols.coef[j], 4));
   });
 
   it("positive keeps every weight >= 0", () => {

@@ -2,11 +2,24 @@
 // computed on centered data: our paths center through the intercept).
 import { beforeAll, describe, expect, it } from "vitest";
 import { ElasticNet, enetPath, init, lassoPath, type BackendName } from "../../src/index.js";
+import { lambdaGrid } from "../../src/paths/path.js";
 import fixture from "../fixtures/sklearn-enet.json" with { type: "json" };
 
 beforeAll(() => init());
 
 const designs: Record<string, { X: number[][]; y: number[] }> = fixture.designs;
+
+describe("lambdaGrid", () => {
+  it("pins both ends exactly and spaces the rest geometrically", () => {
+    for (const top of [45.16003002046291, 3.1880799428922604, 0.1 + 0.2, 1e-7]) {
+      const grid = lambdaGrid(top, 7, 1e-3);
+      expect(grid[0]).toBe(top);
+      expect(grid[6]).toBe(top * 1e-3);
+      for (let i = 1; i < 7; i++) expect(grid[i] / grid[i - 1]).toBeCloseTo(10 ** -0.5, 12);
+    }
+    expect(Array.from(lambdaGrid(2, 1, 1e-3))).toEqual([2]);
+  });
+});
 
 describe.each<BackendName>(["wasm", "js"])("paths on the %s backend", (backend) => {
   it.each(fixture.paths.map((p) => [`${p.design} l1Ratio ${p.l1Ratio}`, p] as const))(
@@ -19,10 +32,12 @@ describe.each<BackendName>(["wasm", "js"])("paths on the %s backend", (backend) 
       const scale = Math.max(...p.coefs.flat().map(Math.abs));
       path.coefs.forEach((coef, i) => {
         coef.forEach((w, j) => expect(Math.abs(w - p.coefs[i][j])).toBeLessThanOrEqual(1e-6 * scale));
-        // At lambdaMax itself either side may keep a weight of rounding size (1e-16) where the other has 0.
+        // At lambdaMax itself either side may keep a weight of rounding size (1e-16): n (max|q| / (n rho)) rho
+        // need not round back to max|q|.
         if (i > 0) expect(Array.from(coef, (w) => w === 0)).toEqual(p.coefs[i].map((w) => w === 0));
       });
-      // The first lambda is lambdaMax: every weight is 0 there (to rounding), and the intercept is mean(y).
+      // The first lambda is lambdaMax exactly (the grid pins both ends): every weight is 0 there, to rounding,
+      // and the intercept is mean(y).
       expect(Math.max(...Array.from(path.coefs[0], Math.abs))).toBeLessThanOrEqual(1e-12 * scale);
       expect(path.intercepts[0]).toBeCloseTo(y.reduce((s, v) => s + v, 0) / y.length, 10);
     },

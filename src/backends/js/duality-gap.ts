@@ -18,14 +18,15 @@ export function elasticNetGap(
   return Number.NaN;
 }
 
-/** max_j |g_j - beta w_j| (signed max when positive) and sum_j g_j^2, for g = X^T R. */
+/** max_j |g_j - beta w_j| (signed max when positive) and sum_j g_j^2 (of max(g_j, 0) when positive), g = X^T R. */
 export function dualNorms(g: Float64Array, w: Float64Array, beta: number, positive: boolean): [number, number] {
   let largest = -Infinity;
   let squares = 0;
   for (let j = 0; j < w.length; j++) {
     const v = g[j] - beta * w[j];
     largest = Math.max(largest, positive ? v : Math.abs(v));
-    squares += g[j] * g[j];
+    const part = positive ? Math.max(g[j], 0) : g[j];
+    squares += part * part;
   }
   return [largest, squares];
 }

@@ -73,7 +73,10 @@ export function fista(
     const xtR = gw.map((g) => -n * g);
     const [xtaMax, xtr2] = dualNorms(xtR, w, n * l2, positive);
     gap = elasticNetGap(sumSquares(r), -dot(r, y, rows), xtaMax, xtr2, sumAbs(w), sumSquares(w), n * l1, n * l2);
-    converged = Number.isNaN(gap) ? false : gap <= tol * yy;
+    // Without a penalty there is no dual bound: stop when the weights settle, as CD does.
+    converged = Number.isNaN(gap)
+      ? Math.max(...Array.from(w, (v, j) => Math.abs(v - wPrev[j]))) <= tol * Math.max(...Array.from(w, Math.abs))
+      : gap <= tol * yy;
     if (converged) break;
     if (next > objective) {
       if (plain && next > objective * (1 + ROUNDING_MARGIN)) {
