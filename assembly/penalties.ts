@@ -53,6 +53,14 @@ export function elasticNetGradient(w: usize, n: i32, lambda: f64, rho: f64, out:
   }
 }
 
+/** out = lambda * w / (|w| + eps): the seed's "soft" L1 gradient, smooth at 0. out may alias w. */
+export function softL1Gradient(w: usize, n: i32, lambda: f64, eps: f64, out: usize): void {
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(at(w, i));
+    store<f64>(at(out, i), lambda * v / (abs<f64>(v) + eps));
+  }
+}
+
 /**
  * out = S(x, t) = sign(x) * max(|x| - t, 0) for a threshold t >= 0, written as
  * max(x - t, 0) + min(x + t, 0): at most one of the two terms is non-zero. out may alias x.

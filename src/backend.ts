@@ -178,6 +178,13 @@ export interface Backend {
   elasticNetPenalty(w: F64Block, lambda: number, rho: number): number;
   /** out = lambda * (rho sign(w) + (1 - rho) w), sign(0) = 0; out may be w. */
   elasticNetGradient(w: F64Block, lambda: number, rho: number, out: F64Block): void;
+  /** out = lambda w / (|w| + eps); out may be w. */
+  softL1Gradient(w: F64Block, lambda: number, eps: number, out: F64Block): void;
+  /**
+   * out = A x for a rows x cols CSR matrix; columnIndices (nnz) and rowPointers (rows + 1) hold 32-bit
+   * integers packed two per float64 slot (see `src/sparse/csr.ts`).
+   */
+  csrMatVec(values: F64Block, columnIndices: F64Block, rowPointers: F64Block, rows: number, x: F64Block, out: F64Block): void;
   /** out = sign(x) max(|x| - t, 0); out may be x. */
   softThreshold(x: F64Block, t: number, out: F64Block): void;
 }

@@ -12,6 +12,7 @@ export {
   elasticNetPenalty,
   elasticNetGradient,
   softThreshold,
+  softL1Gradient,
   type BackendOptions,
   type Weights,
 } from "./penalties.js";
@@ -33,3 +34,5 @@ export type { FitOptions } from "./models/base.js";
 export { ElasticNetCV, LassoCV, type ElasticNetCVOptions, type LassoCVOptions, type CvResult } from "./models/elastic-net-cv.js";
 export { RidgeCV, type RidgeCVOptions } from "./models/ridge-cv.js";
 export { sgdWithWeightDecay, SGD, Adam, AdamW, type Optimizer, type SGDOptions, type AdamOptions } from "./optim/optimizers.js";
+export { CsrMatrix, type CsrParts } from "./sparse/csr.js";
+export { prune, nmPrune, type PruneOptions } from "./sparse/prune.js";

@@ -114,3 +114,21 @@ export function softThreshold(x: number | Weights, threshold: number, options: B
   });
   return typeof x === "number" ? out[0] : reshape(flat, out);
 }
+
+/**
+ * The seed's "soft" L1 gradient lambda * w / (|w| + eps) (its first exercise): smooth near 0, so it never
+ * makes a weight exactly 0, and close to lambda sign(w) for |w| >> eps.
+ */
+export function softL1Gradient(w: ArrayLike<number>, lambda: number, eps: number, options?: BackendOptions): Float64Array;
+export function softL1Gradient(w: ArrayLike<ArrayLike<number>>, lambda: number, eps: number, options?: BackendOptions): Float64Array[];
+export function softL1Gradient(w: Weights, lambda: number, eps: number, options: BackendOptions = {}) {
+  const l = checkLambda(lambda);
+  if (!(typeof eps === "number" && eps > 0 && Number.isFinite(eps))) throw new RangeError(`eps must be a finite number > 0, got ${eps}.`);
+  const backend = getBackend(options.backend);
+  const flat = flatten(w, "w");
+  const out = withBlocks(backend, [flat.values], ([block]) => {
+    backend.softL1Gradient(block, l, eps, block);
+    return block.values.slice();
+  });
+  return reshape(flat, out);
+}

@@ -49,6 +49,14 @@ export function withShapeChecks(backend: Backend): Backend {
     },
     elasticNetGradient: (w, lambda, rho, out) => (atLeast(out, w.length, "out", "elasticNetGradient"), b.elasticNetGradient(w, lambda, rho, out)),
     softThreshold: (x, t, out) => (atLeast(out, x.length, "out", "softThreshold"), b.softThreshold(x, t, out)),
+    softL1Gradient: (w, lambda, eps, out) => (atLeast(out, w.length, "out", "softL1Gradient"), b.softL1Gradient(w, lambda, eps, out)),
+    csrMatVec(values, columnIndices, rowPointers, rows, x, out) {
+      dimension(rows, "rows");
+      atLeast(rowPointers, Math.ceil((rows + 1) / 2), "rowPointers", "csrMatVec");
+      atLeast(columnIndices, Math.ceil(values.length / 2), "columnIndices", "csrMatVec");
+      atLeast(out, rows, "out", "csrMatVec");
+      b.csrMatVec(values, columnIndices, rowPointers, rows, x, out);
+    },
     columnMeans(X, rows, cols, out) {
       matrix("columnMeans", X, rows, cols);
       atLeast(out, cols, "out", "columnMeans");

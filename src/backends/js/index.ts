@@ -17,6 +17,8 @@ class JsBlock implements F64Block {
 }
 
 const v = (block: F64Block): Float64Array => block.values;
+/** The 32-bit integers packed in a block (two per float64 slot). */
+const int32 = (block: F64Block): Int32Array => new Int32Array(block.values.buffer, block.values.byteOffset, 2 * block.length);
 
 /** The pure-TypeScript backend: runs anywhere, no initialization, the reference for the WASM core. */
 export const jsBackend: Backend = {
@@ -55,4 +57,7 @@ export const jsBackend: Backend = {
   elasticNetPenalty: (w, lambda, rho) => penalties.elasticNetPenalty(v(w), lambda, rho),
   elasticNetGradient: (w, lambda, rho, out) => penalties.elasticNetGradient(v(w), lambda, rho, v(out)),
   softThreshold: (x, t, out) => penalties.softThreshold(v(x), t, v(out)),
+  softL1Gradient: (w, lambda, eps, out) => penalties.softL1Gradient(v(w), lambda, eps, v(out)),
+  csrMatVec: (values, columnIndices, rowPointers, rows, x, out) =>
+    kernels.csrMatVec(v(values), int32(columnIndices), int32(rowPointers), rows, v(x), v(out)),
 };

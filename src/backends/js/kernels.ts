@@ -105,6 +105,17 @@ export function centerRows(X: Float64Array, rows: number, cols: number, mean: Fl
   }
 }
 
+/** out = A x for A in CSR form (values, columnIndices, rowPointers). */
+export function csrMatVec(
+  values: Float64Array, columnIndices: Int32Array, rowPointers: Int32Array, rows: number, x: Float64Array, out: Float64Array,
+): void {
+  for (let i = 0; i < rows; i++) {
+    let sum = 0;
+    for (let k = rowPointers[i]; k < rowPointers[i + 1]; k++) sum += values[k] * x[columnIndices[k]];
+    out[i] = sum;
+  }
+}
+
 /** out (cols x rows) = X^T for a row-major rows x cols X. */
 export function transpose(X: Float64Array, rows: number, cols: number, out: Float64Array): void {
   for (let i = 0; i < rows; i++) {

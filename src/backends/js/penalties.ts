@@ -21,6 +21,11 @@ export function elasticNetGradient(w: Float64Array, lambda: number, rho: number,
   for (let i = 0; i < w.length; i++) out[i] = lambda * (rho * sign(w[i]) + (1 - rho) * w[i]);
 }
 
+/** out = lambda w / (|w| + eps), the soft L1 gradient; out may be w. */
+export function softL1Gradient(w: Float64Array, lambda: number, eps: number, out: Float64Array): void {
+  for (let i = 0; i < w.length; i++) out[i] = (lambda * w[i]) / (Math.abs(w[i]) + eps);
+}
+
 /** out = sign(x) max(|x| - t, 0), computed as max(x - t, 0) + min(x + t, 0); out may be x. */
 export function softThreshold(x: Float64Array, t: number, out: Float64Array): void {
   for (let i = 0; i < x.length; i++) out[i] = Math.max(x[i] - t, 0) + Math.min(x[i] + t, 0);

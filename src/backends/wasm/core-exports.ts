@@ -33,6 +33,8 @@ export interface CoreExports {
   elasticNetPenalty(w: number, n: number, lambda: number, rho: number): number;
   elasticNetGradient(w: number, n: number, lambda: number, rho: number, out: number): void;
   softThreshold(x: number, n: number, t: number, out: number): void;
+  softL1Gradient(w: number, n: number, lambda: number, eps: number, out: number): void;
+  csrMatVec(values: number, columnIndices: number, rowPointers: number, rows: number, x: number, out: number): void;
   cdGram(
     G: number, q: number, yy: number, d: number, n: number, alpha: number, beta: number, maxIter: number, tol: number,
     positive: number, random: number, rng: number, w: number, h: number, scratch: number, history: number,

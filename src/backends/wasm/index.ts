@@ -130,6 +130,9 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
     elasticNetPenalty: (w, lambda, rho) => core.elasticNetPenalty(a(w), w.length, lambda, rho),
     elasticNetGradient: (w, lambda, rho, out) => core.elasticNetGradient(a(w), w.length, lambda, rho, a(out)),
     softThreshold: (x, t, out) => core.softThreshold(a(x), x.length, t, a(out)),
+    softL1Gradient: (w, lambda, eps, out) => core.softL1Gradient(a(w), w.length, lambda, eps, a(out)),
+    csrMatVec: (values, columnIndices, rowPointers, rows, x, out) =>
+      core.csrMatVec(a(values), a(columnIndices), a(rowPointers), rows, a(x), a(out)),
   };
   return backend;
 }

@@ -1,0 +1,116 @@
+// Compressed sparse row matrices and their product with a vector (the WASM SpMV kernel), for inference with
+// pruned weights.
+
+import type { F64Block } from "../backend.js";
+import { getBackend } from "../backends/registry.js";
+import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import type { BackendOptions } from "../penalties.js";
+
+/** The parts of a CSR matrix: the non-zeros of row i are values[k] at columnIndices[k], rowPointers[i] <= k < rowPointers[i + 1]. */
+export interface CsrParts {
+  rows: number;
+  cols: number;
+  values: ArrayLike<number>;
+  columnIndices: ArrayLike<number>;
+  rowPointers: ArrayLike<number>;
+}
+
+export class CsrMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly values: Float64Array;
+  readonly columnIndices: Int32Array;
+  readonly rowPointers: Int32Array;
+
+  /** Checks the parts: row pointers from 0 to nnz, non-decreasing; column indices in [0, cols). */
+  constructor(parts: CsrParts) {
+    const { rows, cols } = parts;
+    if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0) {
+      throw new RangeError(`rows and cols must be non-negative integers, got ${rows} and ${cols}.`);
+    }
+    this.rows = rows;
+    this.cols = cols;
+    this.values = toVector(parts.values, "values");
+    this.columnIndices = Int32Array.from(toVector(parts.columnIndices, "columnIndices"));
+    this.rowPointers = Int32Array.from(toVector(parts.rowPointers, "rowPointers"));
+    const nnz = this.values.length;
+    checkSameLength(nnz, "values", this.columnIndices.length, "columnIndices");
+    checkSameLength(rows + 1, "rows + 1", this.rowPointers.length, "rowPointers");
+    if (this.rowPointers[0] !== 0 || this.rowPointers[rows] !== nnz) {
+      throw new RangeError(`rowPointers must start at 0 and end at nnz = ${nnz}, got ${this.rowPointers[0]} and ${this.rowPointers[rows]}.`);
+    }
+    for (let i = 0; i < rows; i++) {
+      if (this.rowPointers[i + 1] < this.rowPointers[i]) {
+        throw new RangeError(`rowPointers decreases at row ${i}: ${this.rowPointers[i]} then ${this.rowPointers[i + 1]}.`);
+      }
+    }
+    this.columnIndices.forEach((j, k) => {
+      if (!(j >= 0 && j < cols) || j !== Math.trunc(parts.columnIndices[k])) {
+        throw new RangeError(`columnIndices[${k}] is ${parts.columnIndices[k]}: column indices must be integers in [0, ${cols}).`);
+      }
+    });
+  }
+
+  /** The non-zeros of a dense matrix (rows, { data, rows, cols }), row by row. */
+  static fromDense(A: MatrixInput): CsrMatrix {
+    const { data, rows, cols } = toMatrix(A, "A");
+    const values: number[] = [];
+    const columnIndices: number[] = [];
+    const rowPointers = [0];
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const v = data[i * cols + j];
+        if (v !== 0) {
+          values.push(v);
+          columnIndices.push(j);
+        }
+      }
+      rowPointers.push(values.length);
+    }
+    return new CsrMatrix({ rows, cols, values, columnIndices, rowPointers });
+  }
+
+  /** Number of stored non-zeros. */
+  get nnz(): number {
+    return this.values.length;
+  }
+
+  /** nnz / (rows cols). */
+  get density(): number {
+    return this.rows * this.cols === 0 ? 0 : this.nnz / (this.rows * this.cols);
+  }
+
+  /** The dense matrix, as rows. */
+  toDense(): Float64Array[] {
+    return Array.from({ length: this.rows }, (_, i) => {
+      const row = new Float64Array(this.cols);
+      for (let k = this.rowPointers[i]; k < this.rowPointers[i + 1]; k++) row[this.columnIndices[k]] = this.values[k];
+      return row;
+    });
+  }
+
+  /** A x, by the backend's SpMV kernel: nnz multiplications instead of rows x cols. */
+  multiply(x: VectorInput, options: BackendOptions = {}): Float64Array {
+    const xs = toVector(x, "x");
+    checkSameLength(this.cols, "the columns of A", xs.length, "x");
+    const backend = getBackend(options.backend);
+    const blocks: F64Block[] = [];
+    try {
+      const [values, indices, pointers, input, out] = [
+        backend.fromArray(this.values), packed(backend, this.columnIndices), packed(backend, this.rowPointers),
+        backend.fromArray(xs), backend.alloc(this.rows),
+      ].map((block) => (blocks.push(block), block));
+      backend.csrMatVec(values, indices, pointers, this.rows, input, out);
+      return out.values.slice();
+    } finally {
+      blocks.forEach((block) => backend.free(block));
+    }
+  }
+}
+
+/** 32-bit integers packed two per float64 slot of a backend block. */
+function packed(backend: ReturnType<typeof getBackend>, integers: Int32Array): F64Block {
+  const block = backend.alloc(Math.ceil(integers.length / 2));
+  new Int32Array(block.values.buffer, block.values.byteOffset, integers.length).set(integers);
+  return block;
+}

@@ -1,0 +1,89 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CsrMatrix, gemv, init, l1Gradient, nmPrune, prune, softL1Gradient, type BackendName } from "../../src/index.js";
+
+beforeAll(() => init());
+
+describe("prune and nmPrune", () => {
+  it("prunes by threshold and by fraction, in the shape given", () => {
+    expect(Array.from(prune([0.5, -0.01, 0.2, -3, 0.05], { threshold: 0.1 }))).toEqual([0.5, 0, 0.2, -3, 0]);
+    // The seed's 3 x 4 example keeps 5 of 12 weights: prune the 7 smallest.
+    const W = [[0.5, 0.3, 0.1, 0.4], [0.2, 0.6, 0.3, 0.1], [0.1, 0.2, 0.7, 0.3]];
+    const pruned = prune(W, { fraction: 7 / 12 });
+    expect(pruned.flatMap((row) => Array.from(row)).filter((v) => v !== 0)).toHaveLength(5);
+    expect(pruned.map((row) => Array.from(row))).toEqual([[0.5, 0, 0, 0.4], [0, 0.6, 0, 0], [0, 0, 0.7, 0.3]]);
+    expect(() => prune([1], { fraction: 1.5 })).toThrow(/fraction must be in \[0, 1\], got 1.5/);
+    expect(() => prune([1], { threshold: -1 })).toThrow(/threshold must be a finite number >= 0/);
+  });
+
+  it("keeps at most n of every m entries along each row, the largest", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((m) => fc.record({
+          m: fc.constant(m),
+          n: fc.integer({ min: 0, max: m }),
+          W: fc.array(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 7, maxLength: 7 }), { minLength: 1, maxLength: 4 }),
+        })),
+        ({ m, n, W }) => {
+          const out = nmPrune(W, { n, m });
+          out.forEach((row, i) => {
+            for (let start = 0; start < row.length; start += m) {
+              const group = Array.from(row.slice(start, start + m));
+              expect(group.filter((v) => v !== 0).length).toBeLessThanOrEqual(n);
+              const kept = group.filter((v) => v !== 0).map(Math.abs);
+              const dropped = W[i].slice(start, start + m).filter((_, g) => group[g] === 0).map(Math.abs);
+              if (kept.length > 0 && dropped.length > 0) expect(Math.min(...kept)).toBeGreaterThanOrEqual(Math.max(...dropped));
+            }
+          });
+        },
+      ),
+    );
+    expect(Array.from(nmPrune([[1, -4, 3, 2, 5, 0.5, -6, 1]])[0])).toEqual([0, -4, 3, 0, 5, 0, -6, 0]);
+    expect(() => nmPrune([[1, 2]], { n: 5, m: 4 })).toThrow(/n must be an integer in \[0, m\] = \[0, 4\], got 5/);
+  });
+});
+
+describe.each<BackendName>(["wasm", "js"])("CSR on the %s backend", (backend) => {
+  it("round-trips and multiplies like the dense matrix, on random matrices", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ rows: fc.integer({ min: 1, max: 12 }), cols: fc.integer({ min: 1, max: 12 }) }).chain(({ rows, cols }) => fc.record({
+          A: fc.array(fc.array(fc.oneof(fc.constant(0), fc.double({ min: -3, max: 3, noNaN: true })), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+          x: fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: cols, maxLength: cols }),
+        })),
+        ({ A, x }) => {
+          const csr = CsrMatrix.fromDense(A);
+          expect(csr.toDense().map((row) => Array.from(row))).toEqual(A.map((row) => row.map((v) => (v === 0 ? 0 : v))));
+          expect(csr.nnz).toBe(A.flat().filter((v) => v !== 0).length);
+          expect(csr.density).toBeCloseTo(csr.nnz / (A.length * A[0].length), 15);
+          const sparse = csr.multiply(x, { backend });
+          const dense = gemv(A, x, { backend: "js" });
+          sparse.forEach((v, i) => {
+            const scale = A[i].reduce((s, a, j) => s + Math.abs(a * x[j]), 0);
+            expect(Math.abs(v - dense[i])).toBeLessThanOrEqual(1e-12 * scale + 1e-300);
+          });
+        },
+      ),
+    );
+  });
+
+  it("rejects parts that do not form a CSR matrix", () => {
+    const parts = { rows: 2, cols: 3, values: [1, 2], columnIndices: [0, 2], rowPointers: [0, 1, 2] };
+    expect(new CsrMatrix(parts).multiply([1, 1, 1], { backend })).toEqual(Float64Array.of(1, 2));
+    expect(() => new CsrMatrix({ ...parts, columnIndices: [0, 3] })).toThrow(/columnIndices\[1\] is 3: column indices must be integers in \[0, 3\)/);
+    expect(() => new CsrMatrix({ ...parts, rowPointers: [0, 2, 1] })).toThrow(/rowPointers must start at 0 and end at nnz = 2/);
+    expect(() => new CsrMatrix({ ...parts, rowPointers: [0, 2] })).toThrow(/rowPointers has length 2 but rows \+ 1 has length 3/);
+    expect(() => new CsrMatrix(parts).multiply([1, 1], { backend })).toThrow(/x has length 2 but the columns of A has length 3/);
+  });
+
+  it("softL1Gradient is lambda w / (|w| + eps), near lambda sign(w) for |w| >> eps and 0 at 0", () => {
+    const g = softL1Gradient([5, -2, 0, 1e-9], 0.1, 1e-3, { backend });
+    expect(g[0]).toBeCloseTo((0.1 * 5) / 5.001, 15);
+    expect(g[1]).toBeCloseTo((0.1 * -2) / 2.001, 15);
+    expect(g[2]).toBe(0);
+    expect(g[3]).toBeCloseTo((0.1 * 1e-9) / (1e-9 + 1e-3), 20);
+    const hard = l1Gradient([5, -2], 0.1, { backend });
+    expect(Math.abs(g[0] - hard[0])).toBeLessThan(1e-4);
+    expect(() => softL1Gradient([1], 0.1, 0, { backend })).toThrow(/eps must be a finite number > 0, got 0/);
+  });
+});
