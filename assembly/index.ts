@@ -17,6 +17,7 @@ export { csrMatVec } from "./kernels/csr";
 export { luDecompose, luSolve } from "./solvers/lu";
 export { gdFit } from "./solvers/gd";
 export { cdGram, cdResidual } from "./solvers/cd";
+export { cdMultiTask } from "./solvers/multi-task-cd";
 export { fista, largestEigenvalue } from "./solvers/fista";
 export { adamStep, sgdStep } from "./optim";
 

@@ -157,6 +157,13 @@ export interface Backend {
   adamStep(w: F64Block, grad: F64Block, m: F64Block, v: F64Block, params: AdamParams, t: number): void;
   /** One SGD step in place: w -= lr (grad + weightDecay w). */
   sgdStep(w: F64Block, grad: F64Block, lr: number, weightDecay: number): void;
+  /**
+   * Block coordinate descent for the multi-task elastic net on Xt (d x n, the columns of X) and Yt (k x n, the
+   * outputs); W (d x k) is the start and the result. params.positive and params.selection do not apply.
+   */
+  cdMultiTask(
+    Xt: F64Block, n: number, d: number, Yt: F64Block, k: number, params: CdParams, W: F64Block, history: F64Block | null,
+  ): IterativeResult;
   /** Largest eigenvalue of X^T X / rows by power iteration. */
   largestEigenvalue(X: F64Block, rows: number, cols: number, maxIter: number): number;
   /** FISTA with restart on centered row-major X and y, from the start w (written in place). */

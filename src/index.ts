@@ -36,3 +36,4 @@ export { RidgeCV, type RidgeCVOptions } from "./models/ridge-cv.js";
 export { sgdWithWeightDecay, SGD, Adam, AdamW, type Optimizer, type SGDOptions, type AdamOptions } from "./optim/optimizers.js";
 export { CsrMatrix, type CsrParts } from "./sparse/csr.js";
 export { prune, nmPrune, type PruneOptions } from "./sparse/prune.js";
+export { MultiTaskElasticNet, MultiTaskLasso, type MultiTaskElasticNetOptions, type MultiTaskLassoOptions } from "./models/multi-task.js";

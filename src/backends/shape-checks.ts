@@ -122,6 +122,12 @@ export function withShapeChecks(backend: Backend): Backend {
       b.adamStep(w, grad, m, v, params, t);
     },
     sgdStep: (w, grad, lr, weightDecay) => (atLeast(grad, w.length, "grad", "sgdStep"), b.sgdStep(w, grad, lr, weightDecay)),
+    cdMultiTask(Xt, n, d, Yt, k, params, W, history) {
+      matrix("cdMultiTask", Xt, d, n, "Xt");
+      matrix("cdMultiTask", Yt, k, n, "Yt");
+      atLeast(W, d * k, "W", "cdMultiTask");
+      return b.cdMultiTask(Xt, n, d, Yt, k, params, W, history);
+    },
     largestEigenvalue: (X, rows, cols, maxIter) => (matrix("largestEigenvalue", X, rows, cols), b.largestEigenvalue(X, rows, cols, maxIter)),
     fista(X, rows, cols, y, params, w, history) {
       matrix("fista", X, rows, cols);

@@ -120,11 +120,26 @@ export abstract class LinearModel {
     return this;
   }
 
-  /** Checks y against the number of rows; one output unless a subclass accepts several. */
-  protected targets(y: unknown, rows: number): Targets {
+  /** Targets that may be several outputs: y as n rows of k values, or a vector (k = 1). */
+  protected multiOutputTargets(y: unknown, rows: number): Targets {
+    const first = typeof y === "object" && y !== null && (y as ArrayLike<unknown>).length > 0
+      ? (y as ArrayLike<unknown>)[0]
+      : undefined;
+    if (typeof first !== "object" || first === null) return this.singleTarget(y, rows);
+    const { data, rows: n, cols: k } = toMatrix(y, "y");
+    checkSameLength(rows, "the rows of X", n, "y");
+    return { data, k };
+  }
+
+  private singleTarget(y: unknown, rows: number): Targets {
     const data = toVector(y, "y");
     checkSameLength(rows, "the rows of X", data.length, "y");
     return { data, k: 1 };
+  }
+
+  /** Checks y against the number of rows; one output unless a subclass accepts several. */
+  protected targets(y: unknown, rows: number): Targets {
+    return this.singleTarget(y, rows);
   }
 
   /** Runs the solver: gradient descent on the raw rows, or an exact solver on the prepared data. */
@@ -212,6 +227,11 @@ export abstract class LinearModel {
         if (history) backend.free(history);
       }
     });
+  }
+
+  /** The current coefficients when the model was fitted on d features and k outputs (for warm starts). */
+  protected previousCoef(d: number, k: number): Float64Array | null {
+    return this.state?.nFeatures === d && this.state.nOutputs === k ? this.state.coef : null;
   }
 
   protected fitted(use: string): FittedState {

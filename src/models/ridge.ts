@@ -1,5 +1,5 @@
 import type { Backend } from "../backend.js";
-import { checkSameLength, toMatrix, type MatrixInput, type VectorInput } from "../input.js";
+import type { MatrixInput, VectorInput } from "../input.js";
 import type { PreparedData } from "../solvers/least-squares-data.js";
 import { ridgeClosedForm } from "../solvers/ridge-closed-form.js";
 import { LinearModel, type FitOptions, type FittedState, type Targets } from "./base.js";
@@ -37,13 +37,7 @@ export class Ridge extends LinearModel {
   }
 
   protected override targets(y: unknown, rows: number): Targets {
-    const first = typeof y === "object" && y !== null && (y as ArrayLike<unknown>).length > 0
-      ? (y as ArrayLike<unknown>)[0]
-      : undefined;
-    if (typeof first !== "object" || first === null) return super.targets(y, rows);
-    const { data, rows: n, cols: k } = toMatrix(y, "y");
-    checkSameLength(rows, "the rows of X", n, "y");
-    return { data, k };
+    return this.multiOutputTargets(y, rows);
   }
 
   protected override solvePrepared(backend: Backend, solver: string, data: PreparedData): FittedState {

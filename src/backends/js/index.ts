@@ -1,6 +1,7 @@
 import type { Backend, F64Block } from "../../backend.js";
 import * as cd from "./cd.js";
 import * as fista from "./fista.js";
+import { cdMultiTask } from "./multi-task-cd.js";
 import { gdFit } from "./gd.js";
 import * as gram from "./gram.js";
 import * as kernels from "./kernels.js";
@@ -46,6 +47,7 @@ export const jsBackend: Backend = {
   cdResidual: (Xt, n, d, y, params, w, r, history) =>
     cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), history ? v(history) : null),
   largestEigenvalue: (X, rows, cols, maxIter) => fista.largestEigenvalue(v(X), rows, cols, maxIter),
+  cdMultiTask: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, params, v(W), history ? v(history) : null),
   adamStep: (w, grad, m, s, { lr, beta1, beta2, eps, l2, weightDecay }, t) =>
     optim.adamStep(v(w), v(grad), v(m), v(s), lr, beta1, beta2, eps, l2, weightDecay, t),
   sgdStep: (w, grad, lr, weightDecay) => optim.sgdStep(v(w), v(grad), lr, weightDecay),

@@ -50,6 +50,10 @@ export interface CoreExports {
     l2: number, weightDecay: number, t: number,
   ): void;
   sgdStep(w: number, grad: number, n: number, lr: number, weightDecay: number): void;
+  cdMultiTask(
+    Xt: number, n: number, d: number, Yt: number, k: number, alpha: number, beta: number, maxIter: number, tol: number,
+    W: number, Rt: number, norms: number, t: number, history: number, historyLength: number, out: number,
+  ): void;
   largestEigenvalue(X: number, rows: number, cols: number, maxIter: number, v: number, u: number, t: number): number;
   fista(
     X: number, rows: number, cols: number, y: number, lambda: number, rho: number, L: number, maxIter: number,

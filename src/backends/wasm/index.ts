@@ -114,6 +114,13 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
     adamStep: (w, grad, m, v, { lr, beta1, beta2, eps, l2, weightDecay }, t) =>
       core.adamStep(a(w), a(grad), a(m), a(v), w.length, lr, beta1, beta2, eps, l2, weightDecay, t),
     sgdStep: (w, grad, lr, weightDecay) => core.sgdStep(a(w), a(grad), w.length, lr, weightDecay),
+    cdMultiTask: (Xt, n, d, Yt, k, params, W, history) =>
+      withScratch([n * k, d, k, 3], ([Rt, norms, t, out]) => {
+        const { alpha, beta, maxIter, tol } = params;
+        core.cdMultiTask(a(Xt), n, d, a(Yt), k, alpha, beta, maxIter, tol, a(W), a(Rt), a(norms), a(t),
+          history ? a(history) : 0, history ? history.length : 0, a(out));
+        return iterativeResult(out);
+      }),
     largestEigenvalue: (X, rows, cols, maxIter) =>
       withScratch([cols, cols, rows], ([v, u, t]) => core.largestEigenvalue(a(X), rows, cols, maxIter, a(v), a(u), a(t))),
     fista: (X, rows, cols, y, params, w, history) =>
