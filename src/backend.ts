@@ -69,6 +69,11 @@ export interface FistaParams {
   maxIter: number;
   tol: number;
   positive: boolean;
+  /**
+   * Group lasso instead of the L1 norm: the group of each feature (32-bit integers packed two per float64 slot,
+   * as csrMatVec's indices), the number of groups and one weight per group.
+   */
+  groups?: { ids: F64Block; count: number; weights: F64Block };
 }
 
 /** How an iterative exact solver ended. */

@@ -37,3 +37,4 @@ export { sgdWithWeightDecay, SGD, Adam, AdamW, type Optimizer, type SGDOptions, 
 export { CsrMatrix, type CsrParts } from "./sparse/csr.js";
 export { prune, nmPrune, type PruneOptions } from "./sparse/prune.js";
 export { MultiTaskElasticNet, MultiTaskLasso, type MultiTaskElasticNetOptions, type MultiTaskLassoOptions } from "./models/multi-task.js";
+export { GroupLasso, type GroupLassoOptions } from "./models/group-lasso.js";

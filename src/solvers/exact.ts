@@ -1,7 +1,7 @@
 // The exact iterative solvers of the elastic net on prepared data: coordinate descent (covariance or residual
 // mode) and FISTA. Both start from a given w (warm starts, paths) and report the duality gap.
 
-import type { Backend, F64Block, IterativeResult } from "../backend.js";
+import type { Backend, F64Block, FistaParams, IterativeResult } from "../backend.js";
 import type { PreparedData } from "./least-squares-data.js";
 
 export interface ExactParams {
@@ -15,6 +15,8 @@ export interface ExactParams {
   selection: "cyclic" | "random";
   seed: number;
   recordHistory: boolean;
+  /** FISTA only: the group lasso's groups instead of the L1 norm. */
+  groups?: FistaParams["groups"];
 }
 
 export interface ExactResult extends IterativeResult {
@@ -79,5 +81,5 @@ export function fistaSolve(backend: Backend, data: PreparedData, params: ExactPa
   const X = data.rows();
   const L = LIPSCHITZ_MARGIN * backend.largestEigenvalue(X, n, d, POWER_ITERATIONS) + lambda * (1 - rho);
   return run(backend, start, params, (w, history) =>
-    backend.fista(X, n, d, data.centeredTargets(), { lambda, rho, L: L > 0 ? L : 1, maxIter, tol, positive }, w, history));
+    backend.fista(X, n, d, data.centeredTargets(), { lambda, rho, L: L > 0 ? L : 1, maxIter, tol, positive, groups: params.groups }, w, history));
 }

@@ -31,6 +31,6 @@ describe.each<BackendName>(["wasm", "js"])("multi-task models on the %s backend"
     const single = new MultiTaskLasso({ lambda: 0.3, tol: 1e-12, backend }).fit(fixture.X, y.map((v) => [v]));
     const lasso = new Lasso({ lambda: 0.3, tol: 1e-12, backend }).fit(fixture.X, y);
     single.coef.forEach((w, j) => expect(w).toBeCloseTo(lasso.coef[j], 8));
-    expect(() => new MultiTaskLasso({ positive: true })).toThrow(/MultiTaskLasso has no positive option/);
+    expect(() => new MultiTaskLasso({ positive: true } as object)).toThrow(/MultiTaskLasso has no positive option/);
   });
 });

@@ -51,7 +51,9 @@ export const jsBackend: Backend = {
   adamStep: (w, grad, m, s, { lr, beta1, beta2, eps, l2, weightDecay }, t) =>
     optim.adamStep(v(w), v(grad), v(m), v(s), lr, beta1, beta2, eps, l2, weightDecay, t),
   sgdStep: (w, grad, lr, weightDecay) => optim.sgdStep(v(w), v(grad), lr, weightDecay),
-  fista: (X, rows, cols, y, params, w, history) => fista.fista(v(X), rows, cols, v(y), params, v(w), history ? v(history) : null),
+  fista: (X, rows, cols, y, params, w, history) =>
+    fista.fista(v(X), rows, cols, v(y), params, v(w), history ? v(history) : null,
+      params.groups && { ids: int32(params.groups.ids), count: params.groups.count, weights: v(params.groups.weights) }),
   gemv: (X, rows, cols, w, out) => kernels.gemv(v(X), rows, cols, v(w), v(out)),
   gemvT: (X, rows, cols, r, out) => kernels.gemvT(v(X), rows, cols, v(r), v(out)),
   squaredLossGradient: (X, rows, cols, w, b, y, r, grad) =>

@@ -58,6 +58,7 @@ export interface CoreExports {
   fista(
     X: number, rows: number, cols: number, y: number, lambda: number, rho: number, L: number, maxIter: number,
     tol: number, positive: number, w: number, wPrev: number, z: number, gw: number, gPrev: number, gz: number,
-    r: number, history: number, historyLength: number, out: number,
+    r: number, groups: number, groupCount: number, groupWeights: number, groupScratch: number, history: number,
+    historyLength: number, out: number,
   ): void;
 }

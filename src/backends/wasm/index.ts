@@ -124,10 +124,11 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
     largestEigenvalue: (X, rows, cols, maxIter) =>
       withScratch([cols, cols, rows], ([v, u, t]) => core.largestEigenvalue(a(X), rows, cols, maxIter, a(v), a(u), a(t))),
     fista: (X, rows, cols, y, params, w, history) =>
-      withScratch([cols, cols, cols, cols, cols, rows, 3], ([wPrev, z, gw, gPrev, gz, r, out]) => {
-        const { lambda, rho, L, maxIter, tol, positive } = params;
+      withScratch([cols, cols, cols, cols, cols, rows, 3, Math.max(params.groups?.count ?? 0, 1)], ([wPrev, z, gw, gPrev, gz, r, out, groupScratch]) => {
+        const { lambda, rho, L, maxIter, tol, positive, groups } = params;
         core.fista(a(X), rows, cols, a(y), lambda, rho, L, maxIter, tol, positive ? 1 : 0, a(w), a(wPrev), a(z),
-          a(gw), a(gPrev), a(gz), a(r), history ? a(history) : 0, history ? history.length : 0, a(out));
+          a(gw), a(gPrev), a(gz), a(r), groups ? a(groups.ids) : 0, groups ? groups.count : 0,
+          groups ? a(groups.weights) : 0, a(groupScratch), history ? a(history) : 0, history ? history.length : 0, a(out));
         return iterativeResult(out);
       }),
     gemv: (X, rows, cols, w, out) => core.gemv(a(X), rows, cols, a(w), a(out)),
