@@ -360,12 +360,12 @@ export abstract class LinearModel {
   }
 
   /** Restores a model from {@link LinearModel.toJSON}'s output (an object or its JSON string). */
-  static fromJSON<T extends LinearModel>(this: new (options?: Record<string, unknown>) => T, json: string | ModelJSON): T {
+  static fromJSON<T extends LinearModel>(this: new (options: never) => T, json: string | ModelJSON): T {
     const parsed = (typeof json === "string" ? JSON.parse(json) : json) as ModelJSON;
     if (parsed?.format !== "regularized" || parsed.version !== 1) {
       throw new TypeError("fromJSON expects the output of toJSON() (format \"regularized\", version 1).");
     }
-    const model: LinearModel = new this(parsed.options);
+    const model: LinearModel = new this(parsed.options as never);
     if (parsed.model !== model.modelName) {
       throw new TypeError(`This JSON holds a ${parsed.model}, not a ${model.modelName}: use ${parsed.model}.fromJSON.`);
     }
