@@ -25,3 +25,4 @@ export { adamStep, sgdStep } from "./optim";
 export function heapBase(): usize {
   return __heap_base;
 }
+export { sgdEpoch } from "./solvers/sgd";

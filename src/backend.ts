@@ -95,6 +95,18 @@ export interface AdamParams {
   weightDecay: number;
 }
 
+/** Hyper-parameters of one epoch of mini-batch training (assembly/solvers/sgd.ts). */
+export interface SgdParams {
+  optimizer: "sgd" | "adam" | "adamw";
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  lambda: number;
+  /** l1Ratio of the penalty. */
+  rho: number;
+}
+
 export interface Backend {
   readonly name: BackendName;
 
@@ -169,6 +181,15 @@ export interface Backend {
   cdMultiTask(
     Xt: F64Block, n: number, d: number, Yt: F64Block, k: number, params: CdParams, W: F64Block, history: F64Block | null,
   ): IterativeResult;
+  /**
+   * One epoch of mini-batch training over the rows listed in order (count i32 indices, packed two per slot),
+   * batches of batchSize; theta = [w (cols), b], m and v (cols + 1) Adam's moments, state = [t]; all updated.
+   * Returns half the mean squared residual seen before each step.
+   */
+  sgdEpoch(
+    X: F64Block, cols: number, y: F64Block, order: F64Block, count: number, batchSize: number, theta: F64Block,
+    params: SgdParams, m: F64Block, v: F64Block, state: F64Block,
+  ): number;
   /** Largest eigenvalue of X^T X / rows by power iteration. */
   largestEigenvalue(X: F64Block, rows: number, cols: number, maxIter: number): number;
   /** FISTA with restart on centered row-major X and y, from the start w (written in place). */

@@ -38,3 +38,4 @@ export { CsrMatrix, type CsrParts } from "./sparse/csr.js";
 export { prune, nmPrune, type PruneOptions } from "./sparse/prune.js";
 export { MultiTaskElasticNet, MultiTaskLasso, type MultiTaskElasticNetOptions, type MultiTaskLassoOptions } from "./models/multi-task.js";
 export { GroupLasso, type GroupLassoOptions } from "./models/group-lasso.js";
+export { SGDRegressor, type SGDRegressorOptions } from "./models/sgd-regressor.js";

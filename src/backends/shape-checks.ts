@@ -9,6 +9,10 @@ function dimension(value: number, name: string): void {
   }
 }
 
+function checkPositiveBatch(batchSize: number): void {
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}.`);
+}
+
 function atLeast(block: F64Block, length: number, name: string, method: string): void {
   if (block.length < length) {
     throw new RangeError(`${method}: ${name} holds ${block.length} values but needs ${length}.`);
@@ -127,6 +131,14 @@ export function withShapeChecks(backend: Backend): Backend {
       matrix("cdMultiTask", Yt, k, n, "Yt");
       atLeast(W, d * k, "W", "cdMultiTask");
       return b.cdMultiTask(Xt, n, d, Yt, k, params, W, history);
+    },
+    sgdEpoch(X, cols, y, order, count, batchSize, theta, params, m, v, state) {
+      dimension(count, "count");
+      checkPositiveBatch(batchSize);
+      atLeast(order, Math.ceil(count / 2), "order", "sgdEpoch");
+      for (const [block, name] of [[theta, "theta"], [m, "m"], [v, "v"]] as const) atLeast(block, cols + 1, name, "sgdEpoch");
+      atLeast(state, 1, "state", "sgdEpoch");
+      return b.sgdEpoch(X, cols, y, order, count, batchSize, theta, params, m, v, state);
     },
     largestEigenvalue: (X, rows, cols, maxIter) => (matrix("largestEigenvalue", X, rows, cols), b.largestEigenvalue(X, rows, cols, maxIter)),
     fista(X, rows, cols, y, params, w, history) {

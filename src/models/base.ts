@@ -109,7 +109,7 @@ export abstract class LinearModel {
   }
 
   /** Warns if the fit did not converge, then makes it the model's state (so a throwing onWarning leaves it out). */
-  private accept(state: FittedState, solver: string): this {
+  protected accept(state: FittedState, solver: string): this {
     if (!state.converged) {
       this.options.onWarning(
         `${this.modelName} (solver "${solver}") did not converge in ${this.options.maxIter} iterations ` +

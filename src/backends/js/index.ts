@@ -2,6 +2,7 @@ import type { Backend, F64Block } from "../../backend.js";
 import * as cd from "./cd.js";
 import * as fista from "./fista.js";
 import { cdMultiTask } from "./multi-task-cd.js";
+import { sgdEpoch } from "./sgd.js";
 import { gdFit } from "./gd.js";
 import * as gram from "./gram.js";
 import * as kernels from "./kernels.js";
@@ -47,6 +48,8 @@ export const jsBackend: Backend = {
   cdResidual: (Xt, n, d, y, params, w, r, history) =>
     cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), history ? v(history) : null),
   largestEigenvalue: (X, rows, cols, maxIter) => fista.largestEigenvalue(v(X), rows, cols, maxIter),
+  sgdEpoch: (X, cols, y, order, count, batchSize, theta, params, m, s, state) =>
+    sgdEpoch(v(X), cols, v(y), int32(order), count, batchSize, v(theta), params, v(m), v(s), v(state)),
   cdMultiTask: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, params, v(W), history ? v(history) : null),
   adamStep: (w, grad, m, s, { lr, beta1, beta2, eps, l2, weightDecay }, t) =>
     optim.adamStep(v(w), v(grad), v(m), v(s), lr, beta1, beta2, eps, l2, weightDecay, t),

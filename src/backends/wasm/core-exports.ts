@@ -54,6 +54,11 @@ export interface CoreExports {
     Xt: number, n: number, d: number, Yt: number, k: number, alpha: number, beta: number, maxIter: number, tol: number,
     W: number, Rt: number, norms: number, t: number, history: number, historyLength: number, out: number,
   ): void;
+  sgdEpoch(
+    X: number, cols: number, y: number, order: number, count: number, batchSize: number, theta: number,
+    optimizer: number, lr: number, beta1: number, beta2: number, eps: number, lambda: number, rho: number,
+    m: number, v: number, g: number, r: number, state: number,
+  ): number;
   largestEigenvalue(X: number, rows: number, cols: number, maxIter: number, v: number, u: number, t: number): number;
   fista(
     X: number, rows: number, cols: number, y: number, lambda: number, rho: number, L: number, maxIter: number,

@@ -37,6 +37,9 @@ function iterativeResult(out: F64Block): IterativeResult {
 /** The outcome codes of assembly/solvers/gd.ts. */
 const GD_OUTCOMES: GdOutcome[] = ["converged", "maxIter", "diverged"];
 
+/** The optimizer codes of assembly/solvers/sgd.ts. */
+const OPTIMIZERS = ["sgd", "adam", "adamw"];
+
 const random = (params: CdParams): number => (params.selection === "random" ? 1 : 0);
 
 /** Writes the 32-bit seed where the core's random generator keeps its state. */
@@ -120,6 +123,12 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
         core.cdMultiTask(a(Xt), n, d, a(Yt), k, alpha, beta, maxIter, tol, a(W), a(Rt), a(norms), a(t),
           history ? a(history) : 0, history ? history.length : 0, a(out));
         return iterativeResult(out);
+      }),
+    sgdEpoch: (X, cols, y, order, count, batchSize, theta, params, m, v, state) =>
+      withScratch([cols + 1, batchSize], ([g, r]) => {
+        const { optimizer, lr, beta1, beta2, eps, lambda, rho } = params;
+        return core.sgdEpoch(a(X), cols, a(y), a(order), count, batchSize, a(theta), OPTIMIZERS.indexOf(optimizer),
+          lr, beta1, beta2, eps, lambda, rho, a(m), a(v), a(g), a(r), a(state));
       }),
     largestEigenvalue: (X, rows, cols, maxIter) =>
       withScratch([cols, cols, rows], ([v, u, t]) => core.largestEigenvalue(a(X), rows, cols, maxIter, a(v), a(u), a(t))),
