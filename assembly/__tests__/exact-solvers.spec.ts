@@ -91,7 +91,7 @@ describe("FISTA and the power iteration", () => {
     const scratch = block(6 * 2 + 4, 0);
     const out = block(3, 1);
     fista(X, 4, 2, y, 1.0, 1.0, 0.5, 1000, 1e-14, false, w, scratch, scratch + 16, scratch + 32, scratch + 48,
-      scratch + 64, scratch + 80, 0, 0, out);
+      scratch + 64, scratch + 80, 0, 0, 0, 0, 0, 0, out);
     expect(get(w, 0)).toBeCloseTo(1.0, 12);
     expect(get(w, 1)).toBe(0.0);
     expect(get(out, 2)).toBe(1.0);
