@@ -1,4 +1,5 @@
-// `npm run bench [-- --time <ms>] [-- --quick]`: the three benchmarks in turn, each with the same arguments.
+// `npm run bench [-- --time <ms>] [-- --quick]`: the benchmarks in turn, each with the same arguments.
 await import("./kernels.js");
 await import("./fits.js");
 await import("./exact.js");
+await import("./sparse-sgd.js");
