@@ -13,7 +13,7 @@ export { centerRows } from "./kernels/center-rows";
 export { centeredGram, rowGram } from "./kernels/gram";
 export { transpose } from "./kernels/transpose";
 export { elasticNetPenalty, elasticNetGradient, softThreshold, softL1Gradient } from "./penalties";
-export { csrMatVec } from "./kernels/csr";
+export { csrMatVec, csrTimesRows } from "./kernels/csr";
 export { luDecompose, luSolve } from "./solvers/lu";
 export { gdFit } from "./solvers/gd";
 export { cdGram, cdResidual } from "./solvers/cd";

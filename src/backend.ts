@@ -218,6 +218,10 @@ export interface Backend {
    * integers packed two per float64 slot (see `src/sparse/csr.ts`).
    */
   csrMatVec(values: F64Block, columnIndices: F64Block, rowPointers: F64Block, rows: number, x: F64Block, out: F64Block): void;
+  /** out[i k + o] = A_o . X_i: every row of X (n x d) against every row of a k x d CSR matrix (packed indices). */
+  csrTimesRows(
+    values: F64Block, columnIndices: F64Block, rowPointers: F64Block, k: number, X: F64Block, n: number, d: number, out: F64Block,
+  ): void;
   /** out = sign(x) max(|x| - t, 0); out may be x. */
   softThreshold(x: F64Block, t: number, out: F64Block): void;
 }

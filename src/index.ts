@@ -39,3 +39,4 @@ export { prune, nmPrune, type PruneOptions } from "./sparse/prune.js";
 export { MultiTaskElasticNet, MultiTaskLasso, type MultiTaskElasticNetOptions, type MultiTaskLassoOptions } from "./models/multi-task.js";
 export { GroupLasso, type GroupLassoOptions } from "./models/group-lasso.js";
 export { SGDRegressor, type SGDRegressorOptions } from "./models/sgd-regressor.js";
+export { SparseLinearModel, pruningReport, type PruningReport } from "./sparse/sparse-model.js";

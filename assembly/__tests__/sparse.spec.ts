@@ -1,4 +1,4 @@
-import { csrMatVec } from "../kernels/csr";
+import { csrMatVec, csrTimesRows } from "../kernels/csr";
 import { softL1Gradient } from "../penalties";
 import { block, get, guard, intact, release, set } from "./helpers";
 
@@ -43,5 +43,36 @@ describe("softL1Gradient", () => {
     expect(get(w, 1)).toBeCloseTo(-0.2 / 2.001, 15);
     expect(get(w, 2)).toBe(0.0);
     release(w, 1);
+  });
+});
+
+describe("csrTimesRows", () => {
+  it("multiplies every row of X by every row of A: A = [[1, 0, 2], [0, 3, 0]], X = [[1, 10, 100], [2, 0, 1]]", () => {
+    const values = block(3, 1);
+    const vals: f64[] = [1, 2, 3];
+    for (let k = 0; k < 3; k++) set(values, k, vals[k]);
+    const indices = heap.alloc(12);
+    const cols: i32[] = [0, 2, 1];
+    for (let k = 0; k < 3; k++) store<i32>(indices + (<usize>k << 2), cols[k]);
+    const pointers = heap.alloc(12);
+    const ptr: i32[] = [0, 2, 3];
+    for (let k = 0; k < 3; k++) store<i32>(pointers + (<usize>k << 2), ptr[k]);
+    const X = block(6, 0);
+    const xs: f64[] = [1, 10, 100, 2, 0, 1];
+    for (let k = 0; k < 6; k++) set(X, k, xs[k]);
+    const out = block(4, 1);
+    guard(out, 4);
+    csrTimesRows(values, indices, pointers, 2, X, 2, 3, out);
+    // Row 0: [1 + 200, 30]; row 1: [2 + 2, 0].
+    expect(get(out, 0)).toBe(201.0);
+    expect(get(out, 1)).toBe(30.0);
+    expect(get(out, 2)).toBe(4.0);
+    expect(get(out, 3)).toBe(0.0);
+    expect(intact(out, 4)).toBe(true);
+    release(values, 1);
+    heap.free(indices);
+    heap.free(pointers);
+    release(X, 0);
+    release(out, 1);
   });
 });

@@ -54,6 +54,14 @@ export function withShapeChecks(backend: Backend): Backend {
     elasticNetGradient: (w, lambda, rho, out) => (atLeast(out, w.length, "out", "elasticNetGradient"), b.elasticNetGradient(w, lambda, rho, out)),
     softThreshold: (x, t, out) => (atLeast(out, x.length, "out", "softThreshold"), b.softThreshold(x, t, out)),
     softL1Gradient: (w, lambda, eps, out) => (atLeast(out, w.length, "out", "softL1Gradient"), b.softL1Gradient(w, lambda, eps, out)),
+    csrTimesRows(values, columnIndices, rowPointers, k, X, n, d, out) {
+      dimension(k, "k");
+      matrix("csrTimesRows", X, n, d);
+      atLeast(rowPointers, Math.ceil((k + 1) / 2), "rowPointers", "csrTimesRows");
+      atLeast(columnIndices, Math.ceil(values.length / 2), "columnIndices", "csrTimesRows");
+      atLeast(out, n * k, "out", "csrTimesRows");
+      b.csrTimesRows(values, columnIndices, rowPointers, k, X, n, d, out);
+    },
     csrMatVec(values, columnIndices, rowPointers, rows, x, out) {
       dimension(rows, "rows");
       atLeast(rowPointers, Math.ceil((rows + 1) / 2), "rowPointers", "csrMatVec");

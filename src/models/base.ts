@@ -6,7 +6,10 @@ import { coordinateDescent, fistaSolve, HISTORY_LIMIT, type ExactResult } from "
 import { GramAccumulator, type GramStatistics } from "../gram-accumulator.js";
 import { GramData } from "../solvers/gram-data.js";
 import { columnScales, LeastSquaresData, type PreparedData } from "../solvers/least-squares-data.js";
+import { CsrMatrix } from "../sparse/csr.js";
+import { SparseLinearModel } from "../sparse/sparse-model.js";
 import { DivergedError, NotFittedError } from "./errors.js";
+import { rSquared } from "./r-squared.js";
 import { resolveOptions, type LinearModelOptions, type ResolvedOptions } from "./options.js";
 
 /** What a fit produces. */
@@ -318,21 +321,17 @@ export abstract class LinearModel {
     if (k !== state.nOutputs) {
       throw new RangeError(`y has ${k} outputs but this ${this.modelName} was fitted on ${state.nOutputs}.`);
     }
-    const n = truth.length / k;
-    let total = 0;
-    for (let o = 0; o < k; o++) {
-      let mean = 0;
-      for (let i = 0; i < n; i++) mean += truth[i * k + o] / n;
-      let residual = 0;
-      let spread = 0;
-      for (let i = 0; i < n; i++) {
-        residual += (truth[i * k + o] - predicted[i * k + o]) ** 2;
-        spread += (truth[i * k + o] - mean) ** 2;
-      }
-      // A constant target: R^2 is 1 for a perfect fit and 0 otherwise (scikit-learn's convention).
-      total += spread === 0 ? (residual === 0 ? 1 : 0) : 1 - residual / spread;
-    }
-    return total / k;
+    return rSquared(truth, predicted, k);
+  }
+
+  /**
+   * The fitted weights as a sparse model: a k x d CSR matrix (row o = output o's weights), so prediction costs
+   * one multiplication per non-zero weight. Prune first (see `pruningReport`) to make it pay.
+   */
+  toSparse(): SparseLinearModel {
+    const { coef, intercepts, nFeatures: d, nOutputs: k } = this.fitted("toSparse");
+    const transposed = Array.from({ length: k }, (_, o) => Float64Array.from({ length: d }, (_, j) => coef[j * k + o]));
+    return new SparseLinearModel(CsrMatrix.fromDense(transposed), intercepts, this.options.backend);
   }
 
   /** A plain-JSON snapshot of the options and fitted state (onWarning is not serialized). */

@@ -87,3 +87,29 @@ describe.each<BackendName>(["wasm", "js"])("CSR on the %s backend", (backend) =>
     expect(() => softL1Gradient([1], 0.1, 0, { backend })).toThrow(/eps must be a finite number > 0, got 0/);
   });
 });
+
+describe.each<BackendName>(["wasm", "js"])("sparse inference on the %s backend", (backend) => {
+  it("toSparse predicts like the dense model; pruningReport gives the seed's 12 -> 5 multiplications (58%)", async () => {
+    const { Ridge, pruningReport } = await import("../../src/index.js");
+    // Three outputs of four features whose fitted weights are the seed's 3 x 4 example (W^T).
+    const W = [[0.5, 0.3, 0.1, 0.4], [0.2, 0.6, 0.3, 0.1], [0.1, 0.2, 0.7, 0.3]];
+    const X = Array.from({ length: 30 }, (_, i) => [Math.sin(i), Math.cos(2 * i), Math.sin(3 * i + 1), Math.cos(i / 2)]);
+    const Y = X.map((row) => W.map((w) => w.reduce((s, v, j) => s + v * row[j], 0)));
+    const model = new Ridge({ lambda: 0, backend }).fit(X, Y);
+    const sparse = model.toSparse();
+    expect(sparse.weights.rows).toBe(3);
+    sparse.predict(X).forEach((v, i) => expect(v).toBeCloseTo(model.predict(X)[i], 12));
+    const report = pruningReport(model, X, Y, { fraction: 7 / 12 });
+    expect(report.denseMultiplications).toBe(12);
+    expect(report.sparseMultiplications).toBe(5);
+    expect(report.saved).toBeCloseTo(7 / 12, 15);
+    expect(report.r2Before).toBeCloseTo(1, 10);
+    expect(report.r2After).toBeLessThan(report.r2Before);
+    // The pruned weights keep the seed's five largest: 0.5, 0.4, 0.6, 0.7, 0.3 (row 3).
+    expect(report.pruned.weights.toDense().map((row) => Array.from(row, (v) => Number(v.toFixed(6))))).toEqual([
+      [0.5, 0, 0, 0.4], [0, 0.6, 0, 0], [0, 0, 0.7, 0.3],
+    ]);
+    const manual = X.map((row) => [0, 1, 2].map((o) => report.pruned.weights.toDense()[o].reduce((s, v, j) => s + v * row[j], report.pruned.intercepts[o])));
+    report.pruned.predict(X).forEach((v, index) => expect(v).toBeCloseTo(manual[Math.floor(index / 3)][index % 3], 12));
+  });
+});

@@ -67,4 +67,6 @@ export const jsBackend: Backend = {
   softL1Gradient: (w, lambda, eps, out) => penalties.softL1Gradient(v(w), lambda, eps, v(out)),
   csrMatVec: (values, columnIndices, rowPointers, rows, x, out) =>
     kernels.csrMatVec(v(values), int32(columnIndices), int32(rowPointers), rows, v(x), v(out)),
+  csrTimesRows: (values, columnIndices, rowPointers, k, X, n, d, out) =>
+    kernels.csrTimesRows(v(values), int32(columnIndices), int32(rowPointers), k, v(X), n, d, v(out)),
 };

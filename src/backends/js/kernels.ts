@@ -116,6 +116,20 @@ export function csrMatVec(
   }
 }
 
+/** out[i k + o] = A_o . X_i for the rows X_i of X (n x d) and the rows A_o of a k x d CSR matrix. */
+export function csrTimesRows(
+  values: Float64Array, columnIndices: Int32Array, rowPointers: Int32Array, k: number, X: Float64Array, n: number, d: number,
+  out: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    for (let o = 0; o < k; o++) {
+      let sum = 0;
+      for (let p = rowPointers[o]; p < rowPointers[o + 1]; p++) sum += values[p] * X[i * d + columnIndices[p]];
+      out[i * k + o] = sum;
+    }
+  }
+}
+
 /** out (cols x rows) = X^T for a row-major rows x cols X. */
 export function transpose(X: Float64Array, rows: number, cols: number, out: Float64Array): void {
   for (let i = 0; i < rows; i++) {

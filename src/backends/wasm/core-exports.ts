@@ -35,6 +35,7 @@ export interface CoreExports {
   softThreshold(x: number, n: number, t: number, out: number): void;
   softL1Gradient(w: number, n: number, lambda: number, eps: number, out: number): void;
   csrMatVec(values: number, columnIndices: number, rowPointers: number, rows: number, x: number, out: number): void;
+  csrTimesRows(values: number, columnIndices: number, rowPointers: number, k: number, X: number, n: number, d: number, out: number): void;
   cdGram(
     G: number, q: number, yy: number, d: number, n: number, alpha: number, beta: number, maxIter: number, tol: number,
     positive: number, random: number, rng: number, w: number, h: number, scratch: number, history: number,

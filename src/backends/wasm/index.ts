@@ -150,6 +150,8 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
     softL1Gradient: (w, lambda, eps, out) => core.softL1Gradient(a(w), w.length, lambda, eps, a(out)),
     csrMatVec: (values, columnIndices, rowPointers, rows, x, out) =>
       core.csrMatVec(a(values), a(columnIndices), a(rowPointers), rows, a(x), a(out)),
+    csrTimesRows: (values, columnIndices, rowPointers, k, X, n, d, out) =>
+      core.csrTimesRows(a(values), a(columnIndices), a(rowPointers), k, a(X), n, d, a(out)),
   };
   return backend;
 }
