@@ -1,4 +1,5 @@
 import type { MatrixInput, VectorInput } from "../input.js";
+import type { SparseLinearModel } from "../sparse/sparse-model.js";
 import type { LinearModel } from "./base.js";
 
 /** What the CV estimators share: the refitted model, the chosen lambdas, and prediction through the model. */
@@ -32,6 +33,11 @@ export abstract class CrossValidated<M extends LinearModel> {
 
   get intercept(): number {
     return this.model.intercept;
+  }
+
+  /** The refitted model's weights as CSR (see LinearModel.toSparse). */
+  toSparse(): SparseLinearModel {
+    return this.model.toSparse();
   }
 
   predict(X: MatrixInput): Float64Array {
