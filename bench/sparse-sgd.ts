@@ -31,7 +31,7 @@ for (const optimizer of ["sgd", "adam"] as const) {
       backend.fromArray(X), backend.fromArray(y), packed(backend, Array.from({ length: n }, (_, i) => i)),
       backend.alloc(d + 1), backend.alloc(d + 1), backend.alloc(d + 1), backend.alloc(1),
     ];
-    const params = { optimizer, lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, lambda: 1e-4, rho: 0 };
+    const params = { optimizer, lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, lambda: 1e-4, rho: 0, fitIntercept: true };
     medians.push(await medianMs(() => void backend.sgdEpoch(Xb, d, yb, order, n, 32, theta, params, m, v, state), time, 5));
     [Xb, yb, order, theta, m, v, state].forEach((block) => backend.free(block));
   }

@@ -105,6 +105,8 @@ export interface SgdParams {
   lambda: number;
   /** l1Ratio of the penalty. */
   rho: number;
+  /** false keeps the bias (theta[cols]) at its value. */
+  fitIntercept: boolean;
 }
 
 export interface Backend {

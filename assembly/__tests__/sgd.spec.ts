@@ -22,7 +22,7 @@ describe("sgdEpoch", () => {
     const r = block(2, 1);
     const state = block(1, 0);
     set(state, 0, 0.0);
-    const loss = sgdEpoch(X, 1, y, order, 2, 2, theta, OPTIMIZER_SGD, 0.1, 0.9, 0.999, 1e-8, 0.0, 0.0, m, v, g, r, state);
+    const loss = sgdEpoch(X, 1, y, order, 2, 2, theta, OPTIMIZER_SGD, 0.1, 0.9, 0.999, 1e-8, 0.0, 0.0, true, m, v, g, r, state);
     expect(get(theta, 0)).toBeCloseTo(0.25, 15);
     expect(get(theta, 1)).toBeCloseTo(0.15, 15);
     expect(loss).toBeCloseTo(5.0 / 4.0, 15); // (1 + 4) / (2 * 2)

@@ -11,7 +11,7 @@ export const OPTIMIZER_ADAMW: i32 = 2;
  * One epoch of mini-batch training of (1/2n)||X w + b - y||^2 + lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) over
  * the rows listed in `order` (i32 row indices, count of them), in batches of batchSize. Parameters are packed
  * as theta = [w (cols), b], with gradient g = [X_B^T r_B / |B| + penalty gradient, mean(r_B)] (the bias is
- * never penalized; sign(0) = 0). The L2 part enters the gradient for "sgd" and "adam" and is decoupled weight
+ * never penalized, and stays 0 without fitIntercept; sign(0) = 0). The L2 part enters the gradient for "sgd" and "adam" and is decoupled weight
  * decay for "adamw" (Loshchilov & Hutter). With an L1 part, the seed's rule makes zeros exact and stable: a
  * step that carries a weight across zero stops at exactly 0, and a weight at 0 stays there while the batch's
  * data gradient is within lambda rho of 0.
@@ -20,9 +20,10 @@ export const OPTIMIZER_ADAMW: i32 = 2;
  */
 export function sgdEpoch(
   X: usize, cols: i32, y: usize, order: usize, count: i32, batchSize: i32,
-  theta: usize, optimizer: i32, lr: f64, beta1: f64, beta2: f64, eps: f64, lambda: f64, rho: f64,
+  theta: usize, optimizer: i32, lr: f64, beta1: f64, beta2: f64, eps: f64, lambda: f64, rho: f64, fitIntercept: bool,
   m: usize, v: usize, g: usize, r: usize, state: usize,
 ): f64 {
+  const last = fitIntercept ? cols : cols - 1;
   const rowBytes = (<usize>cols) << 3;
   const l1 = lambda * rho;
   const l2 = lambda * (1.0 - rho);
@@ -53,7 +54,7 @@ export function sgdEpoch(
     t += 1.0;
     const c1 = 1.0 - Math.pow(beta1, t);
     const c2 = 1.0 - Math.pow(beta2, t);
-    for (let j = 0; j <= cols; j++) {
+    for (let j = 0; j <= last; j++) {
       const old = load<f64>(at(theta, j));
       const gj = load<f64>(at(g, j));
       let step: f64;

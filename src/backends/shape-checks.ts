@@ -9,6 +9,30 @@ function dimension(value: number, name: string): void {
   }
 }
 
+/** The 32-bit integers packed in a block (two per float64 slot). */
+function int32(block: F64Block, count: number): Int32Array {
+  return new Int32Array(block.values.buffer, block.values.byteOffset, count);
+}
+
+/** Every one of the first `count` packed integers is in [0, limit): they index memory the core writes or reads. */
+function integersBelow(block: F64Block, count: number, limit: number, name: string, method: string): void {
+  const values = int32(block, count);
+  for (let i = 0; i < count; i++) {
+    if (!(values[i] >= 0 && values[i] < limit)) {
+      throw new RangeError(`${method}: ${name}[${i}] is ${values[i]}, outside [0, ${limit}).`);
+    }
+  }
+}
+
+/**
+ * A CSR matrix's last row pointer stays within its non-zeros (O(1); the column indices are checked where
+ * CsrMatrix is built, and an index past x can only make the core read a wrong value, never write).
+ */
+function lastPointerWithin(rowPointers: F64Block, rows: number, nnz: number, method: string): void {
+  const last = int32(rowPointers, rows + 1)[rows];
+  if (!(last >= 0 && last <= nnz)) throw new RangeError(`${method}: rowPointers[${rows}] is ${last}, but there are ${nnz} values.`);
+}
+
 function checkPositiveBatch(batchSize: number): void {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}.`);
 }
@@ -58,6 +82,7 @@ export function withShapeChecks(backend: Backend): Backend {
       dimension(k, "k");
       matrix("csrTimesRows", X, n, d);
       atLeast(rowPointers, Math.ceil((k + 1) / 2), "rowPointers", "csrTimesRows");
+      lastPointerWithin(rowPointers, k, values.length, "csrTimesRows");
       atLeast(columnIndices, Math.ceil(values.length / 2), "columnIndices", "csrTimesRows");
       atLeast(out, n * k, "out", "csrTimesRows");
       b.csrTimesRows(values, columnIndices, rowPointers, k, X, n, d, out);
@@ -65,6 +90,7 @@ export function withShapeChecks(backend: Backend): Backend {
     csrMatVec(values, columnIndices, rowPointers, rows, x, out) {
       dimension(rows, "rows");
       atLeast(rowPointers, Math.ceil((rows + 1) / 2), "rowPointers", "csrMatVec");
+      lastPointerWithin(rowPointers, rows, values.length, "csrMatVec");
       atLeast(columnIndices, Math.ceil(values.length / 2), "columnIndices", "csrMatVec");
       atLeast(out, rows, "out", "csrMatVec");
       b.csrMatVec(values, columnIndices, rowPointers, rows, x, out);
@@ -144,6 +170,8 @@ export function withShapeChecks(backend: Backend): Backend {
       dimension(count, "count");
       checkPositiveBatch(batchSize);
       atLeast(order, Math.ceil(count / 2), "order", "sgdEpoch");
+      const rows = Math.min(Math.floor(X.length / Math.max(cols, 1)), y.length);
+      integersBelow(order, count, rows, "order (row indices)", "sgdEpoch");
       for (const [block, name] of [[theta, "theta"], [m, "m"], [v, "v"]] as const) atLeast(block, cols + 1, name, "sgdEpoch");
       atLeast(state, 1, "state", "sgdEpoch");
       return b.sgdEpoch(X, cols, y, order, count, batchSize, theta, params, m, v, state);
@@ -151,6 +179,12 @@ export function withShapeChecks(backend: Backend): Backend {
     largestEigenvalue: (X, rows, cols, maxIter) => (matrix("largestEigenvalue", X, rows, cols), b.largestEigenvalue(X, rows, cols, maxIter)),
     fista(X, rows, cols, y, params, w, history) {
       matrix("fista", X, rows, cols);
+      if (params.groups) {
+        const { ids, count, weights } = params.groups;
+        atLeast(ids, Math.ceil(cols / 2), "groups.ids", "fista");
+        atLeast(weights, count, "groups.weights", "fista");
+        integersBelow(ids, cols, count, "groups.ids", "fista");
+      }
       atLeast(y, rows, "y", "fista");
       atLeast(w, cols, "w", "fista");
       return b.fista(X, rows, cols, y, params, w, history);

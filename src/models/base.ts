@@ -111,12 +111,17 @@ export abstract class LinearModel {
     return this.accept(this.solve(getBackend(this.options.backend), solver, matrix, targets, options), solver);
   }
 
+  /** How the iteration limit reads in the not-converged warning. */
+  protected get iterationLimit(): string {
+    return `${this.options.maxIter} iterations`;
+  }
+
   /** Warns if the fit did not converge, then makes it the model's state (so a throwing onWarning leaves it out). */
   protected accept(state: FittedState, solver: string): this {
     if (!state.converged) {
       this.options.onWarning(
-        `${this.modelName} (solver "${solver}") did not converge in ${this.options.maxIter} iterations ` +
-          `(tol ${this.options.tol}): raise maxIter, ${solver === "gd" ? "raise learningRate" : "raise tol"}, or standardize the features.`,
+        `${this.modelName} (solver "${solver}") did not converge in ${this.iterationLimit} (tol ${this.options.tol})` +
+          (solver === "sgd" ? "." : `: raise maxIter, ${solver === "gd" ? "raise learningRate" : "raise tol"}, or standardize the features.`),
       );
     }
     this.state = state;

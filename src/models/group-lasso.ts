@@ -26,6 +26,7 @@ export class GroupLasso extends LinearModel {
 
   constructor(options: GroupLassoOptions) {
     super("GroupLasso", (options ?? {}) as unknown as Record<string, unknown>, ["fista"], ["groups", "groupWeights"]);
+    if (this.options.positive) throw new RangeError("GroupLasso has no positive option: its penalty acts on whole groups.");
     const given = options?.groups;
     if (!given || given.length === 0) {
       throw new TypeError("GroupLasso needs groups: lists of feature indices such as [[0, 1], [2], [3, 4, 5]].");

@@ -8,7 +8,8 @@ import { checkL1Ratio, toMatrix, type Matrix, type MatrixInput, type VectorInput
 import { LinearModel, type FitOptions, type FittedState, type ModelJSON, type Targets } from "./base.js";
 import { checkBoolean, checkChoice, checkPositiveInteger, type LinearModelOptions } from "./options.js";
 
-export interface SGDRegressorOptions extends Omit<LinearModelOptions, "solver" | "positive" | "precompute" | "selection" | "warmStart"> {
+export interface SGDRegressorOptions
+  extends Omit<LinearModelOptions, "solver" | "positive" | "precompute" | "selection" | "warmStart" | "standardize" | "maxIter"> {
   /** The penalty: "l2" (lambda/2 ||w||^2, default), "l1" (lambda ||w||_1) or "elasticnet" (mixed by l1Ratio). */
   penalty?: "l2" | "l1" | "elasticnet";
   /** Mix of the elastic net (default 0.15, scikit-learn's). */
@@ -49,6 +50,9 @@ interface SgdSettings {
 const EXTRA = ["penalty", "l1Ratio", "optimizer", "batchSize", "epochs", "shuffle", "earlyStopping", "validationFraction",
   "nIterNoChange", "beta1", "beta2", "eps"];
 
+/** Estimator options that mini-batch training has no use for (rejected rather than ignored). */
+const UNUSED = ["standardize", "maxIter", "positive", "precompute", "selection", "warmStart"];
+
 /** Training state carried between partialFit calls. */
 interface Progress {
   theta: Float64Array;
@@ -59,8 +63,10 @@ interface Progress {
 }
 
 /**
- * SGDRegressor: minimizes (1/2n)||X w + b - y||^2 + penalty by mini-batch steps of SGD, Adam or AdamW, one
- * backend call per epoch. `fit` starts afresh and runs up to `epochs` passes, stopping when the epoch's loss
+ * SGDRegressor: mini-batch steps of SGD, Adam or AdamW on (1/2n)||X w + b - y||^2 + penalty, one backend call
+ * per epoch. SGD and Adam descend that objective; AdamW applies the L2 part as decoupled weight decay, whose
+ * fixed point is not the L2-penalized optimum (Loshchilov & Hutter's point), while `history` still reports the
+ * stated objective. `fit` starts afresh and runs up to `epochs` passes, stopping when the epoch's loss
  * (or the held-out loss, with earlyStopping) has not improved by more than `tol` for `nIterNoChange` epochs;
  * `partialFit` runs one more pass over the rows it is given, continuing the weights, moments and random stream.
  * `history` holds each epoch's mean loss over its batches plus the penalty.
@@ -68,10 +74,19 @@ interface Progress {
 export class SGDRegressor extends LinearModel {
   private readonly settings: SgdSettings;
   private progress?: Progress;
+  /** Set while fit runs: train from zero, and keep the old progress until the new fit succeeds. */
+  private restart = false;
 
   constructor(options: SGDRegressorOptions = {}) {
     super("SGDRegressor", { ...options, solver: "sgd", l1Ratio: options.l1Ratio ?? 0.15 } as Record<string, unknown>, ["sgd"], EXTRA);
     const o = options;
+    for (const name of UNUSED) {
+      if (name in o) {
+        throw new TypeError(`SGDRegressor has no ${name} option${name === "maxIter" ? ": use epochs" : name === "standardize" ? ": scale the features first" : ""}.`);
+      }
+    }
+    const eps = o.eps ?? 1e-8;
+    if (!(eps > 0 && Number.isFinite(eps))) throw new RangeError(`eps must be a finite number > 0, got ${eps}.`);
     const rate = (value: number | undefined, fallback: number, name: string) => {
       const x = value ?? fallback;
       if (!(x >= 0 && x < 1)) throw new RangeError(`${name} must be in [0, 1), got ${x}.`);
@@ -89,7 +104,7 @@ export class SGDRegressor extends LinearModel {
       nIterNoChange: checkPositiveInteger(o.nIterNoChange ?? 5, "nIterNoChange"),
       beta1: rate(o.beta1, 0.9, "beta1"),
       beta2: rate(o.beta2, 0.999, "beta2"),
-      eps: o.eps ?? 1e-8,
+      eps,
     };
   }
 
@@ -98,8 +113,12 @@ export class SGDRegressor extends LinearModel {
   }
 
   override fit(X: MatrixInput, y: VectorInput, options: FitOptions = {}): this {
-    this.progress = undefined;
-    return this.fitWith("sgd", X, y, options);
+    this.restart = true;
+    try {
+      return this.fitWith("sgd", X, y, options);
+    } finally {
+      this.restart = false;
+    }
   }
 
   /** One more epoch over these rows, continuing from the current state (or from 0 on the first call). */
@@ -121,10 +140,7 @@ export class SGDRegressor extends LinearModel {
     if (this.progress && this.progress.theta.length !== d + 1) {
       throw new RangeError(`X has ${d} features but this SGDRegressor was trained on ${this.progress.theta.length - 1}: call fit to start over.`);
     }
-    const progress = this.progress ?? {
-      theta: new Float64Array(d + 1), m: new Float64Array(d + 1), v: new Float64Array(d + 1), t: 0,
-      nextRandom: mulberry32(this.options.seed),
-    };
+    const progress = (!this.restart && this.progress) || this.startingPoint(d);
     const permutation = (length: number) => {
       const order = Array.from({ length }, (_, i) => i);
       for (let i = length - 1; i > 0; i--) {
@@ -138,7 +154,9 @@ export class SGDRegressor extends LinearModel {
     const train = all.slice(0, n - held);
     const validation = all.slice(n - held);
     const { lambda, learningRate, tol, fitIntercept, recordHistory } = this.options;
-    const params = { optimizer: s.optimizer, lr: learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, lambda, rho: this.rho };
+    const params = {
+      optimizer: s.optimizer, lr: learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, lambda, rho: this.rho, fitIntercept,
+    };
     const history: number[] = [];
     let best = Infinity;
     let stale = 0;
@@ -150,7 +168,6 @@ export class SGDRegressor extends LinearModel {
           const ids = s.shuffle ? shuffled(train, progress.nextRandom) : train;
           new Int32Array(order.values.buffer, order.values.byteOffset, ids.length).set(ids);
           const loss = backend.sgdEpoch(Xb, d, yb, order, ids.length, s.batchSize, theta, params, m, v, state);
-          if (!fitIntercept) theta.values[d] = 0;
           const objective = loss + penaltyOf(theta.values, d, lambda, this.rho);
           if (!Number.isFinite(objective)) {
             throw new RangeError(`SGDRegressor diverged at epoch ${epoch + 1} (loss ${objective}): use a smaller learningRate than ${learningRate}.`);
@@ -179,9 +196,28 @@ export class SGDRegressor extends LinearModel {
     };
   }
 
+  /**
+   * Where training starts: from zero on fit; for partialFit on a model without progress (restored by fromJSON),
+   * from its fitted weights, with fresh moments.
+   */
+  private startingPoint(d: number): Progress {
+    const theta = new Float64Array(d + 1);
+    if (!this.restart && this.isFitted && this.nFeatures === d) {
+      theta.set(this.coef);
+      theta[d] = this.intercept;
+    }
+    return { theta, m: new Float64Array(d + 1), v: new Float64Array(d + 1), t: 0, nextRandom: mulberry32(this.options.seed) };
+  }
+
+  protected override get iterationLimit(): string {
+    return `${this.settings.epochs} epochs (raise epochs or tol, or scale the features)`;
+  }
+
   override toJSON(): ModelJSON {
     const json = super.toJSON();
     Object.assign(json.options, this.settings);
+    const options = json.options as Record<string, unknown>;
+    for (const name of UNUSED) delete options[name];
     return json;
   }
 }

@@ -117,7 +117,7 @@ abstract class AdaptiveMoments implements Optimizer {
       lr: checkRate(o.lr ?? 0.001, "lr"),
       beta1: checkRate(o.beta1 ?? 0.9, "beta1", true),
       beta2: checkRate(o.beta2 ?? 0.999, "beta2", true),
-      eps: checkLambda(o.eps ?? 1e-8, "eps"),
+      eps: checkRate(o.eps ?? 1e-8, "eps"),
       l2: checkLambda(o.l2 ?? 0, "l2"),
       weightDecay: checkLambda(o.weightDecay ?? 0, "weightDecay"),
     };

@@ -44,6 +44,13 @@ describe.each<BackendName>(["wasm", "js"])("GroupLasso on the %s backend", (back
     expect(Array.from(group.coef, (w) => w === 0)).toEqual(Array.from(lasso.coef, (w) => w === 0));
   });
 
+  it("weights the groups: a heavy weight on a signal group zeroes it", () => {
+    const model = new GroupLasso({ lambda: 0.05, groups, groupWeights: [40, 1, 1], tol: 1e-10, maxIter: 100_000, backend }).fit(X, y);
+    expect([0, 1, 2].every((j) => model.coef[j] === 0)).toBe(true);
+    expect([6, 7, 8].every((j) => model.coef[j] !== 0)).toBe(true);
+    expect(() => new GroupLasso({ groups, positive: true } as object as { groups: number[][] })).toThrow(/GroupLasso has no positive option/);
+  });
+
   it("round-trips through JSON with its groups", () => {
     const model = new GroupLasso({ lambda: 0.05, groups, groupWeights: [1, 2, 1], backend }).fit(X, y);
     const copy = GroupLasso.fromJSON(JSON.stringify(model));

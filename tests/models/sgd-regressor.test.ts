@@ -41,6 +41,40 @@ describe.each<BackendName>(["wasm", "js"])("SGDRegressor on the %s backend", (ba
     expect(here.coef[2]).toBe(0);
   });
 
+  it("without an intercept keeps the bias at 0 in every batch: the Ridge optimum without intercept", () => {
+    const shifted = y.map((v) => v + 5);
+    const reference = new Ridge({ lambda: 0.01, fitIntercept: false, backend: "js" }).fit(X, shifted);
+    const full = new SGDRegressor({ lambda: 0.01, fitIntercept: false, batchSize: n, learningRate: 0.5, tol: 1e-14, nIterNoChange: 20, shuffle: false, backend }).fit(X, shifted);
+    expect(full.intercept).toBe(0);
+    full.coef.forEach((w, j) => expect(Math.abs(w - reference.coef[j])).toBeLessThanOrEqual(1e-9));
+    const mini = new SGDRegressor({ lambda: 0.01, fitIntercept: false, batchSize: 16, learningRate: 0.02, backend }).fit(X, shifted);
+    expect(mini.intercept).toBe(0);
+    // Mini-batch noise grows with the residuals, large here without the intercept to absorb the shift of 5.
+    mini.coef.forEach((w, j) => expect(Math.abs(w - reference.coef[j])).toBeLessThanOrEqual(0.05));
+  });
+
+  it("partialFit continues a model restored from JSON, and a failed fit keeps the previous state", () => {
+    const model = new SGDRegressor({ lambda: 0.01, batchSize: 16, learningRate: 0.05, backend }).fit(X, y);
+    const restored = SGDRegressor.fromJSON(JSON.stringify(model));
+    restored.setOptions({ learningRate: 1e-6 }).partialFit(X, y);
+    restored.coef.forEach((w, j) => expect(w).toBeCloseTo(model.coef[j], 3));
+    expect(restored.intercept).toBeCloseTo(model.intercept, 3);
+    const before = Array.from(model.coef);
+    expect(() => model.setOptions({ learningRate: 500 }).fit(X, y)).toThrow(/diverged/);
+    expect(Array.from(model.coef)).toEqual(before);
+  });
+
+  it("elasticnet with full batches reaches the ElasticNet optimum; adamw runs", async () => {
+    const { ElasticNet } = await import("../../src/index.js");
+    const exact = new ElasticNet({ lambda: 0.05, l1Ratio: 0.5, tol: 1e-12, backend: "js" }).fit(X, y);
+    const full = new SGDRegressor({ lambda: 0.05, penalty: "elasticnet", l1Ratio: 0.5, batchSize: n, learningRate: 0.5, tol: 1e-14, nIterNoChange: 20, shuffle: false, backend }).fit(X, y);
+    full.coef.forEach((w, j) => expect(Math.abs(w - exact.coef[j])).toBeLessThanOrEqual(1e-6));
+    const adamw = new SGDRegressor({ lambda: 0.01, optimizer: "adamw", learningRate: 0.01, backend }).fit(X, y);
+    expect(adamw.score(X, y)).toBeGreaterThan(0.9);
+    expect(() => new SGDRegressor({ maxIter: 10 } as object)).toThrow(/SGDRegressor has no maxIter option: use epochs/);
+    expect(() => new SGDRegressor({ eps: 0 })).toThrow(/eps must be a finite number > 0/);
+  });
+
   it("stops early on held-out rows, and rejects bad options", () => {
     const model = new SGDRegressor({ lambda: 0.001, earlyStopping: true, validationFraction: 0.2, nIterNoChange: 3, backend }).fit(X, y);
     expect(model.converged).toBe(true);

@@ -68,6 +68,14 @@ describe.each<BackendName>(["wasm", "js"])("optimizers on the %s backend", (back
     expect(gap).toBeGreaterThan(1e-3);
   });
 
+  it("Adam mixes l2 into the gradient: one step by hand", () => {
+    // g = 0.5 + 0.2 * 1 = 0.7; m_hat = 0.7, v_hat = 0.49 at t = 1.
+    const w = Float64Array.of(1);
+    new Adam({ lr: 0.1, l2: 0.2, backend }).step(w, [0.5]);
+    expect(w[0]).toBeCloseTo(1 - 0.1 * (0.7 / (0.7 + 1e-8)), 15);
+    expect(() => new Adam({ eps: 0 })).toThrow(/eps must be a finite number > 0/);
+  });
+
   it("rejects bad options and shapes", () => {
     expect(() => new Adam({ beta1: 1 })).toThrow(/beta1 must be in \[0, 1\), got 1/);
     expect(() => new AdamW({ lr: 0 })).toThrow(/lr must be a finite number > 0/);

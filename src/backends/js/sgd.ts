@@ -7,7 +7,8 @@ export function sgdEpoch(
   X: Float64Array, cols: number, y: Float64Array, order: Int32Array, count: number, batchSize: number,
   theta: Float64Array, params: SgdParams, m: Float64Array, v: Float64Array, state: Float64Array,
 ): number {
-  const { optimizer, lr, beta1, beta2, eps, lambda, rho } = params;
+  const { optimizer, lr, beta1, beta2, eps, lambda, rho, fitIntercept } = params;
+  const last = fitIntercept ? cols : cols - 1;
   const l1 = lambda * rho;
   const l2 = lambda * (1 - rho);
   const coupledL2 = optimizer === "adamw" ? 0 : l2;
@@ -37,7 +38,7 @@ export function sgdEpoch(
     t += 1;
     const c1 = 1 - beta1 ** t;
     const c2 = 1 - beta2 ** t;
-    for (let j = 0; j <= cols; j++) {
+    for (let j = 0; j <= last; j++) {
       const old = theta[j];
       let step = g[j];
       if (optimizer !== "sgd") {

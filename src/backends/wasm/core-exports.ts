@@ -58,7 +58,7 @@ export interface CoreExports {
   sgdEpoch(
     X: number, cols: number, y: number, order: number, count: number, batchSize: number, theta: number,
     optimizer: number, lr: number, beta1: number, beta2: number, eps: number, lambda: number, rho: number,
-    m: number, v: number, g: number, r: number, state: number,
+    fitIntercept: number, m: number, v: number, g: number, r: number, state: number,
   ): number;
   largestEigenvalue(X: number, rows: number, cols: number, maxIter: number, v: number, u: number, t: number): number;
   fista(

@@ -125,10 +125,10 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
         return iterativeResult(out);
       }),
     sgdEpoch: (X, cols, y, order, count, batchSize, theta, params, m, v, state) =>
-      withScratch([cols + 1, batchSize], ([g, r]) => {
-        const { optimizer, lr, beta1, beta2, eps, lambda, rho } = params;
+      withScratch([cols + 1, Math.max(1, Math.min(batchSize, count))], ([g, r]) => {
+        const { optimizer, lr, beta1, beta2, eps, lambda, rho, fitIntercept } = params;
         return core.sgdEpoch(a(X), cols, a(y), a(order), count, batchSize, a(theta), OPTIMIZERS.indexOf(optimizer),
-          lr, beta1, beta2, eps, lambda, rho, a(m), a(v), a(g), a(r), a(state));
+          lr, beta1, beta2, eps, lambda, rho, fitIntercept ? 1 : 0, a(m), a(v), a(g), a(r), a(state));
       }),
     largestEigenvalue: (X, rows, cols, maxIter) =>
       withScratch([cols, cols, rows], ([v, u, t]) => core.largestEigenvalue(a(X), rows, cols, maxIter, a(v), a(u), a(t))),
