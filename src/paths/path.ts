@@ -29,6 +29,8 @@ export interface PathOptions {
   selection?: "cyclic" | "random";
   seed?: number;
   backend?: BackendName;
+  /** Called after each lambda with the count done and the total (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A fitted path: row i of coefs goes with lambdas[i]. */
@@ -46,7 +48,7 @@ export interface PathResult {
 
 const PATH_OPTIONS = [
   "l1Ratio", "nLambdas", "eps", "lambdas", "fitIntercept", "standardize", "sampleWeight", "maxIter", "tol", "positive",
-  "precompute", "selection", "seed", "backend",
+  "precompute", "selection", "seed", "backend", "onProgress",
 ];
 
 /**
@@ -123,6 +125,7 @@ export function enetPath(X: MatrixInput, y: VectorInput, options: PathOptions = 
       result.intercepts[i] = intercepts[0];
       result.dualGaps[i] = fit.dualGap;
       result.nIters[i] = fit.nIter;
+      o.onProgress?.(i + 1, lambdas.length);
     });
     return result;
   } finally {
