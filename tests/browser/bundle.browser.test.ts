@@ -1,0 +1,78 @@
+// The browser bundle in a real headless Chromium (Debian's, driven by playwright-core): a page served from
+// localhost imports dist/browser/regularized.js, fits Ridge, Lasso and ElasticNet on both backends, and the
+// results equal Node's to 1e-12.
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ElasticNet, init, Lasso, loadDiabetes, Ridge } from "../../src/index.js";
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>regularized bundle test</title>
+<script type="module">
+  import { init, Ridge, Lasso, ElasticNet, loadDiabetes } from "/regularized.js";
+  await init();
+  const { X, y } = loadDiabetes();
+  const results = {};
+  for (const backend of ["wasm", "js"]) {
+    const fits = {
+      ridge: new Ridge({ lambda: 0.1, backend }).fit(X, y),
+      lasso: new Lasso({ lambda: 0.5, standardize: true, tol: 1e-10, backend }).fit(X, y),
+      elasticNet: new ElasticNet({ lambda: 0.5, l1Ratio: 0.5, standardize: true, tol: 1e-10, backend }).fit(X, y),
+    };
+    results[backend] = Object.fromEntries(Object.entries(fits).map(([name, m]) => [name, [...m.coef, m.intercept]]));
+  }
+  window.results = results;
+</script>`;
+
+let server: Server;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  const bundle = readFileSync("dist/browser/regularized.js");
+  server = createServer((request, response) => {
+    if (request.url === "/regularized.js") response.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
+    else response.writeHead(200, { "content-type": "text/html" }).end(PAGE);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run"],
+  });
+  await init();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe("the browser bundle in headless Chromium", () => {
+  it("fits Ridge, Lasso and ElasticNet on both backends as Node does (1e-12)", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { results?: unknown }).results !== undefined, null, { timeout: 30_000 });
+    const results = await page.evaluate(() => (window as unknown as { results: Record<string, Record<string, number[]>> }).results);
+    expect(errors).toEqual([]);
+    const { X, y } = loadDiabetes();
+    for (const backend of ["wasm", "js"] as const) {
+      const node = {
+        ridge: new Ridge({ lambda: 0.1, backend }).fit(X, y),
+        lasso: new Lasso({ lambda: 0.5, standardize: true, tol: 1e-10, backend }).fit(X, y),
+        elasticNet: new ElasticNet({ lambda: 0.5, l1Ratio: 0.5, standardize: true, tol: 1e-10, backend }).fit(X, y),
+      };
+      for (const [name, model] of Object.entries(node)) {
+        const expected = [...model.coef, model.intercept];
+        const got = results[backend][name];
+        expect(got).toHaveLength(expected.length);
+        got.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected[i]))));
+      }
+    }
+    await page.close();
+  });
+});
