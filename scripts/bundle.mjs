@@ -1,14 +1,17 @@
-// The browser build: one ESM file with the WASM core embedded (no .wasm path, no bundler configuration).
+// The browser build: ESM files with the WASM core embedded (no .wasm path, no bundler configuration):
+// dist/browser/regularized.js, and worker.js beside it for fitInWorker.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/index.ts"],
+  entryPoints: { regularized: "src/index.ts", worker: "src/worker/worker-entry.ts" },
   bundle: true,
   format: "esm",
   platform: "browser",
   target: "es2022",
-  outfile: "dist/browser/regularized.js",
+  outdir: "dist/browser",
+  // Only the Node branch of the worker code imports node:worker_threads; browsers never reach it.
+  external: ["node:*"],
   sourcemap: true,
   logLevel: "warning",
 });
-console.log("bundled dist/browser/regularized.js");
+console.log("bundled dist/browser/regularized.js and dist/browser/worker.js");

@@ -1,6 +1,6 @@
 // The browser bundle in a real headless Chromium (Debian's, driven by playwright-core): a page served from
 // localhost imports dist/browser/regularized.js, fits Ridge, Lasso and ElasticNet on both backends, and the
-// results equal Node's to 1e-12.
+// results equal Node's to 1e-12; fitInWorker in a Web Worker returns the same model as a direct fit.
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,7 +10,7 @@ import { ElasticNet, init, Lasso, loadDiabetes, Ridge } from "../../src/index.js
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>regularized bundle test</title>
 <script type="module">
-  import { init, Ridge, Lasso, ElasticNet, loadDiabetes } from "/regularized.js";
+  import { init, Ridge, Lasso, ElasticNet, loadDiabetes, fitInWorker } from "/regularized.js";
   await init();
   const { X, y } = loadDiabetes();
   const results = {};
@@ -22,6 +22,10 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>regularized bundle tes
     };
     results[backend] = Object.fromEntries(Object.entries(fits).map(([name, m]) => [name, [...m.coef, m.intercept]]));
   }
+  const options = { lambda: 0.5, standardize: true, tol: 1e-10 };
+  const remote = await fitInWorker({ model: "Lasso", options, X: X.map((row) => Array.from(row)), y: Array.from(y) });
+  const direct = new Lasso(options).fit(X, y);
+  results.worker = { remote: [...remote.coef, remote.intercept], direct: [...direct.coef, direct.intercept] };
   window.results = results;
 </script>`;
 
@@ -30,9 +34,13 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  const bundle = readFileSync("dist/browser/regularized.js");
+  const files: Record<string, Buffer> = {
+    "/regularized.js": readFileSync("dist/browser/regularized.js"),
+    "/worker.js": readFileSync("dist/browser/worker.js"),
+  };
   server = createServer((request, response) => {
-    if (request.url === "/regularized.js") response.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
+    const body = files[request.url ?? ""];
+    if (body) response.writeHead(200, { "content-type": "text/javascript" }).end(body);
     else response.writeHead(200, { "content-type": "text/html" }).end(PAGE);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -51,7 +59,7 @@ afterAll(async () => {
 });
 
 describe("the browser bundle in headless Chromium", () => {
-  it("fits Ridge, Lasso and ElasticNet on both backends as Node does (1e-12)", async () => {
+  it("fits Ridge, Lasso and ElasticNet on both backends as Node does (1e-12), and in a Web Worker", async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
@@ -73,6 +81,8 @@ describe("the browser bundle in headless Chromium", () => {
         got.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected[i]))));
       }
     }
+    const worker = results.worker as unknown as { remote: number[]; direct: number[] };
+    expect(worker.remote).toEqual(worker.direct);
     await page.close();
   });
 });

@@ -1,0 +1,51 @@
+// Fitting off the main thread: a page (Web Worker) or a Node program (worker_threads) fits without freezing.
+
+import type { LinearModel } from "../models/base.js";
+import { MODELS, type FitReply, type FitRequest } from "./models.js";
+
+interface WorkerLike {
+  postMessage(message: unknown): void;
+  terminate(): unknown;
+}
+
+/** Starts a worker running worker-entry.js from beside this module (dist/worker/ in Node, dist/browser/ in the bundle). */
+async function startWorker(onMessage: (data: unknown) => void, onError: (error: unknown) => void): Promise<WorkerLike> {
+  const BrowserWorker = (globalThis as { Worker?: new (url: URL, options: object) => WorkerLike & { onmessage: unknown; onerror: unknown } }).Worker;
+  if (typeof BrowserWorker === "function" && typeof (globalThis as { document?: unknown }).document !== "undefined") {
+    const worker = new BrowserWorker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker.onmessage = (event: { data: unknown }) => onMessage(event.data);
+    worker.onerror = (event: unknown) => onError(event);
+    return worker;
+  }
+  const { Worker } = await import("node:worker_threads");
+  const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
+  worker.on("message", onMessage);
+  worker.on("error", onError);
+  return worker;
+}
+
+/**
+ * Fits a model in a worker and returns it, restored from the worker's JSON: the same model as fitting here,
+ * without blocking this thread. `request.model` names the estimator, `options` are its options.
+ */
+export async function fitInWorker(request: FitRequest): Promise<LinearModel> {
+  const entry = MODELS[request.model];
+  if (!entry) throw new RangeError(`model must be one of ${Object.keys(MODELS).join(", ")}, got ${JSON.stringify(request.model)}.`);
+  let worker: WorkerLike | undefined;
+  try {
+    const reply = await new Promise<FitReply>((resolve, reject) => {
+      startWorker((data) => resolve((data as { reply: FitReply }).reply), reject).then((started) => {
+        worker = started;
+        started.postMessage({ id: 1, request });
+      }, reject);
+    });
+    if ("error" in reply) {
+      const error = new Error(reply.error.message);
+      error.name = reply.error.name;
+      throw error;
+    }
+    return entry.restore(reply.json);
+  } finally {
+    await worker?.terminate();
+  }
+}

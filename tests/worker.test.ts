@@ -1,0 +1,18 @@
+// fitInWorker in Node (worker_threads), imported from the built package as a user would.
+import { describe, expect, it } from "vitest";
+
+describe("fitInWorker", () => {
+  it("returns the same model as a direct fit, and reports the worker's errors", async () => {
+    const dist = await import(new URL("../dist/index.js", import.meta.url).href);
+    await dist.init();
+    const { X, y } = dist.loadDiabetes();
+    const options = { lambda: 0.5, standardize: true, tol: 1e-10 };
+    const direct = new dist.Lasso(options).fit(X, y);
+    const remote = await dist.fitInWorker({ model: "Lasso", options, X: X.map((row: Float64Array) => Array.from(row)), y: Array.from(y) });
+    expect(remote.modelName).toBe("Lasso");
+    expect(Array.from(remote.coef)).toEqual(Array.from(direct.coef));
+    expect(remote.intercept).toBe(direct.intercept);
+    await expect(dist.fitInWorker({ model: "Lasso", options: { lambda: -1 }, X: [[1]], y: [1] })).rejects.toThrow(/lambda must be a finite number >= 0/);
+    await expect(dist.fitInWorker({ model: "Perceptron", X: [[1]], y: [1] })).rejects.toThrow(/model must be one of Ridge/);
+  });
+});
