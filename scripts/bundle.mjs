@@ -9,8 +9,6 @@ await build({
   platform: "browser",
   target: "es2022",
   outdir: "dist/browser",
-  // Only the Node branch of the worker code imports node:worker_threads; browsers never reach it.
-  external: ["node:*"],
   sourcemap: true,
   logLevel: "warning",
 });

@@ -12,6 +12,16 @@ describe("the built package", () => {
     expect(model.coef[0]).toBeCloseTo(2, 12);
   });
 
+  it("bundles cleanly into a user's esbuild build for the browser", async () => {
+    const { build } = await import("esbuild");
+    const result = await build({
+      stdin: { contents: 'import { init, Lasso } from "./dist/browser/regularized.js"; await init(); console.log(new Lasso());', resolveDir: process.cwd() },
+      bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent",
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.outputFiles[0].text.length).toBeGreaterThan(100_000);
+  });
+
   it("the browser bundle is one ESM file with the WASM core inside and no Node imports", () => {
     const bundle = readFileSync("dist/browser/regularized.js", "utf8");
     expect(bundle).toMatch(/export \{/);

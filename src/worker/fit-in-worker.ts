@@ -3,6 +3,12 @@
 import type { LinearModel } from "../models/base.js";
 import { MODELS, type FitReply, type FitRequest } from "./models.js";
 
+/**
+ * Node's worker module, imported through a variable: bundlers for the browser leave a non-literal import alone
+ * (a literal "node:" import would fail a user's esbuild or Vite build); browsers never reach that branch.
+ */
+const NODE_WORKERS = "node:worker_threads";
+
 interface WorkerLike {
   postMessage(message: unknown): void;
   terminate(): unknown;
@@ -17,7 +23,7 @@ async function startWorker(onMessage: (data: unknown) => void, onError: (error: 
     worker.onerror = (event: unknown) => onError(event);
     return worker;
   }
-  const { Worker } = await import("node:worker_threads");
+  const { Worker } = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
   const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
   worker.on("message", onMessage);
   worker.on("error", onError);

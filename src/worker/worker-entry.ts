@@ -17,6 +17,8 @@ const scope = globalThis as unknown as { postMessage?: Port["postMessage"]; addE
 if (scope.WorkerGlobalScope !== undefined && scope.addEventListener) {
   scope.addEventListener("message", (event) => void answer(scope as Port, event.data as { id: number; request: FitRequest }));
 } else {
-  const { parentPort } = await import("node:worker_threads");
+  // Through a variable, so browser bundlers leave it alone (see fit-in-worker.ts).
+  const nodeWorkers = "node:worker_threads";
+  const { parentPort } = (await import(/* @vite-ignore */ nodeWorkers)) as typeof import("node:worker_threads");
   parentPort?.on("message", (message) => void answer(parentPort, message as { id: number; request: FitRequest }));
 }

@@ -1,0 +1,187 @@
+// The demo page: fit Ridge, Lasso or ElasticNet in the browser and watch what L1 and L2 do to the weights.
+
+import { parse } from "csv-parse/browser/esm/sync";
+import { ElasticNet, init, Lasso, loadDiabetes, Ridge, type LinearModel } from "../src/index.js";
+import { bars, color, element, lines } from "./plot.js";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const svg = (id: string) => document.getElementById(id) as unknown as SVGSVGElement;
+
+interface Data { columns: string[]; rows: number[][] }
+let data: Data;
+let fits = 0;
+
+function diabetes(): Data {
+  const { X, y, featureNames } = loadDiabetes();
+  return { columns: [...featureNames, "target"], rows: X.map((row, i) => [...row, y[i]]) };
+}
+
+function fillSelect(select: HTMLSelectElement, options: string[], chosen?: string): void {
+  select.replaceChildren(...options.map((name) => new Option(name, name, false, name === chosen)));
+}
+
+function setData(next: Data, target: string): void {
+  data = next;
+  fillSelect($("target"), data.columns, target);
+  const features = data.columns.filter((c) => c !== target);
+  fillSelect($("featureA"), features, features[2] ?? features[0]);
+  fillSelect($("featureB"), features, features[8] ?? features[1] ?? features[0]);
+}
+
+function split() {
+  const target = ($("target") as HTMLSelectElement).value;
+  const t = data.columns.indexOf(target);
+  const featureNames = data.columns.filter((_, c) => c !== t);
+  const X = data.rows.map((row) => row.filter((_, c) => c !== t));
+  const y = data.rows.map((row) => row[t]);
+  const test = (i: number) => i % 5 === 4;
+  return {
+    featureNames, X, y,
+    train: { X: X.filter((_, i) => !test(i)), y: y.filter((_, i) => !test(i)) },
+    test: { X: X.filter((_, i) => test(i)), y: y.filter((_, i) => test(i)) },
+  };
+}
+
+function makeModel(lambda: number, backend: "wasm" | "js" = "wasm"): LinearModel {
+  const name = ($("model") as HTMLSelectElement).value;
+  let solver = ($("solver") as HTMLSelectElement).value;
+  if (solver === "closed-form" && name !== "Ridge") solver = "cd";
+  const options = { lambda, solver, standardize: true, backend, maxIter: solver === "gd" ? 5000 : 1000, learningRate: 0.1, onWarning: () => {} };
+  if (name === "Ridge") return new Ridge(options as object);
+  if (name === "Lasso") return new Lasso(options as object);
+  return new ElasticNet({ ...options, l1Ratio: 0.5 } as object);
+}
+
+/** Column standard deviations (population), the scale of the standardized fit. */
+function spreads(X: number[][]): number[] {
+  return X[0].map((_, j) => {
+    const mean = X.reduce((s, row) => s + row[j], 0) / X.length;
+    return Math.sqrt(X.reduce((s, row) => s + (row[j] - mean) ** 2, 0) / X.length) || 1;
+  });
+}
+
+function geometry(model: LinearModel, X: number[][], y: number[], a: number, b: number): void {
+  const view = svg("geometry");
+  view.replaceChildren();
+  const sd = spreads(X);
+  const n = X.length;
+  const means = X[0].map((_, j) => X.reduce((s, row) => s + row[j], 0) / n);
+  const z = (i: number, j: number) => (X[i][j] - means[j]) / sd[j];
+  const w = Array.from(model.coef, (c, j) => c * sd[j]); // weights on the standardized scale
+  const yMean = y.reduce((s, v) => s + v, 0) / n;
+  // The loss over (w_a, w_b) with the other weights at their fitted values: a quadratic with Hessian H / n.
+  const r0 = y.map((v, i) => v - yMean - w.reduce((s, wj, j) => (j === a || j === b ? s : s + wj * z(i, j)), 0));
+  let [haa, hab, hbb, ga, gb] = [0, 0, 0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    haa += z(i, a) ** 2 / n; hab += (z(i, a) * z(i, b)) / n; hbb += z(i, b) ** 2 / n;
+    ga += (z(i, a) * r0[i]) / n; gb += (z(i, b) * r0[i]) / n;
+  }
+  const det = haa * hbb - hab * hab || 1e-12;
+  const center = [(hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det];
+  const fitted = [w[a], w[b]];
+  const l1 = Math.abs(fitted[0]) + Math.abs(fitted[1]);
+  const l2 = Math.hypot(fitted[0], fitted[1]);
+  const extent = 1.15 * Math.max(Math.abs(center[0]) + 0.3 * l2, Math.abs(center[1]) + 0.3 * l2, l1, 1e-9);
+  const p = (u: number, v: number) => `${(u / extent).toFixed(4)},${(-v / extent).toFixed(4)}`;
+  element("line", { x1: -1, y1: 0, x2: 1, y2: 0, stroke: "#bbb", "stroke-width": 0.005 }, view);
+  element("line", { x1: 0, y1: -1, x2: 0, y2: 1, stroke: "#bbb", "stroke-width": 0.005 }, view);
+  // Contours through the fitted point and around it: Q(w) - Q(center) = level.
+  const q = (u: number, v: number) => 0.5 * (haa * u * u + 2 * hab * u * v + hbb * v * v);
+  // Levels from the one through the fitted point, and at least a visible share of the picture.
+  const base = Math.max(q(fitted[0] - center[0], fitted[1] - center[1]), 0.02 * q(extent, 0), 0.02 * q(0, extent), 1e-12);
+  for (const level of [0.25, 0.5, 1, 2, 4].map((f) => f * base)) {
+    const points: string[] = [];
+    for (let k = 0; k <= 96; k++) {
+      const theta = (2 * Math.PI * k) / 96;
+      const [du, dv] = [Math.cos(theta), Math.sin(theta)];
+      const t = Math.sqrt(level / (q(du, dv) || 1e-12));
+      points.push(p(center[0] + t * du, center[1] + t * dv));
+    }
+    element("polyline", { points: points.join(" "), fill: "none", stroke: "#999", "stroke-width": 0.006, "data-contour": 1 }, view);
+  }
+  element("polygon", { points: [p(l1, 0), p(0, l1), p(-l1, 0), p(0, -l1)].join(" "), fill: "none", stroke: color(3), "stroke-width": 0.012 }, view);
+  element("circle", { cx: 0, cy: 0, r: l2 / extent, fill: "none", stroke: color(0), "stroke-width": 0.012 }, view);
+  element("circle", { cx: fitted[0] / extent, cy: -fitted[1] / extent, r: 0.025, fill: "#000" }, view);
+}
+
+let pathCache: { key: string; lambdas: number[]; coefs: number[][]; r2: number[][] } | undefined;
+
+function path(key: string, parts: ReturnType<typeof split>) {
+  if (pathCache?.key === key) return pathCache;
+  const lambdas = Array.from({ length: 25 }, (_, i) => 10 ** (-3 + (5 * i) / 24));
+  const models = lambdas.map((lambda) => makeModel(lambda).fit(parts.train.X, parts.train.y));
+  fits += models.length;
+  pathCache = {
+    key, lambdas,
+    coefs: parts.featureNames.map((_, j) => models.map((m) => m.coef[j])),
+    r2: [models.map((m) => m.score(parts.train.X, parts.train.y)), models.map((m) => m.score(parts.test.X, parts.test.y))],
+  };
+  return pathCache;
+}
+
+function timing(lambda: number, parts: ReturnType<typeof split>): void {
+  const time = (backend: "wasm" | "js") => {
+    const runs = Array.from({ length: 5 }, () => {
+      const start = performance.now();
+      makeModel(lambda, backend).fit(parts.train.X, parts.train.y);
+      return performance.now() - start;
+    }).sort((a, b) => a - b);
+    return runs[2];
+  };
+  const [wasm, js] = [time("wasm"), time("js")];
+  fits += 10;
+  bars(svg("timing"), [wasm, js], ["WASM ms", "JS ms"]);
+  $("status").textContent += `  WASM ${wasm.toFixed(3)} ms, JS ${js.toFixed(3)} ms (${(js / wasm).toFixed(1)}x).`;
+}
+
+function render(): void {
+  const parts = split();
+  const lambda = 10 ** Number(($("lambda") as HTMLInputElement).value);
+  $("lambdaValue").textContent = lambda.toPrecision(3);
+  const model = makeModel(lambda).fit(parts.train.X, parts.train.y);
+  fits++;
+  bars(svg("coef"), Array.from(model.coef), parts.featureNames);
+  const zeros = Array.from(model.coef).filter((c) => c === 0).length;
+  $("status").textContent = `${model.modelName}, lambda ${lambda.toPrecision(3)}: ${zeros} of ${parts.featureNames.length} weights exactly 0; ` +
+    `train R^2 ${model.score(parts.train.X, parts.train.y).toFixed(3)}, test R^2 ${model.score(parts.test.X, parts.test.y).toFixed(3)}.`;
+  const key = [($("model") as HTMLSelectElement).value, ($("solver") as HTMLSelectElement).value, ($("target") as HTMLSelectElement).value, data.rows.length].join("|");
+  const curve = path(key, parts);
+  const logs = curve.lambdas.map(Math.log10);
+  lines(svg("path"), logs, curve.coefs, parts.featureNames, Math.log10(lambda));
+  lines(svg("r2"), logs, curve.r2, ["train", "test"], Math.log10(lambda));
+  const history = Array.from(model.history);
+  if (history.length > 1) lines(svg("history"), history.map((_, i) => i + 1), [history], ["objective"]);
+  else svg("history").replaceChildren();
+  const a = parts.featureNames.indexOf(($("featureA") as HTMLSelectElement).value);
+  const b = parts.featureNames.indexOf(($("featureB") as HTMLSelectElement).value);
+  geometry(model, parts.train.X, parts.train.y, a, b === a ? (a + 1) % parts.featureNames.length : b);
+  timing(lambda, parts);
+  (window as unknown as { demo: object }).demo = { ready: true, fits, zeros, coef: Array.from(model.coef) };
+}
+
+async function loadCsv(file: File): Promise<void> {
+  const records = parse(await file.text(), { skip_empty_lines: true, trim: true }) as string[][];
+  const [columns, ...rows] = records;
+  const numbers = rows.map((row, r) => row.map((cell, c) => {
+    const v = Number(cell);
+    if (cell === "" || !Number.isFinite(v)) throw new Error(`${file.name} line ${r + 2}, column "${columns[c]}": "${cell}" is not a number.`);
+    return v;
+  }));
+  setData({ columns, rows: numbers }, columns[columns.length - 1]);
+}
+
+await init();
+setData(diabetes(), "target");
+for (const id of ["lambda", "model", "solver", "target", "featureA", "featureB"]) $(id).addEventListener("input", render);
+$("csv").addEventListener("change", async (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  try {
+    await loadCsv(file);
+    pathCache = undefined;
+    render();
+  } catch (error) {
+    $("status").textContent = String((error as Error).message);
+  }
+});
+render();
