@@ -71,11 +71,13 @@ function fit(file: string | undefined, flags: FitFlags): void {
   let model: LinearModel;
   let chosen = "";
   if (flags.cv !== undefined) {
+    const bar = progress("cv folds");
     const cv = flags.model === "ridge"
       ? new RidgeCV({ backend: flags.backend, standardize: flags.standardize ?? false }).fit(X, y)
       : flags.model === "lasso"
-        ? new LassoCV({ nFolds: flags.cv, backend: flags.backend, standardize: flags.standardize ?? false }).fit(X, y)
-        : new ElasticNetCV({ nFolds: flags.cv, l1Ratio: flags.l1Ratio, backend: flags.backend, standardize: flags.standardize ?? false }).fit(X, y);
+        ? new LassoCV({ nFolds: flags.cv, backend: flags.backend, standardize: flags.standardize ?? false, onProgress: bar }).fit(X, y)
+        : new ElasticNetCV({ nFolds: flags.cv, l1Ratio: flags.l1Ratio, backend: flags.backend, standardize: flags.standardize ?? false, onProgress: bar }).fit(X, y);
+    bar.stop();
     model = cv.model;
     chosen = ` (chosen by ${flags.model === "ridge" ? "leave-one-out" : `${flags.cv}-fold`} CV: lambda ${cv.lambda.toPrecision(4)}, lambda.1se ${cv.lambda1se.toPrecision(4)})`;
   } else {

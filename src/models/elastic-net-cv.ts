@@ -24,6 +24,8 @@ export interface ElasticNetCVOptions extends Omit<ElasticNetOptions, "lambda" | 
   eps?: number;
   /** Your own lambdas instead of the grid. */
   lambdas?: ArrayLike<number>;
+  /** Called after each fold's path with the count done and the total (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The CV curve of one l1Ratio. */
@@ -36,7 +38,7 @@ export interface CvResult {
   cvStd: Float64Array;
 }
 
-const CV_OPTIONS = ["l1Ratio", "nFolds", "nLambdas", "eps", "lambdas", ...COMMON_OPTION_NAMES]
+const CV_OPTIONS = ["l1Ratio", "nFolds", "nLambdas", "eps", "lambdas", "onProgress", ...COMMON_OPTION_NAMES]
   .filter((name) => !["lambda", "solver", "learningRate", "warmStart"].includes(name));
 
 /** The rows of a matrix (and entries of vectors) at the given indices. */
@@ -105,7 +107,7 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
   }
 
   private modelOptions(lambda: number, l1Ratio: number): ElasticNetOptions {
-    const { nFolds: _, nLambdas: __, eps: ___, lambdas: ____, l1Ratio: _____, ...rest } = this.options;
+    const { nFolds: _, nLambdas: __, eps: ___, lambdas: ____, l1Ratio: _____, onProgress: ______, ...rest } = this.options;
     return { ...rest, lambda, l1Ratio };
   }
 
@@ -122,6 +124,7 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
     const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend: this.options.backend };
     const backend = getBackend(this.options.backend);
+    let done = 0;
     const cvResults = this.ratios.map((rho): CvResult => {
       const grid = lambdas !== undefined ? Float64Array.from(lambdas).sort().reverse() : this.grid(matrix, targets, rho, weights, nLambdas, eps);
       const errors: Float64Array[] = [];
@@ -132,6 +135,7 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
           ...pathOptions, l1Ratio: rho, lambdas: grid, sampleWeight: weights && train.map((i) => weights[i]),
         });
         errors.push(testErrors(backend, subset(matrix, test), test.map((i) => targets[i]), weights && test.map((i) => weights[i]), path));
+        this.options.onProgress?.(++done, k * this.ratios.length);
       }
       const { mean, standardError } = meanAndStandardError(errors, grid.length);
       return { l1Ratio: rho, lambdas: grid, cvMean: mean, cvStd: standardError.map((se) => se * Math.sqrt(k)) };

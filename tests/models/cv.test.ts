@@ -35,7 +35,9 @@ describe.each<BackendName>(["wasm", "js"])("cross-validation on the %s backend",
 
   it("is deterministic under a seed, and the seed decides the folds", () => {
     const options = { nFolds: 5, nLambdas: 10, seed: 11, backend };
-    const a = new LassoCV(options).fit(Xs, y);
+    const reported: number[][] = [];
+    const a = new LassoCV({ ...options, onProgress: (done, total) => reported.push([done, total]) }).fit(Xs, y);
+    expect(reported).toEqual([[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
     const b = new LassoCV(options).fit(Xs, y);
     expect(Array.from(a.foldIds)).toEqual(Array.from(b.foldIds));
     expect(Array.from(a.cvResults[0].cvMean)).toEqual(Array.from(b.cvResults[0].cvMean));
