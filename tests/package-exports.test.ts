@@ -22,6 +22,22 @@ describe("the built package", () => {
     expect(result.outputFiles[0].text.length).toBeGreaterThan(100_000);
   });
 
+  it("builds with Vite from `import ... from \"regularized\"` as a user's app, the worker bundled beside it", async () => {
+    const { mkdtempSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const app = mkdtempSync(join(tmpdir(), "regularized-vite-"));
+    mkdirSync(join(app, "node_modules"));
+    symlinkSync(process.cwd(), join(app, "node_modules", "regularized"), "dir");
+    writeFileSync(join(app, "index.html"), '<script type="module" src="./main.js"></script>');
+    writeFileSync(join(app, "main.js"), 'import { init, Lasso, fitInWorker } from "regularized";\nawait init();\nconsole.log(new Lasso(), fitInWorker);\n');
+    const vite = await import("vite");
+    await vite.build({ root: app, logLevel: "silent", build: { outDir: join(app, "dist"), target: "es2022" } });
+    const assets = readdirSync(join(app, "dist", "assets"));
+    expect(assets.some((name) => name.startsWith("index-") && name.endsWith(".js"))).toBe(true);
+    expect(assets.some((name) => name.startsWith("worker-") && name.endsWith(".js"))).toBe(true);
+  });
+
   it("the browser bundle is one ESM file with the WASM core inside and no Node imports", () => {
     const bundle = readFileSync("dist/browser/regularized.js", "utf8");
     expect(bundle).toMatch(/export \{/);

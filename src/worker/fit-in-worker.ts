@@ -8,6 +8,8 @@ import { MODELS, type FitReply, type FitRequest } from "./models.js";
  * (a literal "node:" import would fail a user's esbuild or Vite build); browsers never reach that branch.
  */
 const NODE_WORKERS = "node:worker_threads";
+/** The worker script beside this module in dist/ (Node). */
+const NODE_ENTRY = "./worker-entry.js";
 
 interface WorkerLike {
   postMessage(message: unknown): void;
@@ -24,7 +26,8 @@ async function startWorker(onMessage: (data: unknown) => void, onError: (error: 
     return worker;
   }
   const { Worker } = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
-  const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
+  // Through a variable too: bundlers treat new Worker(new URL("literal", import.meta.url)) as a browser worker.
+  const worker = new Worker(new URL(NODE_ENTRY, import.meta.url));
   worker.on("message", onMessage);
   worker.on("error", onError);
   return worker;
