@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".map": "application/json", ".png": "image/png", ".csv": "text/csv" };
@@ -15,7 +16,13 @@ export async function bundleDemo() {
 /** Serves web/ from a local port; resolves to the server once it listens. */
 export function serveDemo(port = 5173) {
   const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent((request.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+    let path;
+    try {
+      path = normalize(decodeURIComponent((request.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+    } catch {
+      response.writeHead(400).end("bad request");
+      return;
+    }
     const file = join("web", path === "/" ? "index.html" : path);
     let body;
     try {
@@ -29,7 +36,7 @@ export function serveDemo(port = 5173) {
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await bundleDemo();
   const server = await serveDemo(Number(process.argv[2] ?? 5173));
   console.log(`regularized demo on http://127.0.0.1:${server.address().port}/ (Ctrl-C to stop)`);

@@ -12,14 +12,21 @@ describe("the built package", () => {
     expect(model.coef[0]).toBeCloseTo(2, 12);
   });
 
-  it("bundles cleanly into a user's esbuild build for the browser", async () => {
+  it("bundles cleanly into a user's esbuild build for the browser, through the exports' browser condition", async () => {
+    const { mkdtempSync, mkdirSync, symlinkSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const app = mkdtempSync(join(tmpdir(), "regularized-esbuild-"));
+    mkdirSync(join(app, "node_modules"));
+    symlinkSync(process.cwd(), join(app, "node_modules", "regularized"), "dir");
     const { build } = await import("esbuild");
     const result = await build({
-      stdin: { contents: 'import { init, Lasso } from "./dist/browser/regularized.js"; await init(); console.log(new Lasso());', resolveDir: process.cwd() },
+      stdin: { contents: 'import { init, Lasso } from "regularized"; await init(); console.log(new Lasso());', resolveDir: app },
       bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent",
     });
     expect(result.errors).toEqual([]);
     expect(result.outputFiles[0].text.length).toBeGreaterThan(100_000);
+    expect(result.outputFiles[0].text).not.toMatch(/from ["']node:/);
   });
 
   it("builds with Vite from `import ... from \"regularized\"` as a user's app, the worker bundled beside it", async () => {

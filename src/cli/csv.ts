@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { CliError } from "./cli-error.js";
 
+/** A decimal number, as a CSV cell may hold one. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /** A numeric table read from a CSV file with a header row. */
 export interface Table {
   columns: string[];
@@ -16,26 +19,23 @@ export function readCsv(path: string): Table {
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { skip_empty_lines: true, trim: true }) as string[][];
+    records = parse(text, { skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
   } catch (error) {
     throw new CliError(`${path} is not valid CSV: ${(error as Error).message}`);
   }
   if (records.length < 2) throw new CliError(`${path} is empty: it needs a header row and at least one data row.`);
-  const [columns, ...data] = records;
-  const rows = data.map((record, r) => {
-    if (record.length !== columns.length) {
-      throw new CliError(`${path} line ${r + 2} has ${record.length} cells but the header has ${columns.length}.`);
-    }
-    return record.map((cell, c) => {
-      const value = Number(cell);
-      if (cell === "" || !Number.isFinite(value)) {
-        throw new CliError(`${path} line ${r + 2}, column "${columns[c]}": ${cell === "" ? "missing value" : `"${cell}" is not a number`}.`);
+  const [header, ...data] = records;
+  const columns = header.record;
+  const rows = data.map(({ record, info }) =>
+    record.map((cell, c) => {
+      // Decimal numbers only: Number() would also read "0x10" as 16.
+      if (!DECIMAL.test(cell) || !Number.isFinite(Number(cell))) {
+        throw new CliError(`${path} line ${info.lines}, column "${columns[c]}": ${cell === "" ? "missing value" : `"${cell}" is not a number`}.`);
       }
-      return value;
-    });
-  });
+      return Number(cell);
+    }));
   return { columns, rows };
 }
 

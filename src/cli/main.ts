@@ -42,6 +42,11 @@ const integer = (name: string) => (value: string) => {
   return parsed;
 };
 
+/** A CSV cell: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
 /** Features and target from a CSV file, or the embedded diabetes data when no file is given. */
 function loadData(file: string | undefined, target: string | undefined) {
   if (!file) {
@@ -71,6 +76,9 @@ function fit(file: string | undefined, flags: FitFlags): void {
   let model: LinearModel;
   let chosen = "";
   if (flags.cv !== undefined) {
+    if (flags.lambda !== undefined || flags.solver !== undefined) {
+      throw new CliError("--cv chooses lambda and uses coordinate descent: drop --lambda and --solver, or drop --cv.");
+    }
     const bar = progress("cv folds");
     const cv = flags.model === "ridge"
       ? new RidgeCV({ backend: flags.backend, standardize: flags.standardize ?? false }).fit(X, y)
@@ -91,7 +99,7 @@ function fit(file: string | undefined, flags: FitFlags): void {
   if (flags.format === "json") console.log(JSON.stringify({ ...model.toJSON(), featureNames, target }));
   else if (flags.format === "csv") {
     console.log("feature,coef");
-    featureNames.forEach((name, j) => console.log(`${name},${coef[j]}`));
+    featureNames.forEach((name, j) => console.log(`${csvCell(name)},${coef[j]}`));
     console.log(`(intercept),${model.intercept}`);
   } else {
     const name = { ridge: "Ridge", lasso: "Lasso", elasticnet: "ElasticNet" }[flags.model];
@@ -108,7 +116,7 @@ function predict(modelPath: string, dataPath: string): void {
   if (missing.length > 0) throw new CliError(`${dataPath} lacks the model's features ${missing.join(", ")}: its columns are ${table.columns.join(", ")}.`);
   const indices = featureNames.map((name) => table.columns.indexOf(name));
   const predictions = model.predict(table.rows.map((row) => indices.map((c) => row[c])));
-  console.log(target);
+  console.log(csvCell(target));
   predictions.forEach((value) => console.log(String(value)));
 }
 
@@ -117,7 +125,7 @@ function path(file: string | undefined, flags: { target?: string; l1Ratio: numbe
   const bar = progress("path");
   const result = enetPath(X, y, { l1Ratio: flags.l1Ratio, nLambdas: flags.nLambdas, standardize: flags.standardize ?? false, backend: flags.backend, onProgress: bar });
   bar.stop();
-  const lines = [["lambda", ...featureNames, "(intercept)"].join(",")];
+  const lines = [["lambda", ...featureNames.map(csvCell), "(intercept)"].join(",")];
   result.lambdas.forEach((lambda, i) => lines.push([lambda, ...Array.from(result.coefs[i]), result.intercepts[i]].join(",")));
   const text = lines.join("\n") + "\n";
   if (flags.output) writeFileSync(flags.output, text);
@@ -159,7 +167,7 @@ async function main(argv: string[]): Promise<void> {
     .option("--target <column>", "the column to predict")
     .option("--model <name>", "ridge, lasso or elasticnet", "lasso")
     .option("--lambda <x>", "regularization strength (default 1)", number("--lambda"))
-    .option("--cv <k>", "choose lambda by k-fold cross-validation (ridge: leave-one-out)", integer("--cv"))
+    .option("--cv <k>", "choose lambda by k-fold cross-validation (ridge: exact leave-one-out, k unused)", integer("--cv"))
     .option("--l1-ratio <r>", "elastic-net mix", number("--l1-ratio"), 0.5)
     .option("--solver <name>", "closed-form, cd, fista or gd")
     .option("--standardize", "scale features to unit variance for the fit")
@@ -187,6 +195,13 @@ async function main(argv: string[]): Promise<void> {
   program.command("bench").description("time a few fits on both backends").action(bench);
   await program.parseAsync(argv);
 }
+
+// A reader that stops early (`regularized path | head`) closes the pipe: that is the end, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  process.stderr.write(`regularized: cannot write the output: ${error.message}\n`);
+  process.exit(2);
+});
 
 main(process.argv).catch((error: unknown) => {
   const e = error as { code?: string; exitCode?: number; message?: string };

@@ -42,7 +42,7 @@ export function readModelFile(path: string): { model: LinearModel; featureNames:
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(code ? `cannot read ${path}: ${code}` : `${path} is not JSON: ${(error as Error).message}`);
   }
-  const restore = file && file.format === "regularized" ? RESTORE[file.model] : undefined;
+  const restore = file && file.format === "regularized" && Object.hasOwn(RESTORE, file.model) ? RESTORE[file.model] : undefined;
   if (!restore || !Array.isArray(file.featureNames) || typeof file.target !== "string") {
     throw new CliError(`${path} is not a model file written by \`regularized fit --output\`.`);
   }

@@ -1,6 +1,9 @@
 // The demo page (web/) in headless Chromium: it loads, fits, draws every plot with data, and responds to the
-// lambda slider. Its screenshot is kept as web/screenshot.png for the README.
+// lambda slider. Its screenshot (UPDATE_SCREENSHOT=1) is kept as web/screenshot.png for the README.
+import { statSync } from "node:fs";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +17,7 @@ beforeAll(async () => {
   await bundleDemo();
   server = await serveDemo(0);
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
       "--disable-sync", "--no-first-run"],
   });
@@ -50,7 +53,10 @@ describe("the demo page", () => {
       input.value = "0";
       input.dispatchEvent(new Event("input"));
     });
-    await page.screenshot({ path: "web/screenshot.png", fullPage: true });
+    // UPDATE_SCREENSHOT=1 npm run test:browser refreshes the README's web/screenshot.png; otherwise a temp file.
+    const shot = process.env.UPDATE_SCREENSHOT ? "web/screenshot.png" : join(tmpdir(), "regularized-demo.png");
+    await page.screenshot({ path: shot, fullPage: true });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
     expect(errors).toEqual([]);
     await page.close();
   });

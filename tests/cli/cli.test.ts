@@ -48,6 +48,15 @@ describe("regularized fit", () => {
     expect(Number(second)).toBeCloseTo(1, 9);
   });
 
+  it("quotes feature names that hold commas, and ends quietly when the reader closes the pipe", () => {
+    const named = file("named.csv", '"x,1",b,y\n1,2,4\n2,1,4\n3,5,9\n4,4,9\n');
+    const result = run("fit", named, "--target", "y", "--model", "ridge", "--lambda", "0.1", "--format", "csv");
+    expect(result.stdout.split("\n")[1]).toMatch(/^"x,1",/);
+    const piped = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" path | head -1`], { encoding: "utf8" });
+    expect(piped.stdout.trim()).toMatch(/^lambda,age,/);
+    expect(piped.stderr).not.toMatch(/EPIPE|at /);
+  });
+
   it("writes the path as CSV, lambda first and decreasing", () => {
     const result = run("path", data, "--target", "y", "--n-lambdas", "4");
     expect(result.status).toBe(0);
@@ -70,6 +79,9 @@ describe("errors at the edges: one line on stderr, exit code 2", () => {
     ["a model file of the wrong kind", ["predict", file("other.json", '{"format": "other"}'), data], /is not a model file written by `regularized fit --output`/],
     ["a file without --target", ["fit", data], /--target is required with a file/],
     ["an unknown model", ["fit", data, "--target", "y", "--model", "svm"], /--model must be ridge, lasso or elasticnet, not svm/],
+    ["a hexadecimal cell", ["fit", file("hex.csv", "a,b,y\n1,2,3\n0x10,1,2\n"), "--target", "y"], /line 3, column "a": "0x10" is not a number/],
+    ["a bad cell after a blank line, by its file line", ["fit", file("blank.csv", "a,b,y\n1,2,3\n\n\n4,?,6\n"), "--target", "y"], /line 5, column "b"/],
+    ["--cv with --lambda", ["fit", data, "--target", "y", "--cv", "3", "--lambda", "1"], /--cv chooses lambda.*drop --lambda/],
   ])("%s", (_, args, message) => {
     const result = run(...(args as string[]));
     expect(result.status).toBe(2);
