@@ -2,7 +2,7 @@
 // chosen backend. Weights may be a vector (number[] | Float64Array) or a 2-D weight matrix (number[][] or
 // Float64Array[] rows, e.g. d x k for multi-output ridge); a matrix is treated as its flattened entries.
 
-import type { BackendName } from "./backend.js";
+import type { Backend, BackendName, F64Block } from "./backend.js";
 import { getBackend } from "./backends/registry.js";
 import { withBlocks } from "./backends/with-blocks.js";
 import { checkL1Ratio, checkLambda, toMatrix, toVector } from "./input.js";
@@ -45,14 +45,19 @@ function penalty(w: unknown, lambda: number, rho: number, options: BackendOption
   return withBlocks(backend, [values], ([block]) => backend.elasticNetPenalty(block, lambda, rho));
 }
 
-function gradient(w: unknown, lambda: number, rho: number, options: BackendOptions) {
+/** Applies an in-place elementwise kernel to a copy of the weights, in their shape. */
+function mapWeights(w: unknown, options: BackendOptions, kernel: (backend: Backend, block: F64Block) => void, name = "w") {
   const backend = getBackend(options.backend);
-  const flat = flatten(w, "w");
+  const flat = flatten(w, name);
   const out = withBlocks(backend, [flat.values], ([block]) => {
-    backend.elasticNetGradient(block, lambda, rho, block);
+    kernel(backend, block);
     return block.values.slice();
   });
   return reshape(flat, out);
+}
+
+function gradient(w: unknown, lambda: number, rho: number, options: BackendOptions) {
+  return mapWeights(w, options, (backend, block) => backend.elasticNetGradient(block, lambda, rho, block));
 }
 
 /** L2 penalty (lambda/2) ||w||_2^2 (the 1/2 makes the gradient lambda w). */
@@ -106,13 +111,8 @@ export function softThreshold(
 ): Float64Array[];
 export function softThreshold(x: number | Weights, threshold: number, options: BackendOptions = {}) {
   const t = checkLambda(threshold, "threshold");
-  const backend = getBackend(options.backend);
-  const flat = typeof x === "number" ? { values: toVector([x], "x") } : flatten(x, "x");
-  const out = withBlocks(backend, [flat.values], ([block]) => {
-    backend.softThreshold(block, t, block);
-    return block.values.slice();
-  });
-  return typeof x === "number" ? out[0] : reshape(flat, out);
+  const out = mapWeights(typeof x === "number" ? [x] : x, options, (backend, block) => backend.softThreshold(block, t, block), "x");
+  return typeof x === "number" ? (out as Float64Array)[0] : out;
 }
 
 /**
@@ -124,11 +124,5 @@ export function softL1Gradient(w: ArrayLike<ArrayLike<number>>, lambda: number, 
 export function softL1Gradient(w: Weights, lambda: number, eps: number, options: BackendOptions = {}) {
   const l = checkLambda(lambda);
   if (!(typeof eps === "number" && eps > 0 && Number.isFinite(eps))) throw new RangeError(`eps must be a finite number > 0, got ${eps}.`);
-  const backend = getBackend(options.backend);
-  const flat = flatten(w, "w");
-  const out = withBlocks(backend, [flat.values], ([block]) => {
-    backend.softL1Gradient(block, l, eps, block);
-    return block.values.slice();
-  });
-  return reshape(flat, out);
+  return mapWeights(w, options, (backend, block) => backend.softL1Gradient(block, l, eps, block));
 }

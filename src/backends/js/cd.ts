@@ -1,7 +1,8 @@
 // Coordinate descent for the elastic net, the twin of assembly/solvers/cd.ts (see there for the method).
 
 import type { CdParams, IterativeResult } from "../../backend.js";
-import { dualNorms, elasticNetGap } from "./duality-gap.js";
+import { runEpochs } from "./cd-epochs.js";
+import { dualNorms } from "./duality-gap.js";
 import { dot, sumAbs, sumSquares } from "./kernels.js";
 import { mulberry32, randomIndex } from "./random.js";
 
@@ -17,49 +18,50 @@ function order(params: CdParams): (f: number, d: number) => number {
   return (_, d) => randomIndex(next(), d);
 }
 
-/** Covariance mode on G = X^T X, q = X^T y, yy = ||y||^2, keeping h = q - G w. */
-export function cdGram(
-  G: Float64Array, q: Float64Array, yy: number, d: number, n: number, params: CdParams, w: Float64Array,
-  history: Float64Array | null,
-): IterativeResult {
-  const { alpha, beta, maxIter, tol, positive } = params;
+/** The sweep of one epoch: update each coordinate (in order or drawn), return [max |w_j|, max change]. */
+function sweeper(
+  d: number, params: CdParams, norms: (j: number) => number, z: (j: number, wj: number) => number,
+  move: (j: number, delta: number) => void, w: Float64Array,
+): () => [number, number] {
   const pick = order(params);
-  const h = new Float64Array(d);
-  for (let j = 0; j < d; j++) h[j] = q[j] - dot(G, w, d, j * d);
-  let gap = Number.NaN;
-  let epochs = 0;
-  let converged = false;
-  while (epochs < maxIter) {
+  const { alpha, beta, positive } = params;
+  return () => {
     let wMax = 0;
     let dwMax = 0;
     for (let f = 0; f < d; f++) {
       const j = pick(f, d);
-      const norm = G[j * d + j];
+      const norm = norms(j);
       if (norm === 0) continue;
       const wj = w[j];
-      const next = coordinate(h[j] + norm * wj, norm, alpha, beta, positive);
+      const next = coordinate(z(j, wj), norm, alpha, beta, positive);
       if (next !== wj) {
-        const delta = wj - next;
-        for (let l = 0; l < d; l++) h[l] += delta * G[j * d + l];
+        move(j, wj - next);
         w[j] = next;
       }
       dwMax = Math.max(dwMax, Math.abs(next - wj));
       wMax = Math.max(wMax, Math.abs(next));
     }
-    epochs++;
-    const wq = dot(w, q, d);
-    const rNorm2 = yy - wq - dot(w, h, d);
-    const l1 = sumAbs(w);
-    const w2 = sumSquares(w);
-    if (history && epochs <= history.length) history[epochs - 1] = (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / n;
-    if (wMax === 0 || dwMax <= tol * wMax || epochs === maxIter) {
-      const [xtaMax, xtr2] = dualNorms(h, w, beta, positive);
-      gap = elasticNetGap(rNorm2, yy - wq, xtaMax, xtr2, l1, w2, alpha, beta);
-      converged = Number.isNaN(gap) ? dwMax <= tol * wMax : gap <= tol * yy;
-      if (converged) break;
-    }
-  }
-  return { nIter: epochs, dualGap: gap / n, converged };
+    return [wMax, dwMax];
+  };
+}
+
+/** Covariance mode on G = X^T X, q = X^T y, yy = ||y||^2, keeping h = q - G w. */
+export function cdGram(
+  G: Float64Array, q: Float64Array, yy: number, d: number, n: number, params: CdParams, w: Float64Array,
+  history: Float64Array | null,
+): IterativeResult {
+  const h = new Float64Array(d);
+  for (let j = 0; j < d; j++) h[j] = q[j] - dot(G, w, d, j * d);
+  const sweep = sweeper(d, params, (j) => G[j * d + j], (j, wj) => h[j] + G[j * d + j] * wj, (j, delta) => {
+    for (let l = 0; l < d; l++) h[l] += delta * G[j * d + l];
+  }, w);
+  // ||r||^2 = yy - 2 w.q + w.G w = yy - w.q - w.h, since G w = q - h; X^T r = h.
+  const measure = () => ({ rNorm2: yy - dot(w, q, d) - dot(w, h, d), l1: sumAbs(w), w2: sumSquares(w) });
+  const dual = () => {
+    const [xtaMax, xtr2] = dualNorms(h, w, params.beta, params.positive);
+    return { rDotY: yy - dot(w, q, d), xtaMax, xtr2 };
+  };
+  return runEpochs(params, n, yy, history, sweep, measure, dual);
 }
 
 /** Residual mode on the columns of X (Xt, d x n), keeping r = y - X w (written to r). */
@@ -67,8 +69,6 @@ export function cdResidual(
   Xt: Float64Array, n: number, d: number, y: Float64Array, params: CdParams, w: Float64Array, r: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
-  const { alpha, beta, maxIter, tol, positive } = params;
-  const pick = order(params);
   const norms = new Float64Array(d);
   r.set(y.subarray(0, n));
   for (let j = 0; j < d; j++) {
@@ -77,39 +77,14 @@ export function cdResidual(
     if (w[j] !== 0) for (let i = 0; i < n; i++) r[i] -= w[j] * Xt[offset + i];
   }
   const yy = sumSquares(y);
-  let gap = Number.NaN;
-  let epochs = 0;
-  let converged = false;
-  while (epochs < maxIter) {
-    let wMax = 0;
-    let dwMax = 0;
-    for (let f = 0; f < d; f++) {
-      const j = pick(f, d);
-      const norm = norms[j];
-      if (norm === 0) continue;
-      const offset = j * n;
-      const wj = w[j];
-      const next = coordinate(dot(Xt, r, n, offset) + norm * wj, norm, alpha, beta, positive);
-      if (next !== wj) {
-        const delta = wj - next;
-        for (let i = 0; i < n; i++) r[i] += delta * Xt[offset + i];
-        w[j] = next;
-      }
-      dwMax = Math.max(dwMax, Math.abs(next - wj));
-      wMax = Math.max(wMax, Math.abs(next));
-    }
-    epochs++;
-    const rNorm2 = sumSquares(r);
-    const l1 = sumAbs(w);
-    const w2 = sumSquares(w);
-    if (history && epochs <= history.length) history[epochs - 1] = (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / n;
-    if (wMax === 0 || dwMax <= tol * wMax || epochs === maxIter) {
-      const g = Float64Array.from({ length: d }, (_, j) => dot(Xt, r, n, j * n));
-      const [xtaMax, xtr2] = dualNorms(g, w, beta, positive);
-      gap = elasticNetGap(rNorm2, dot(r, y, n), xtaMax, xtr2, l1, w2, alpha, beta);
-      converged = Number.isNaN(gap) ? dwMax <= tol * wMax : gap <= tol * yy;
-      if (converged) break;
-    }
-  }
-  return { nIter: epochs, dualGap: gap / n, converged };
+  const sweep = sweeper(d, params, (j) => norms[j], (j, wj) => dot(Xt, r, n, j * n) + norms[j] * wj, (j, delta) => {
+    for (let i = 0; i < n; i++) r[i] += delta * Xt[j * n + i];
+  }, w);
+  const measure = () => ({ rNorm2: sumSquares(r), l1: sumAbs(w), w2: sumSquares(w) });
+  const dual = () => {
+    const g = Float64Array.from({ length: d }, (_, j) => dot(Xt, r, n, j * n));
+    const [xtaMax, xtr2] = dualNorms(g, w, params.beta, params.positive);
+    return { rDotY: dot(r, y, n), xtaMax, xtr2 };
+  };
+  return runEpochs(params, n, yy, history, sweep, measure, dual);
 }

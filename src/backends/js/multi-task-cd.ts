@@ -1,7 +1,7 @@
 // Block coordinate descent for the multi-task elastic net, the twin of assembly/solvers/multi-task-cd.ts.
 
 import type { CdParams, IterativeResult } from "../../backend.js";
-import { elasticNetGap } from "./duality-gap.js";
+import { runEpochs } from "./cd-epochs.js";
 import { dot, sumSquares } from "./kernels.js";
 
 /** Xt: d x n (columns of X); Yt: k x n (outputs); W: d x k, the start, written in place. */
@@ -9,7 +9,7 @@ export function cdMultiTask(
   Xt: Float64Array, n: number, d: number, Yt: Float64Array, k: number, params: CdParams, W: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
-  const { alpha, beta, maxIter, tol } = params;
+  const { alpha, beta } = params;
   const Rt = Yt.slice(0, n * k);
   const norms = new Float64Array(d);
   const t = new Float64Array(k);
@@ -27,10 +27,7 @@ export function cdMultiTask(
     }
   }
   const yy = sumSquares(Yt.subarray(0, n * k));
-  let gap = Number.NaN;
-  let epochs = 0;
-  let converged = false;
-  while (epochs < maxIter) {
+  const sweep = (): [number, number] => {
     let wMax = 0;
     let dwMax = 0;
     for (let j = 0; j < d; j++) {
@@ -55,28 +52,27 @@ export function cdMultiTask(
         wMax = Math.max(wMax, Math.abs(next));
       }
     }
-    epochs++;
-    const rNorm2 = sumSquares(Rt);
+    return [wMax, dwMax];
+  };
+  // The single-task gap with ||.||_1 -> sum_j ||W_j||_2 and max_j |.| -> max_j ||.||_2.
+  const measure = () => {
     let groupNorms = 0;
     for (let j = 0; j < d; j++) groupNorms += Math.sqrt(sumSquares(W.subarray(j * k, (j + 1) * k)));
-    const w2 = sumSquares(W.subarray(0, d * k));
-    if (history && epochs <= history.length) history[epochs - 1] = (0.5 * rNorm2 + alpha * groupNorms + 0.5 * beta * w2) / n;
-    if (wMax === 0 || dwMax <= tol * wMax || epochs === maxIter) {
-      let dualNorm = 0;
-      let xtr2 = 0;
-      for (let j = 0; j < d; j++) {
-        let s = 0;
-        for (let o = 0; o < k; o++) {
-          const g = dot(column(j), residual(o), n);
-          s += (g - beta * W[j * k + o]) ** 2;
-          xtr2 += g * g;
-        }
-        dualNorm = Math.max(dualNorm, Math.sqrt(s));
+    return { rNorm2: sumSquares(Rt), l1: groupNorms, w2: sumSquares(W.subarray(0, d * k)) };
+  };
+  const dual = () => {
+    let xtaMax = 0;
+    let xtr2 = 0;
+    for (let j = 0; j < d; j++) {
+      let s = 0;
+      for (let o = 0; o < k; o++) {
+        const g = dot(column(j), residual(o), n);
+        s += (g - beta * W[j * k + o]) ** 2;
+        xtr2 += g * g;
       }
-      gap = elasticNetGap(rNorm2, dot(Rt, Yt, n * k), dualNorm, xtr2, groupNorms, w2, alpha, beta);
-      converged = Number.isNaN(gap) ? dwMax <= tol * wMax : gap <= tol * yy;
-      if (converged) break;
+      xtaMax = Math.max(xtaMax, Math.sqrt(s));
     }
-  }
-  return { nIter: epochs, dualGap: gap / n, converged };
+    return { rDotY: dot(Rt, Yt, n * k), xtaMax, xtr2 };
+  };
+  return runEpochs(params, n, yy, history, sweep, measure, dual);
 }
