@@ -1,10 +1,8 @@
 import type { Backend, BackendName } from "../backend.js";
 import { jsBackend } from "./js/index.js";
-import { withShapeChecks } from "./shape-checks.js";
 import { createWasmBackend } from "./wasm/index.js";
 import { instantiateCore, instantiateCoreSync } from "./wasm/instantiate.js";
 
-const checkedJs = withShapeChecks(jsBackend);
 let wasmBackend: Backend | undefined;
 let pending: Promise<void> | undefined;
 
@@ -16,7 +14,7 @@ export function init(): Promise<void> {
   if (wasmBackend) return Promise.resolve();
   pending ??= instantiateCore().then(
     (core) => {
-      wasmBackend ??= withShapeChecks(createWasmBackend(core));
+      wasmBackend ??= createWasmBackend(core);
     },
     (error: unknown) => {
       pending = undefined;
@@ -28,7 +26,7 @@ export function init(): Promise<void> {
 
 /** Synchronous {@link init}, for Node scripts and workers. Idempotent. */
 export function initSync(): void {
-  wasmBackend ??= withShapeChecks(createWasmBackend(instantiateCoreSync()));
+  wasmBackend ??= createWasmBackend(instantiateCoreSync());
 }
 
 /** Whether the WASM core has been instantiated by {@link init} or {@link initSync}. */
@@ -38,7 +36,7 @@ export function isInitialized(): boolean {
 
 /** The backend of that name; `"wasm"` needs {@link init} first. */
 export function getBackend(name: BackendName = "wasm"): Backend {
-  if (name === "js") return checkedJs;
+  if (name === "js") return jsBackend;
   if (name === "wasm") {
     if (!wasmBackend) {
       throw new Error(

@@ -1,0 +1,63 @@
+// Builds a backend from the kernel table: one method per entry, its arguments checked by the entry's length
+// rules, its WASM scratch allocated in a scope around the call.
+
+import type { Backend, BackendName, F64Block } from "../backend.js";
+import { argumentCheck, lengthOf, type AnyFunction, type KernelEntry, type KernelMethods, type WasmContext } from "./kernel.js";
+import { KERNELS, type KernelTable } from "./kernel-table.js";
+import { inScope, openScope, type BlockAllocator } from "./scope.js";
+
+/** How one side of every entry is run: the TypeScript twin, or the WASM implementation over a core. */
+export type Implementation<Core> =
+  | { side: "js" }
+  | { side: "wasm"; core: Core; address(block: F64Block | null): number };
+
+type Entry<Core> = KernelEntry<AnyFunction, Core>;
+type Method = (...args: unknown[]) => unknown;
+
+function method<Core>(name: string, entry: Entry<Core>, allocator: BlockAllocator, implementation: Implementation<Core>): Method {
+  const check = argumentCheck(name, entry);
+  if (implementation.side === "js") {
+    const run = entry.js as unknown as Method;
+    return (...args) => {
+      check(args);
+      return run(...args);
+    };
+  }
+  const { core, address } = implementation;
+  const context = (scratch: WasmContext<Core>["scratch"]): WasmContext<Core> => ({ core, address, scratch });
+  const scratchRules = Object.entries(entry.scratch ?? {});
+  if (scratchRules.length === 0) {
+    const run = entry.wasm(context({})) as unknown as Method;
+    return (...args) => {
+      check(args);
+      return run(...args);
+    };
+  }
+  return (...args) => {
+    const named = check(args);
+    return inScope(allocator, (scope) => {
+      const scratch: Record<string, F64Block> = {};
+      for (const [key, rule] of scratchRules) {
+        scratch[key] = scope.alloc(Math.max(1, typeof rule === "function" ? rule(named) : lengthOf(rule, named)));
+      }
+      return (entry.wasm(context(scratch)) as unknown as Method)(...args);
+    });
+  };
+}
+
+/** A backend over a block allocator, every method of the kernel table implemented by one side. */
+export function buildBackend<Core>(name: BackendName, allocator: BlockAllocator, implementation: Implementation<Core>): Backend {
+  const kernels: Record<string, Method> = {};
+  for (const [key, entry] of Object.entries(KERNELS)) {
+    kernels[key] = method(key, entry as unknown as Entry<Core>, allocator, implementation);
+  }
+  return {
+    name,
+    alloc: (length) => allocator.alloc(length),
+    fromArray: (values) => allocator.fromArray(values),
+    free: (block) => allocator.free(block),
+    scope: (body) => inScope(allocator, body),
+    openScope: () => openScope(allocator),
+    ...(kernels as unknown as KernelMethods<KernelTable>),
+  };
+}

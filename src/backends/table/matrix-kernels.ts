@@ -1,0 +1,85 @@
+// Kernels over row-major matrices: products, the fused loss gradient, moments, Gram matrices, transposes.
+
+import type { F64Block } from "../../backend.js";
+import * as fista from "../js/fista.js";
+import * as gram from "../js/gram.js";
+import * as js from "../js/kernels.js";
+import { entry, v } from "./common.js";
+
+export const matrixKernels = {
+  /** out = X w, X row-major rows x cols. */
+  gemv: entry<(X: F64Block, rows: number, cols: number, w: F64Block, out: F64Block) => void>({
+    args: ["X", "rows", "cols", "w", "out"],
+    lengths: { X: ["rows", "cols"], w: ["cols"], out: ["rows"] },
+    js: (X, rows, cols, w, out) => js.gemv(v(X), rows, cols, v(w), v(out)),
+    wasm: ({ core, address }) => (X, rows, cols, w, out) => core.gemv(address(X), rows, cols, address(w), address(out)),
+  }),
+  /** out = X^T r, X row-major rows x cols. */
+  gemvT: entry<(X: F64Block, rows: number, cols: number, r: F64Block, out: F64Block) => void>({
+    args: ["X", "rows", "cols", "r", "out"],
+    lengths: { X: ["rows", "cols"], r: ["rows"], out: ["cols"] },
+    js: (X, rows, cols, r, out) => js.gemvT(v(X), rows, cols, v(r), v(out)),
+    wasm: ({ core, address }) => (X, rows, cols, r, out) => core.gemvT(address(X), rows, cols, address(r), address(out)),
+  }),
+  /** One pass over the rows of X: r = X w + b - y, grad = X^T r / rows; returns (1/2 rows) ||r||^2. */
+  squaredLossGradient: entry<
+    (X: F64Block, rows: number, cols: number, w: F64Block, b: number, y: F64Block, r: F64Block, grad: F64Block) => number
+  >({
+    args: ["X", "rows", "cols", "w", "b", "y", "r", "grad"],
+    lengths: { X: ["rows", "cols"], w: ["cols"], y: ["rows"], r: ["rows"], grad: ["cols"] },
+    js: (X, rows, cols, w, b, y, r, grad) => js.squaredLossGradient(v(X), rows, cols, v(w), b, v(y), v(r), v(grad)),
+    wasm: ({ core, address }) => (X, rows, cols, w, b, y, r, grad) =>
+      core.squaredLossGradient(address(X), rows, cols, address(w), b, address(y), address(r), address(grad)),
+  }),
+  /** out = column means of X (rows > 0). */
+  columnMeans: entry<(X: F64Block, rows: number, cols: number, out: F64Block) => void>({
+    args: ["X", "rows", "cols", "out"],
+    lengths: { X: ["rows", "cols"], out: ["cols"] },
+    js: (X, rows, cols, out) => js.columnMeans(v(X), rows, cols, v(out)),
+    wasm: ({ core, address }) => (X, rows, cols, out) => core.columnMeans(address(X), rows, cols, address(out)),
+  }),
+  /** out = X - 1 mean^T (out may be X). */
+  centerRows: entry<(X: F64Block, rows: number, cols: number, mean: F64Block, out: F64Block) => void>({
+    args: ["X", "rows", "cols", "mean", "out"],
+    lengths: { X: ["rows", "cols"], mean: ["cols"], out: ["rows", "cols"] },
+    js: (X, rows, cols, mean, out) => js.centerRows(v(X), rows, cols, v(mean), v(out)),
+    wasm: ({ core, address }) => (X, rows, cols, mean, out) => core.centerRows(address(X), rows, cols, address(mean), address(out)),
+  }),
+  /**
+   * G = Xc^T Xc (cols x cols) and XtY = Xc^T Yc (cols x k) for Xc = X - 1 xMean^T, Yc = Y - 1 yMean^T (zero
+   * means give the plain products). Y is rows x k.
+   */
+  centeredGram: entry<
+    (X: F64Block, rows: number, cols: number, xMean: F64Block, Y: F64Block, k: number, yMean: F64Block, G: F64Block, XtY: F64Block) => void
+  >({
+    args: ["X", "rows", "cols", "xMean", "Y", "k", "yMean", "G", "XtY"],
+    lengths: { X: ["rows", "cols"], Y: ["rows", "k"], xMean: ["cols"], yMean: ["k"], G: ["cols", "cols"], XtY: ["cols", "k"] },
+    scratch: { centered: (a) => 4 * ((a.cols as number) + (a.k as number)) },
+    js: (X, rows, cols, xMean, Y, k, yMean, G, XtY) => gram.centeredGram(v(X), rows, cols, v(xMean), v(Y), k, v(yMean), v(G), v(XtY)),
+    wasm: ({ core, address, scratch }) => (X, rows, cols, xMean, Y, k, yMean, G, XtY) =>
+      core.centeredGram(address(X), rows, cols, address(xMean), address(Y), k, address(yMean), address(scratch.centered), address(G), address(XtY)),
+  }),
+  /** K = X X^T (rows x rows). */
+  rowGram: entry<(X: F64Block, rows: number, cols: number, K: F64Block) => void>({
+    args: ["X", "rows", "cols", "K"],
+    lengths: { X: ["rows", "cols"], K: ["rows", "rows"] },
+    js: (X, rows, cols, K) => gram.rowGram(v(X), rows, cols, v(K)),
+    wasm: ({ core, address }) => (X, rows, cols, K) => core.rowGram(address(X), rows, cols, address(K)),
+  }),
+  /** out (cols x rows) = X^T. */
+  transpose: entry<(X: F64Block, rows: number, cols: number, out: F64Block) => void>({
+    args: ["X", "rows", "cols", "out"],
+    lengths: { X: ["rows", "cols"], out: ["rows", "cols"] },
+    js: (X, rows, cols, out) => js.transpose(v(X), rows, cols, v(out)),
+    wasm: ({ core, address }) => (X, rows, cols, out) => core.transpose(address(X), rows, cols, address(out)),
+  }),
+  /** Largest eigenvalue of X^T X / rows by power iteration. */
+  largestEigenvalue: entry<(X: F64Block, rows: number, cols: number, maxIter: number) => number>({
+    args: ["X", "rows", "cols", "maxIter"],
+    lengths: { X: ["rows", "cols"] },
+    scratch: { v: ["cols"], u: ["cols"], t: ["rows"] },
+    js: (X, rows, cols, maxIter) => fista.largestEigenvalue(v(X), rows, cols, maxIter),
+    wasm: ({ core, address, scratch }) => (X, rows, cols, maxIter) =>
+      core.largestEigenvalue(address(X), rows, cols, maxIter, address(scratch.v), address(scratch.u), address(scratch.t)),
+  }),
+};

@@ -1,0 +1,183 @@
+// Whole solver loops, one backend call per fit: LU, the seed's gradient descent, coordinate descent (covariance,
+// residual and multi-task), FISTA and one epoch of mini-batch training.
+
+import type {
+  CdParams, F64Block, FistaParams, GdOutcome, GdParams, GdResult, IterativeResult, SgdParams,
+} from "../../backend.js";
+import * as cd from "../js/cd.js";
+import * as fista from "../js/fista.js";
+import { gdFit } from "../js/gd.js";
+import * as lu from "../js/lu.js";
+import { cdMultiTask } from "../js/multi-task-cd.js";
+import { sgdEpoch } from "../js/sgd.js";
+import { checkDimension, checkIndices, checkLength, type NamedArguments } from "../kernel.js";
+import { entry, flag, int32, iterativeResult, lengthOf, optional, v } from "./common.js";
+
+/** The outcome codes of the core's gdFit. */
+const GD_OUTCOMES: GdOutcome[] = ["converged", "maxIter", "diverged"];
+
+/** The optimizer codes of the core's sgdEpoch. */
+const OPTIMIZERS: SgdParams["optimizer"][] = ["sgd", "adam", "adamw"];
+
+/** Writes the 32-bit seed where the core's random generator keeps its state. */
+function seeded(rng: F64Block, params: CdParams): F64Block {
+  new Uint32Array(rng.values.buffer, rng.values.byteOffset, 1)[0] = params.seed >>> 0;
+  return rng;
+}
+
+/** The row order of an epoch indexes rows of X that exist, in batches of at least one row. */
+function checkEpoch(args: NamedArguments, method: string): void {
+  const count = checkDimension(args.count, "count");
+  const batchSize = args.batchSize as number;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}.`);
+  const cols = checkDimension(args.cols, "cols");
+  const rows = Math.min(Math.floor((args.X as F64Block).length / Math.max(cols, 1)), (args.y as F64Block).length);
+  checkIndices(args.order as F64Block, count, rows, "order (row indices)", method);
+}
+
+/** The group lasso's group ids name existing groups, each with a weight. */
+function checkGroups(args: NamedArguments, method: string): void {
+  const groups = (args.params as FistaParams).groups;
+  if (!groups) return;
+  checkLength(groups.weights, groups.count, "groups.weights", method);
+  checkIndices(groups.ids, args.cols as number, groups.count, "groups.ids", method);
+}
+
+export const solverLoops = {
+  /**
+   * In-place LU with partial pivoting of the n x n matrix A; pivots (n) receives the swapped row of each step.
+   * Returns -1, or the step whose pivot magnitude is <= threshold (singular).
+   */
+  luDecompose: entry<(A: F64Block, n: number, pivots: F64Block, threshold: number) => number>({
+    args: ["A", "n", "pivots", "threshold"],
+    lengths: { A: ["n", "n"], pivots: ["n"] },
+    js: (A, n, pivots, threshold) => lu.luDecompose(v(A), n, v(pivots), threshold),
+    wasm: ({ core, address }) => (A, n, pivots, threshold) => core.luDecompose(address(A), n, address(pivots), threshold),
+  }),
+  /** Solves A X = B in place (B is n x k) from luDecompose's factors and pivots. */
+  luSolve: entry<(LU: F64Block, n: number, pivots: F64Block, B: F64Block, k: number) => void>({
+    args: ["LU", "n", "pivots", "B", "k"],
+    lengths: { LU: ["n", "n"], pivots: ["n"], B: ["n", "k"] },
+    js: (LU, n, pivots, B, k) => lu.luSolve(v(LU), n, v(pivots), v(B), k),
+    wasm: ({ core, address }) => (LU, n, pivots, B, k) => core.luSolve(address(LU), n, address(pivots), address(B), k),
+  }),
+  /**
+   * The seed's gradient-descent loop, whole: writes the weights to w (cols) and, when history is given, the
+   * objective of the first history.length iterations (the same for the other iterative solvers).
+   */
+  gdFit: entry<
+    (X: F64Block, rows: number, cols: number, y: F64Block, params: GdParams, w: F64Block, history: F64Block | null) => GdResult
+  >({
+    args: ["X", "rows", "cols", "y", "params", "w", "history"],
+    lengths: { X: ["rows", "cols"], y: ["rows"], w: ["cols"] },
+    scratch: { r: ["rows"], grad: ["cols"], out: [4] },
+    js: (X, rows, cols, y, params, w, history) => gdFit(v(X), rows, cols, v(y), params, v(w), optional(history)),
+    wasm: ({ core, address, scratch: { r, grad, out } }) => (X, rows, cols, y, params, w, history) => {
+      const { lambda, rho, learningRate, maxIter, tol, fitIntercept } = params;
+      core.gdFit(address(X), rows, cols, address(y), lambda, rho, learningRate, maxIter, tol, flag(fitIntercept),
+        address(w), address(r), address(grad), address(history), lengthOf(history), address(out));
+      const [intercept, nIter, outcome, loss] = out.values;
+      return { intercept, nIter, outcome: GD_OUTCOMES[outcome], loss };
+    },
+  }),
+  /**
+   * Coordinate descent in covariance mode on G = X^T X (d x d), q = X^T y and yy = ||y||^2 of centered data,
+   * from the start w (written in place); history gets the objective / n per epoch.
+   */
+  cdGram: entry<
+    (G: F64Block, q: F64Block, yy: number, d: number, n: number, params: CdParams, w: F64Block, history: F64Block | null) => IterativeResult
+  >({
+    args: ["G", "q", "yy", "d", "n", "params", "w", "history"],
+    lengths: { G: ["d", "d"], q: ["d"], w: ["d"] },
+    scratch: { h: ["d"], gap: [2], out: [3], rng: [1] },
+    js: (G, q, yy, d, n, params, w, history) => cd.cdGram(v(G), v(q), yy, d, n, params, v(w), optional(history)),
+    wasm: ({ core, address, scratch: { h, gap, out, rng } }) => (G, q, yy, d, n, params, w, history) => {
+      const { alpha, beta, maxIter, tol, positive, selection } = params;
+      core.cdGram(address(G), address(q), yy, d, n, alpha, beta, maxIter, tol, flag(positive), flag(selection === "random"),
+        address(seeded(rng, params)), address(w), address(h), address(gap), address(history), lengthOf(history), address(out));
+      return iterativeResult(out);
+    },
+  }),
+  /** Coordinate descent in residual mode on the columns of X (Xt, d x n); writes r = y - X w. */
+  cdResidual: entry<
+    (Xt: F64Block, n: number, d: number, y: F64Block, params: CdParams, w: F64Block, r: F64Block, history: F64Block | null) => IterativeResult
+  >({
+    args: ["Xt", "n", "d", "y", "params", "w", "r", "history"],
+    lengths: { Xt: ["d", "n"], y: ["n"], w: ["d"], r: ["n"] },
+    scratch: { norms: ["d"], g: ["d"], gap: [2], out: [3], rng: [1] },
+    js: (Xt, n, d, y, params, w, r, history) => cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), optional(history)),
+    wasm: ({ core, address, scratch: { norms, g, gap, out, rng } }) => (Xt, n, d, y, params, w, r, history) => {
+      const { alpha, beta, maxIter, tol, positive, selection } = params;
+      core.cdResidual(address(Xt), n, d, address(y), alpha, beta, maxIter, tol, flag(positive), flag(selection === "random"),
+        address(seeded(rng, params)), address(w), address(r), address(norms), address(g), address(gap), address(history),
+        lengthOf(history), address(out));
+      return iterativeResult(out);
+    },
+  }),
+  /**
+   * Block coordinate descent for the multi-task elastic net on Xt (d x n, the columns of X) and Yt (k x n, the
+   * outputs); W (d x k) is the start and the result. params.positive and params.selection do not apply.
+   */
+  cdMultiTask: entry<
+    (Xt: F64Block, n: number, d: number, Yt: F64Block, k: number, params: CdParams, W: F64Block, history: F64Block | null) => IterativeResult
+  >({
+    args: ["Xt", "n", "d", "Yt", "k", "params", "W", "history"],
+    lengths: { Xt: ["d", "n"], Yt: ["k", "n"], W: ["d", "k"] },
+    scratch: { Rt: ["n", "k"], norms: ["d"], t: ["k"], out: [3] },
+    js: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, params, v(W), optional(history)),
+    wasm: ({ core, address, scratch: { Rt, norms, t, out } }) => (Xt, n, d, Yt, k, params, W, history) => {
+      const { alpha, beta, maxIter, tol } = params;
+      core.cdMultiTask(address(Xt), n, d, address(Yt), k, alpha, beta, maxIter, tol, address(W), address(Rt), address(norms),
+        address(t), address(history), lengthOf(history), address(out));
+      return iterativeResult(out);
+    },
+  }),
+  /**
+   * One epoch of mini-batch training over the rows listed in order (count packed i32 indices), batches of
+   * batchSize; theta = [w (cols), b], m and v (cols + 1) Adam's moments, state = [t]; all updated. Returns half
+   * the mean squared residual seen before each step.
+   */
+  sgdEpoch: entry<
+    (X: F64Block, cols: number, y: F64Block, order: F64Block, count: number, batchSize: number, theta: F64Block,
+      params: SgdParams, m: F64Block, s: F64Block, state: F64Block) => number
+  >({
+    args: ["X", "cols", "y", "order", "count", "batchSize", "theta", "params", "m", "v", "state"],
+    lengths: { state: [1] },
+    check: (args, method) => {
+      checkEpoch(args, method);
+      const width = (args.cols as number) + 1;
+      for (const name of ["theta", "m", "v"]) checkLength(args[name] as F64Block, width, name, method);
+    },
+    scratch: { g: (a) => (a.cols as number) + 1, r: (a) => Math.max(1, Math.min(a.batchSize as number, a.count as number)) },
+    js: (X, cols, y, order, count, batchSize, theta, params, m, s, state) =>
+      sgdEpoch(v(X), cols, v(y), int32(order), count, batchSize, v(theta), params, v(m), v(s), v(state)),
+    wasm: ({ core, address, scratch: { g, r } }) => (X, cols, y, order, count, batchSize, theta, params, m, s, state) => {
+      const { optimizer, lr, beta1, beta2, eps, lambda, rho, fitIntercept } = params;
+      return core.sgdEpoch(address(X), cols, address(y), address(order), count, batchSize, address(theta), OPTIMIZERS.indexOf(optimizer),
+        lr, beta1, beta2, eps, lambda, rho, flag(fitIntercept), address(m), address(s), address(g), address(r), address(state));
+    },
+  }),
+  /** FISTA with restart on centered row-major X and y, from the start w (written in place). */
+  fista: entry<
+    (X: F64Block, rows: number, cols: number, y: F64Block, params: FistaParams, w: F64Block, history: F64Block | null) => IterativeResult
+  >({
+    args: ["X", "rows", "cols", "y", "params", "w", "history"],
+    lengths: { X: ["rows", "cols"], y: ["rows"], w: ["cols"] },
+    check: checkGroups,
+    scratch: {
+      wPrev: ["cols"], z: ["cols"], gw: ["cols"], gPrev: ["cols"], gz: ["cols"], r: ["rows"], out: [3],
+      groupNorms: (a) => Math.max((a.params as FistaParams).groups?.count ?? 0, 1),
+    },
+    js: (X, rows, cols, y, params, w, history) => {
+      const groups = params.groups && { ids: int32(params.groups.ids), count: params.groups.count, weights: v(params.groups.weights) };
+      return fista.fista(v(X), rows, cols, v(y), params, v(w), optional(history), groups);
+    },
+    wasm: ({ core, address, scratch: { wPrev, z, gw, gPrev, gz, r, out, groupNorms } }) => (X, rows, cols, y, params, w, history) => {
+      const { lambda, rho, L, maxIter, tol, positive, groups } = params;
+      core.fista(address(X), rows, cols, address(y), lambda, rho, L, maxIter, tol, flag(positive), address(w), address(wPrev),
+        address(z), address(gw), address(gPrev), address(gz), address(r), groups ? address(groups.ids) : 0, groups ? groups.count : 0,
+        groups ? address(groups.weights) : 0, address(groupNorms), address(history), lengthOf(history), address(out));
+      return iterativeResult(out);
+    },
+  }),
+};

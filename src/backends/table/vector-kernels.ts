@@ -1,0 +1,46 @@
+// Kernels over vectors: BLAS level 1 and reductions.
+
+import type { F64Block } from "../../backend.js";
+import * as js from "../js/kernels.js";
+import { entry, v } from "./common.js";
+
+export const vectorKernels = {
+  /** x . y over x.length elements (y at least as long). */
+  dot: entry<(x: F64Block, y: F64Block) => number>({
+    args: ["x", "y"],
+    lengths: { y: ["x"] },
+    js: (x, y) => js.dot(v(x), v(y)),
+    wasm: ({ core, address }) => (x, y) => core.dot(address(x), address(y), x.length),
+  }),
+  /** y += alpha * x over x.length elements. */
+  axpy: entry<(alpha: number, x: F64Block, y: F64Block) => void>({
+    args: ["alpha", "x", "y"],
+    lengths: { y: ["x"] },
+    js: (alpha, x, y) => js.axpy(alpha, v(x), v(y)),
+    wasm: ({ core, address }) => (alpha, x, y) => core.axpy(alpha, address(x), address(y), x.length),
+  }),
+  /** x *= alpha. */
+  scal: entry<(alpha: number, x: F64Block) => void>({
+    args: ["alpha", "x"],
+    js: (alpha, x) => js.scal(alpha, v(x)),
+    wasm: ({ core, address }) => (alpha, x) => core.scal(alpha, address(x), x.length),
+  }),
+  /** sum_i x_i. */
+  sum: entry<(x: F64Block) => number>({
+    args: ["x"],
+    js: (x) => js.sum(v(x)),
+    wasm: ({ core, address }) => (x) => core.sum(address(x), x.length),
+  }),
+  /** sum_i x_i^2. */
+  sumSquares: entry<(x: F64Block) => number>({
+    args: ["x"],
+    js: (x) => js.sumSquares(v(x)),
+    wasm: ({ core, address }) => (x) => core.sumSquares(address(x), x.length),
+  }),
+  /** sum_i |x_i|. */
+  sumAbs: entry<(x: F64Block) => number>({
+    args: ["x"],
+    js: (x) => js.sumAbs(v(x)),
+    wasm: ({ core, address }) => (x) => core.sumAbs(address(x), x.length),
+  }),
+};
