@@ -26,3 +26,4 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { sgdEpoch } from "./solvers/sgd";
+export { firstNonFinite } from "./kernels/non-finite";

@@ -48,12 +48,11 @@ export interface GdResult {
   loss: number;
 }
 
-/** Parameters of coordinate descent on the unscaled objective (1/2)||y - X w||^2 + alpha ||w||_1 + (beta/2)||w||^2. */
+/** Parameters of coordinate descent on the objective divided by n: penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2). */
 export interface CdParams {
-  /** n lambda rho. */
-  alpha: number;
-  /** n lambda (1 - rho). */
-  beta: number;
+  lambda: number;
+  /** l1Ratio: 1 lasso, 0 ridge. */
+  rho: number;
   maxIter: number;
   /** Stop when the duality gap <= tol ||y||^2 (checked once the largest weight change is <= tol max |w|). */
   tol: number;
@@ -118,6 +117,8 @@ export interface Scope {
   alloc(length: number): F64Block;
   /** A new block holding a copy of `values`. */
   fromArray(values: ArrayLike<number>): F64Block;
+  /** A new block whose values are left as the memory held them: for a caller that writes every one first. */
+  uninitialized(length: number): F64Block;
   /** A new block holding 32-bit integers packed two per float64 slot (CSR indices, row orders, group ids). */
   fromInt32(values: ArrayLike<number>): F64Block;
   /** Frees every block of the scope. */

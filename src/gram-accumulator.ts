@@ -2,7 +2,6 @@
 // or handed in from elsewhere (an SQL engine, Spark), then fitted without the rows.
 
 import { getBackend } from "./backends/registry.js";
-import { withBlocks } from "./backends/with-blocks.js";
 import type { BackendName } from "./backend.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "./input.js";
 import { checkPositiveInteger } from "./models/options.js";
@@ -70,10 +69,9 @@ export class GramAccumulator {
     checkSameLength(rows, "the rows of X", ys.length, "y");
     const backend = getBackend(this.backend);
     const d = cols;
-    const chunk = withBlocks(
-      backend,
-      [data, ys, new Float64Array(d), new Float64Array(1), new Float64Array(d * d), new Float64Array(d)],
-      ([Xb, yb, xMean, yMean, G, q]) => {
+    const chunk = backend.scope((s) => {
+        const [Xb, yb] = [s.fromArray(data), s.fromArray(ys)];
+        const [xMean, yMean, G, q] = [s.alloc(d), s.alloc(1), s.alloc(d * d), s.alloc(d)];
         backend.columnMeans(Xb, rows, d, xMean);
         backend.columnMeans(yb, rows, 1, yMean);
         backend.centeredGram(Xb, rows, d, xMean, yb, 1, yMean, G, q);
@@ -81,8 +79,7 @@ export class GramAccumulator {
         let yy = 0;
         for (const v of ys) yy += (v - ym) ** 2;
         return { n: rows, xMean: xMean.values.slice(), yMean: ym, xx: G.values.slice(), xy: q.values.slice(), yy };
-      },
-    );
+      });
     return this.combine(chunk);
   }
 

@@ -24,7 +24,7 @@ export { Lasso, type LassoOptions } from "./models/lasso.js";
 export { ElasticNet, type ElasticNetOptions } from "./models/elastic-net.js";
 export { LinearModel, type ModelJSON } from "./models/base.js";
 export type { LinearModelOptions } from "./models/options.js";
-export { NotFittedError, DivergedError } from "./models/errors.js";
+export { NotFittedError, DivergedError } from "./errors.js";
 export { luDecompose, luSolve, solve, type LuDecomposition } from "./linalg/lu.js";
 export { conditionNumber, singularValues } from "./linalg/condition-number.js";
 export { SingularMatrixError } from "./linalg/singular-error.js";

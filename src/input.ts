@@ -71,24 +71,46 @@ function copyNumbers(source: ArrayLike<unknown>, target: Float64Array, offset: n
   }
 }
 
+/** The RangeError for a NaN or infinite entry, named by `where`. */
+export function nonFiniteError(where: string, value: number): RangeError {
+  return new RangeError(`${where} is ${value}: every entry must be a finite number (remove or impute it).`);
+}
+
 /** Throws a RangeError naming the first NaN or infinite entry of `values`. */
 function checkAllFinite(values: Float64Array, where: (k: number) => string): void {
   for (let k = 0; k < values.length; k++) {
-    if (!Number.isFinite(values[k])) {
-      throw new RangeError(`${where(k)} is ${values[k]}: every entry must be a finite number (remove or impute it).`);
-    }
+    if (!Number.isFinite(values[k])) throw nonFiniteError(where(k), values[k]);
   }
+}
+
+/**
+ * A matrix argument whose shape has been read but none of its values: it copies itself, type-checked, into any
+ * row-major float64 target (a fresh array, or a backend block), and names entry k in messages.
+ */
+export interface MatrixSource {
+  readonly rows: number;
+  readonly cols: number;
+  /** Copies every value into target[0 .. rows * cols), throwing a TypeError at the first non-number. */
+  copyTo(target: Float64Array): void;
+  /** Entry k of the row-major data, as messages name it. */
+  where(k: number): string;
+}
+
+/** A vector argument read the same way (its length known, no value read yet). */
+export function vectorSource(values: unknown, name: string): MatrixSource {
+  if (!isArrayLike(values)) {
+    throw new TypeError(`${name} must be an array of numbers or a Float64Array, got ${describe(values)}.`);
+  }
+  const where = (i: number) => `${name}[${i}]`;
+  return { rows: values.length, cols: 1, copyTo: (target) => copyNumbers(values, target, 0, where), where };
 }
 
 /** Copies a vector into a Float64Array, checking that every entry is a finite number. */
 export function toVector(values: unknown, name: string): Float64Array {
-  if (!isArrayLike(values)) {
-    throw new TypeError(`${name} must be an array of numbers or a Float64Array, got ${describe(values)}.`);
-  }
-  const out = new Float64Array(values.length);
-  const where = (i: number) => `${name}[${i}]`;
-  copyNumbers(values, out, 0, where);
-  checkAllFinite(out, where);
+  const source = vectorSource(values, name);
+  const out = new Float64Array(source.rows);
+  source.copyTo(out);
+  checkAllFinite(out, source.where);
   return out;
 }
 
@@ -100,37 +122,40 @@ export function checkSameLength(a: number, aName: string, b: number, bName: stri
 }
 
 /**
- * Copies a matrix into row-major float64, checking shape and values. Accepts rows (`number[][]`,
- * `Float64Array[]`), `{ data, rows, cols }`, or a 1-D array, read as a single column (one feature).
+ * Reads the shape of a matrix argument: rows (`number[][]`, `Float64Array[]`), `{ data, rows, cols }`, or a 1-D
+ * array, read as a single column (one feature). Ragged rows and empty matrices are refused here, before any copy.
  */
-export function toMatrix(input: unknown, name: string): Matrix {
-  let matrix: Matrix;
+export function matrixSource(input: unknown, name: string): MatrixSource {
+  let source: MatrixSource;
   if (isArrayLike(input)) {
     const first = input.length > 0 ? input[0] : undefined;
-    matrix = isArrayLike(first) ? fromRows(input as ArrayLike<unknown>, name) : columnOf(input, name);
+    source = isArrayLike(first) ? rowsSource(input as ArrayLike<unknown>, name) : vectorSource(input, name);
   } else if (typeof input === "object" && input !== null && "data" in input) {
-    matrix = fromShaped(input as { data: unknown; rows: unknown; cols: unknown }, name);
+    source = shapedSource(input as { data: unknown; rows: unknown; cols: unknown }, name);
   } else {
     throw new TypeError(
       `${name} must be an array of rows (number[][] or Float64Array[]), { data, rows, cols }, or a 1-D array ` +
         `of one feature, got ${describe(input)}.`,
     );
   }
-  if (matrix.rows === 0 || matrix.cols === 0) {
-    throw new RangeError(`${name} is empty (${matrix.rows} x ${matrix.cols}): pass at least one row and one column.`);
+  if (source.rows === 0 || source.cols === 0) {
+    throw new RangeError(`${name} is empty (${source.rows} x ${source.cols}): pass at least one row and one column.`);
   }
-  return matrix;
+  return source;
 }
 
-function columnOf(values: ArrayLike<unknown>, name: string): Matrix {
-  const data = toVector(values, name);
-  return { data, rows: data.length, cols: 1 };
+/** Copies a matrix into row-major float64, checking shape and values (see {@link matrixSource}). */
+export function toMatrix(input: unknown, name: string): Matrix {
+  const source = matrixSource(input, name);
+  const data = new Float64Array(source.rows * source.cols);
+  source.copyTo(data);
+  checkAllFinite(data, source.where);
+  return { data, rows: source.rows, cols: source.cols };
 }
 
-function fromRows(rowsInput: ArrayLike<unknown>, name: string): Matrix {
+function rowsSource(rowsInput: ArrayLike<unknown>, name: string): MatrixSource {
   const rows = rowsInput.length;
   const cols = (rowsInput[0] as ArrayLike<unknown>).length;
-  const data = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const row = rowsInput[i];
     if (!isArrayLike(row)) {
@@ -141,35 +166,41 @@ function fromRows(rowsInput: ArrayLike<unknown>, name: string): Matrix {
         `${name}[${i}] has ${row.length} entries but ${name}[0] has ${cols}: every row needs the same length.`,
       );
     }
-    copyNumbers(row, data, i * cols, (j) => `${name}[${i}][${j}] (row ${i}, column ${j})`);
   }
-  checkAllFinite(data, (k) => {
+  const where = (k: number) => {
     const i = Math.floor(k / cols);
     const j = k - i * cols;
     return `${name}[${i}][${j}] (row ${i}, column ${j})`;
-  });
-  return { data, rows, cols };
+  };
+  return {
+    rows,
+    cols,
+    copyTo(target) {
+      for (let i = 0; i < rows; i++) {
+        copyNumbers(rowsInput[i] as ArrayLike<unknown>, target, i * cols, (j) => where(i * cols + j));
+      }
+    },
+    where,
+  };
 }
 
-function fromShaped(input: { data: unknown; rows: unknown; cols: unknown }, name: string): Matrix {
+function shapedSource(input: { data: unknown; rows: unknown; cols: unknown }, name: string): MatrixSource {
   const { rows, cols } = input;
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || (rows as number) < 0 || (cols as number) < 0) {
     throw new TypeError(`${name}.rows and ${name}.cols must be non-negative integers, got ${describe(rows)} and ${describe(cols)}.`);
   }
   const r = rows as number;
   const c = cols as number;
-  if (!isArrayLike(input.data)) {
-    throw new TypeError(`${name}.data must be an array of numbers (row-major), got ${describe(input.data)}.`);
+  const data = input.data;
+  if (!isArrayLike(data)) {
+    throw new TypeError(`${name}.data must be an array of numbers (row-major), got ${describe(data)}.`);
   }
-  if (input.data.length !== r * c) {
-    throw new RangeError(`${name}.data has ${input.data.length} values but rows * cols = ${r} * ${c} = ${r * c}.`);
+  if (data.length !== r * c) {
+    throw new RangeError(`${name}.data has ${data.length} values but rows * cols = ${r} * ${c} = ${r * c}.`);
   }
-  const data = new Float64Array(r * c);
   const where = (k: number) => {
     const i = Math.floor(k / c);
     return `${name}.data[${k}] (row ${i}, column ${k - i * c})`;
   };
-  copyNumbers(input.data, data, 0, where);
-  checkAllFinite(data, where);
-  return { data, rows: r, cols: c };
+  return { rows: r, cols: c, copyTo: (target) => copyNumbers(data, target, 0, where), where };
 }

@@ -4,7 +4,6 @@
 
 import type { Backend, BackendName, F64Block } from "./backend.js";
 import { getBackend } from "./backends/registry.js";
-import { withBlocks } from "./backends/with-blocks.js";
 import { checkL1Ratio, checkLambda, toMatrix, toVector } from "./input.js";
 
 /** Options shared by the functional API. */
@@ -42,14 +41,15 @@ function reshape(flat: Flat, out: Float64Array): Float64Array | Float64Array[] {
 function penalty(w: unknown, lambda: number, rho: number, options: BackendOptions): number {
   const backend = getBackend(options.backend);
   const { values } = flatten(w, "w");
-  return withBlocks(backend, [values], ([block]) => backend.elasticNetPenalty(block, lambda, rho));
+  return backend.scope((s) => backend.elasticNetPenalty(s.fromArray(values), lambda, rho));
 }
 
 /** Applies an in-place elementwise kernel to a copy of the weights, in their shape. */
 function mapWeights(w: unknown, options: BackendOptions, kernel: (backend: Backend, block: F64Block) => void, name = "w") {
   const backend = getBackend(options.backend);
   const flat = flatten(w, name);
-  const out = withBlocks(backend, [flat.values], ([block]) => {
+  const out = backend.scope((s) => {
+    const block = s.fromArray(flat.values);
     kernel(backend, block);
     return block.values.slice();
   });

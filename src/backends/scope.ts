@@ -7,6 +7,8 @@ import type { F64Block, Scope } from "../backend.js";
 export interface BlockAllocator {
   alloc(length: number): F64Block;
   fromArray(values: ArrayLike<number>): F64Block;
+  /** A block whose values may be anything (every one is written before it is read). */
+  uninitialized(length: number): F64Block;
   free(block: F64Block): void;
 }
 
@@ -17,6 +19,7 @@ export function openScope(allocator: BlockAllocator): Scope {
   return {
     alloc: (length) => own(allocator.alloc(length)),
     fromArray: (values) => own(allocator.fromArray(values)),
+    uninitialized: (length) => own(allocator.uninitialized(length)),
     fromInt32(values) {
       const block = own(allocator.alloc(Math.ceil(values.length / 2)));
       new Int32Array(block.values.buffer, block.values.byteOffset, values.length).set(values);

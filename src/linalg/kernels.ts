@@ -2,7 +2,6 @@
 // Estimators use the backend directly on resident blocks instead.
 
 import { getBackend } from "../backends/registry.js";
-import { withBlocks } from "../backends/with-blocks.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
 import type { BackendOptions } from "../penalties.js";
 
@@ -12,7 +11,7 @@ export function dot(x: VectorInput, y: VectorInput, options: BackendOptions = {}
   const xs = toVector(x, "x");
   const ys = toVector(y, "y");
   checkSameLength(xs.length, "x", ys.length, "y");
-  return withBlocks(backend, [xs, ys], ([bx, by]) => backend.dot(bx, by));
+  return backend.scope((s) => backend.dot(s.fromArray(xs), s.fromArray(ys)));
 }
 
 /** Matrix-vector product X w. */
@@ -21,7 +20,8 @@ export function gemv(X: MatrixInput, w: VectorInput, options: BackendOptions = {
   const { data, rows, cols } = toMatrix(X, "X");
   const ws = toVector(w, "w");
   checkSameLength(cols, "the columns of X", ws.length, "w");
-  return withBlocks(backend, [data, ws, new Float64Array(rows)], ([bX, bw, out]) => {
+  return backend.scope((s) => {
+    const [bX, bw, out] = [s.fromArray(data), s.fromArray(ws), s.alloc(rows)];
     backend.gemv(bX, rows, cols, bw, out);
     return out.values.slice();
   });
@@ -33,7 +33,8 @@ export function gemvT(X: MatrixInput, r: VectorInput, options: BackendOptions = 
   const { data, rows, cols } = toMatrix(X, "X");
   const rs = toVector(r, "r");
   checkSameLength(rows, "the rows of X", rs.length, "r");
-  return withBlocks(backend, [data, rs, new Float64Array(cols)], ([bX, br, out]) => {
+  return backend.scope((s) => {
+    const [bX, br, out] = [s.fromArray(data), s.fromArray(rs), s.alloc(cols)];
     backend.gemvT(bX, rows, cols, br, out);
     return out.values.slice();
   });
@@ -62,8 +63,8 @@ export function squaredLossGradient(
   checkSameLength(rows, "the rows of X", ys.length, "y");
   checkSameLength(cols, "the columns of X", ws.length, "w");
   const b = toVector([intercept], "intercept")[0];
-  const scratch = [new Float64Array(rows), new Float64Array(cols)];
-  return withBlocks(backend, [data, ys, ws, ...scratch], ([bX, by, bw, r, grad]) => {
+  return backend.scope((s) => {
+    const [bX, by, bw, r, grad] = [s.fromArray(data), s.fromArray(ys), s.fromArray(ws), s.alloc(rows), s.alloc(cols)];
     const loss = backend.squaredLossGradient(bX, rows, cols, bw, b, by, r, grad);
     const residual = r.values.slice();
     let sum = 0;

@@ -1,7 +1,6 @@
 // LU decomposition with partial pivoting and the solves built on it, computed by the chosen backend.
 
 import { getBackend } from "../backends/registry.js";
-import { withBlocks } from "../backends/with-blocks.js";
 import { checkSameLength, toMatrix, type MatrixInput } from "../input.js";
 import type { BackendOptions } from "../penalties.js";
 import { pivotThreshold, SingularMatrixError } from "./singular-error.js";
@@ -38,7 +37,8 @@ export function luDecompose(A: MatrixInput, options: BackendOptions = {}): LuDec
   const backend = getBackend(options.backend);
   const { data, rows: n } = squareMatrix(A, "A");
   const threshold = pivotThreshold(data, n);
-  const [packed, swaps] = withBlocks(backend, [data, new Float64Array(n)], ([a, p]) => {
+  const [packed, swaps] = backend.scope((s) => {
+    const [a, p] = [s.fromArray(data), s.alloc(n)];
     const step = backend.luDecompose(a, n, p, threshold);
     if (step >= 0) {
       throw new SingularMatrixError(
@@ -73,7 +73,8 @@ export function luSolve(lu: LuDecomposition, b: ArrayLike<ArrayLike<number>>, op
 export function luSolve(lu: LuDecomposition, b: RightHandSides, options: BackendOptions = {}): Float64Array | Float64Array[] {
   const backend = getBackend(options.backend);
   const { data, k, isVector } = rightHandSides(b, lu.n);
-  const x = withBlocks(backend, [lu.packed, lu.swaps, data], ([a, p, rhs]) => {
+  const x = backend.scope((s) => {
+    const [a, p, rhs] = [s.fromArray(lu.packed), s.fromArray(lu.swaps), s.fromArray(data)];
     backend.luSolve(a, lu.n, p, rhs, k);
     return rhs.values.slice();
   });

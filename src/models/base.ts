@@ -1,31 +1,18 @@
-import type { Backend } from "../backend.js";
-import { getBackend } from "../backends/registry.js";
-import { withBlocks } from "../backends/with-blocks.js";
-import { checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
-import { coordinateDescent, fistaSolve, HISTORY_LIMIT, type ExactResult } from "../solvers/exact.js";
+// What the least-squares estimators share: their options, and fitting through the one pipeline
+// (prepare -> solver table -> unscale), from rows, from a prepared Design, or from sufficient statistics.
+
+import type { BackendName } from "../backend.js";
+import type { Design } from "../design/design.js";
 import { GramAccumulator, type GramStatistics } from "../gram-accumulator.js";
-import { GramData } from "../solvers/gram-data.js";
-import { columnScales, LeastSquaresData, type PreparedData } from "../solvers/least-squares-data.js";
-import { CsrMatrix } from "../sparse/csr.js";
-import { SparseLinearModel } from "../sparse/sparse-model.js";
-import { DivergedError, NotFittedError } from "./errors.js";
-import { rSquared } from "./r-squared.js";
+import type { MatrixInput, VectorInput } from "../input.js";
+import { fitDesign, fitStatistics, withDesign, type FitPlan } from "../pipeline/fit.js";
+import type { FittedState } from "../pipeline/fitted-state.js";
+import type { SolverParams } from "../solvers/solver.js";
+import { SOLVERS, type SolverName } from "../solvers/table.js";
+import { FittedModel, type FittedJSON } from "./fitted-model.js";
 import { resolveOptions, type LinearModelOptions, type ResolvedOptions } from "./options.js";
 
-/** What a fit produces. */
-export interface FittedState {
-  /** d x k row-major (d for one output). */
-  coef: Float64Array;
-  /** k intercepts. */
-  intercepts: Float64Array;
-  nFeatures: number;
-  nOutputs: number;
-  history: Float64Array;
-  nIter: number;
-  converged: boolean;
-  /** Duality gap of the last fit (CD, FISTA) on the objective; NaN for the solvers without one. */
-  dualGap: number;
-}
+export type { FittedState, Targets } from "./fitted-model.js";
 
 /** Options of one fit. */
 export interface FitOptions {
@@ -40,45 +27,32 @@ export interface ModelJSON {
   model: string;
   /** The resolved options but onWarning (a function); l1Ratio only for ElasticNet. */
   options: Omit<ResolvedOptions, "onWarning" | "l1Ratio"> & { l1Ratio?: number };
-  fitted: null | {
-    coef: number[];
-    intercepts: number[];
-    nFeatures: number;
-    nOutputs: number;
-    history: number[];
-    nIter: number;
-    converged: boolean;
-    /** null stands for NaN (no gap), which JSON cannot hold. */
-    dualGap: number | null;
-  };
-}
-
-/** Targets as a row-major n x k block. */
-export interface Targets {
-  data: Float64Array;
-  k: number;
+  fitted: null | FittedJSON;
 }
 
 /**
- * What Ridge, Lasso and ElasticNet share: options, input checks, the gradient-descent fit, prediction,
- * scoring and serialization. Subclasses name the penalty's l1 ratio and their solvers.
+ * The estimators of least squares with a penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2): options, fitting,
+ * and (from {@link FittedModel}) prediction, scoring and serialization. Subclasses name rho and their solvers.
  */
-export abstract class LinearModel {
+export abstract class LinearModel extends FittedModel {
   protected options: ResolvedOptions;
   private readonly solvers: readonly string[];
   private readonly extraOptionNames: readonly string[];
-  private state: FittedState | null = null;
 
   protected constructor(
-    /** The class name, used in messages and JSON. */
-    readonly modelName: string,
+    modelName: string,
     options: Record<string, unknown>,
     solvers: readonly string[],
     extraOptionNames: readonly string[] = [],
   ) {
+    super(modelName);
     this.options = resolveOptions(modelName, options, solvers, extraOptionNames);
     this.solvers = solvers;
     this.extraOptionNames = extraOptionNames;
+  }
+
+  protected get backendName(): BackendName {
+    return this.options.backend;
   }
 
   /**
@@ -97,18 +71,51 @@ export abstract class LinearModel {
   /** rho of the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2): 0 ridge, 1 lasso. */
   protected abstract get rho(): number;
 
+  /** Whether y may hold several outputs (rows of k values). */
+  protected get multiOutput(): boolean {
+    return false;
+  }
+
+  /** The solver-table entry that runs a `solver` option (the multi-task models run "cd" as multi-task CD). */
+  protected tableSolver(solver: string): SolverName {
+    if (!Object.hasOwn(SOLVERS, solver)) throw new RangeError(`${this.modelName} has no solver "${solver}".`);
+    return solver as SolverName;
+  }
+
+  /** Parameters a model adds for d features (GroupLasso's groups). */
+  protected extraParams(_d: number): Partial<SolverParams> {
+    return {};
+  }
+
   /**
-   * Fits the model to X (n x d) and y (n); returns this. A fit that throws (including an onWarning that throws)
-   * leaves the model as it was.
+   * Fits the model to X (n x d) and y (n), or to a {@link Design} prepared once (then without y); returns this.
+   * A fit that throws (including an onWarning that throws) leaves the model as it was.
    */
-  fit(X: MatrixInput, y: VectorInput, options: FitOptions = {}): this {
+  fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
     return this.fitWith(this.options.solver, X, y, options);
   }
 
-  protected fitWith(solver: string, X: MatrixInput, y: unknown, options: FitOptions = {}): this {
-    const matrix = toMatrix(X, "X");
-    const targets = this.targets(y, matrix.rows);
-    return this.accept(this.solve(getBackend(this.options.backend), solver, matrix, targets, options), solver);
+  protected fitWith(solver: string, X: unknown, y: unknown, options: FitOptions = {}): this {
+    const state = withDesign(X, y, this.options.backend, this.modelName, this.multiOutput, (design) =>
+      fitDesign(design, this.plan(solver, design.cols, design.outputs, options)));
+    return this.accept(state, solver);
+  }
+
+  /** What the pipeline runs for a fit with this solver on d features and k outputs. */
+  protected plan(solver: string, d: number, k: number, options: FitOptions): FitPlan<SolverName> {
+    const o = this.options;
+    const params: SolverParams = {
+      owner: this.modelName, lambda: o.lambda, rho: this.rho, maxIter: o.maxIter, tol: o.tol, positive: o.positive,
+      precompute: o.precompute, selection: o.selection, seed: o.seed, learningRate: o.learningRate,
+      fitIntercept: o.fitIntercept, ...this.extraParams(d),
+    };
+    return {
+      solver: this.tableSolver(solver),
+      params,
+      prepare: { fitIntercept: o.fitIntercept, standardize: o.standardize, sampleWeight: options.sampleWeight },
+      start: o.warmStart && solver !== "gd" ? this.previousCoef(d, k) : null,
+      recordHistory: o.recordHistory,
+    } as FitPlan<SolverName>;
   }
 
   /** How the iteration limit reads in the not-converged warning. */
@@ -128,215 +135,17 @@ export abstract class LinearModel {
     return this;
   }
 
-  /** Targets that may be several outputs: y as n rows of k values, or a vector (k = 1). */
-  protected multiOutputTargets(y: unknown, rows: number): Targets {
-    const first = typeof y === "object" && y !== null && (y as ArrayLike<unknown>).length > 0
-      ? (y as ArrayLike<unknown>)[0]
-      : undefined;
-    if (typeof first !== "object" || first === null) return this.singleTarget(y, rows);
-    const { data, rows: n, cols: k } = toMatrix(y, "y");
-    checkSameLength(rows, "the rows of X", n, "y");
-    return { data, k };
-  }
-
-  private singleTarget(y: unknown, rows: number): Targets {
-    const data = toVector(y, "y");
-    checkSameLength(rows, "the rows of X", data.length, "y");
-    return { data, k: 1 };
-  }
-
-  /** Checks y against the number of rows; one output unless a subclass accepts several. */
-  protected targets(y: unknown, rows: number): Targets {
-    return this.singleTarget(y, rows);
-  }
-
-  /** Runs the solver: gradient descent on the raw rows, or an exact solver on the prepared data. */
-  protected solve(backend: Backend, solver: string, X: Matrix, targets: Targets, options: FitOptions): FittedState {
-    if (solver === "gd") return this.fitGradientDescent(backend, X, targets, options);
-    const { fitIntercept, standardize } = this.options;
-    const data = new LeastSquaresData(backend, X, targets.data, targets.k, { fitIntercept, standardize, sampleWeight: options.sampleWeight });
-    try {
-      return this.solvePrepared(backend, solver, data);
-    } finally {
-      data.free();
-    }
-  }
-
-  /** Coordinate descent or FISTA on prepared data (Ridge adds the closed form): exact optimum, duality gap. */
-  protected solvePrepared(backend: Backend, solver: string, data: PreparedData): FittedState {
-    if (solver !== "cd" && solver !== "fista") throw new RangeError(`${this.modelName} has no solver "${solver}".`);
-    if (data.k !== 1) {
-      throw new RangeError(`solver "${solver}" fits one output: pass y as a vector, or use Ridge's closed form for ${data.k}.`);
-    }
-    const { lambda, maxIter, tol, positive, precompute, selection, seed, recordHistory, warmStart } = this.options;
-    const params = { lambda, rho: this.rho, maxIter, tol, positive, precompute, selection, seed, recordHistory };
-    const previous = warmStart && this.state?.nFeatures === data.d && this.state.nOutputs === 1 ? this.state.coef : null;
-    const start = previous ? data.scaled(previous) : new Float64Array(data.d);
-    const result: ExactResult = (solver === "cd" ? coordinateDescent : fistaSolve)(backend, data, params, start);
-    const { coef, intercepts } = data.original(result.w);
-    return {
-      coef, intercepts, nFeatures: data.d, nOutputs: 1, history: result.history, nIter: result.nIter,
-      converged: result.converged, dualGap: result.dualGap,
-    };
-  }
-
   /**
    * Fits from sufficient statistics instead of rows (a {@link GramAccumulator} or its JSON): solver "cd"
    * (covariance mode) or Ridge's "closed-form". Gives the same model as `fit` on all the rows.
    */
   fitGram(stats: GramAccumulator | GramStatistics): this {
-    const { solver, fitIntercept, standardize } = this.options;
+    const { solver } = this.options;
     if (solver !== "cd" && solver !== "closed-form") {
       throw new RangeError(`fitGram needs solver "cd"${this.modelName === "Ridge" ? ' or "closed-form"' : ""}, not "${solver}": the rows are not at hand.`);
     }
-    const backend = getBackend(this.options.backend);
-    const data = new GramData(backend, stats instanceof GramAccumulator ? stats.toJSON() : stats, { fitIntercept, standardize });
-    let state: FittedState;
-    try {
-      state = this.solvePrepared(backend, solver, data);
-    } finally {
-      data.free();
-    }
-    return this.accept(state, solver);
-  }
-
-  /** The seed's gradient-descent loop, run whole by the backend in one call. */
-  protected fitGradientDescent(backend: Backend, X: Matrix, targets: Targets, options: FitOptions): FittedState {
-    if (targets.k !== 1) {
-      throw new RangeError(`solver "gd" fits one output: pass y as a vector, or use solver "closed-form" for ${targets.k}.`);
-    }
-    if (options.sampleWeight !== undefined) {
-      throw new RangeError('sampleWeight needs solver "cd", "fista" or "closed-form": the seed\'s gd loop has no weights.');
-    }
-    const { lambda, learningRate, maxIter, tol, fitIntercept, recordHistory, standardize } = this.options;
-    const { rows, cols } = X;
-    // standardize: GD runs on X with unit-variance columns (centering is absorbed by the intercept).
-    const scale = standardize ? columnScales(X.data, rows, cols, undefined) : null;
-    const data = scale ? X.data.map((v, k) => v / scale[k % cols]) : X.data;
-    const params = { lambda, rho: this.rho, learningRate, maxIter, tol, fitIntercept };
-    return withBlocks(backend, [data, targets.data, new Float64Array(cols)], ([Xb, yb, w]) => {
-      const history = recordHistory ? backend.alloc(Math.min(maxIter, HISTORY_LIMIT)) : null;
-      try {
-        const result = backend.gdFit(Xb, rows, cols, yb, params, w, history);
-        if (result.outcome === "diverged") {
-          throw new DivergedError(this.modelName, result.loss, result.nIter, learningRate);
-        }
-        return {
-          coef: scale ? w.values.map((v, j) => v / scale[j]) : w.values.slice(),
-          intercepts: Float64Array.of(result.intercept),
-          nFeatures: cols,
-          nOutputs: 1,
-          history: history ? history.values.slice(0, Math.min(result.nIter, history.length)) : new Float64Array(0),
-          nIter: result.nIter,
-          converged: result.outcome === "converged",
-          dualGap: Number.NaN,
-        };
-      } finally {
-        if (history) backend.free(history);
-      }
-    });
-  }
-
-  /** The current coefficients when the model was fitted on d features and k outputs (for warm starts). */
-  protected previousCoef(d: number, k: number): Float64Array | null {
-    return this.state?.nFeatures === d && this.state.nOutputs === k ? this.state.coef : null;
-  }
-
-  protected fitted(use: string): FittedState {
-    if (!this.state) throw new NotFittedError(this.modelName, use);
-    return this.state;
-  }
-
-  /** Whether fit has succeeded at least once. */
-  get isFitted(): boolean {
-    return this.state !== null;
-  }
-
-  /** Weights: d values, or d x k row-major for a multi-output fit. */
-  get coef(): Float64Array {
-    return this.fitted("reading coef").coef;
-  }
-
-  /** The intercept (0 when fitIntercept is false). */
-  get intercept(): number {
-    const state = this.fitted("reading intercept");
-    if (state.nOutputs > 1) {
-      throw new TypeError(`This ${this.modelName} was fitted on ${state.nOutputs} outputs: read intercepts, one per output.`);
-    }
-    return state.intercepts[0];
-  }
-
-  /** One intercept per output. */
-  get intercepts(): Float64Array {
-    return this.fitted("reading intercepts").intercepts;
-  }
-
-  /** The objective per iteration of the iterative solvers (empty for the closed form or recordHistory: false). */
-  get history(): Float64Array {
-    return this.fitted("reading history").history;
-  }
-
-  /** Iterations run by the last fit (0 for the closed form). */
-  get nIter(): number {
-    return this.fitted("reading nIter").nIter;
-  }
-
-  /** Whether the last fit met its stopping rule (always true for the closed form). */
-  get converged(): boolean {
-    return this.fitted("reading converged").converged;
-  }
-
-  /** Duality gap at the end of the last CD or FISTA fit, on the objective (NaN for gd and the closed form). */
-  get dualGap(): number {
-    return this.fitted("reading dualGap").dualGap;
-  }
-
-  /** Number of features seen by fit. */
-  get nFeatures(): number {
-    return this.fitted("reading nFeatures").nFeatures;
-  }
-
-  /** Predictions X w + b: n values, or n x k row-major for a multi-output fit. */
-  predict(X: MatrixInput): Float64Array {
-    const state = this.fitted("predict");
-    const { data, rows, cols } = toMatrix(X, "X");
-    if (cols !== state.nFeatures) {
-      throw new RangeError(
-        `X has ${cols} features but this ${this.modelName} was fitted on ${state.nFeatures}: pass the same columns in the same order.`,
-      );
-    }
-    const backend = getBackend(this.options.backend);
-    const k = state.nOutputs;
-    const out = new Float64Array(rows * k);
-    withBlocks(backend, [data, new Float64Array(cols), new Float64Array(rows)], ([Xb, w, p]) => {
-      for (let o = 0; o < k; o++) {
-        w.values.set(Float64Array.from({ length: cols }, (_, j) => state.coef[j * k + o]));
-        backend.gemv(Xb, rows, cols, w, p);
-        p.values.forEach((v, i) => (out[i * k + o] = v + state.intercepts[o]));
-      }
-    });
-    return out;
-  }
-
-  /** Coefficient of determination R^2 = 1 - SS_res / SS_tot (averaged over outputs). */
-  score(X: MatrixInput, y: VectorInput | ArrayLike<ArrayLike<number>>): number {
-    const state = this.fitted("score");
-    const predicted = this.predict(X);
-    const { data: truth, k } = this.targets(y, predicted.length / state.nOutputs);
-    if (k !== state.nOutputs) {
-      throw new RangeError(`y has ${k} outputs but this ${this.modelName} was fitted on ${state.nOutputs}.`);
-    }
-    return rSquared(truth, predicted, k);
-  }
-
-  /**
-   * The fitted weights as a sparse model: a k x d CSR matrix (row o = output o's weights), so prediction costs
-   * one multiplication per non-zero weight. Prune first (see `pruningReport`) to make it pay.
-   */
-  toSparse(): SparseLinearModel {
-    const { coef, intercepts, nFeatures: d, nOutputs: k } = this.fitted("toSparse");
-    const transposed = Array.from({ length: k }, (_, o) => Float64Array.from({ length: d }, (_, j) => coef[j * k + o]));
-    return new SparseLinearModel(CsrMatrix.fromDense(transposed), intercepts, this.options.backend);
+    const json = stats instanceof GramAccumulator ? stats.toJSON() : stats;
+    return this.accept(fitStatistics(this.options.backend, json, this.plan(solver, json.nFeatures, 1, {})), solver);
   }
 
   /** A plain-JSON snapshot of the options and fitted state (onWarning is not serialized). */
@@ -344,23 +153,7 @@ export abstract class LinearModel {
     const { onWarning: _, l1Ratio, ...rest } = this.options;
     const options: ModelJSON["options"] = { ...rest };
     if (this.modelName === "ElasticNet") options.l1Ratio = l1Ratio;
-    const s = this.state;
-    return {
-      format: "regularized",
-      version: 1,
-      model: this.modelName,
-      options,
-      fitted: s && {
-        coef: Array.from(s.coef),
-        intercepts: Array.from(s.intercepts),
-        nFeatures: s.nFeatures,
-        nOutputs: s.nOutputs,
-        history: Array.from(s.history),
-        nIter: s.nIter,
-        converged: s.converged,
-        dualGap: Number.isNaN(s.dualGap) ? null : s.dualGap,
-      },
-    };
+    return { format: "regularized", version: 1, model: this.modelName, options, fitted: this.fittedJSON() };
   }
 
   /** Restores a model from {@link LinearModel.toJSON}'s output (an object or its JSON string). */
@@ -373,19 +166,7 @@ export abstract class LinearModel {
     if (parsed.model !== model.modelName) {
       throw new TypeError(`This JSON holds a ${parsed.model}, not a ${model.modelName}: use ${parsed.model}.fromJSON.`);
     }
-    const f = parsed.fitted;
-    if (f) {
-      const coef = toVector(f.coef, "fitted.coef");
-      const intercepts = toVector(f.intercepts, "fitted.intercepts");
-      checkSameLength(f.nFeatures * f.nOutputs, "nFeatures * nOutputs", coef.length, "fitted.coef");
-      checkSameLength(f.nOutputs, "nOutputs", intercepts.length, "fitted.intercepts");
-      model.state = {
-        coef, intercepts, nFeatures: f.nFeatures, nOutputs: f.nOutputs,
-        history: toVector(f.history, "fitted.history"), nIter: f.nIter, converged: f.converged,
-        dualGap: f.dualGap ?? Number.NaN,
-      };
-    }
+    model.restoreFitted(parsed.fitted);
     return model as T;
   }
 }
-

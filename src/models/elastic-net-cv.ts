@@ -2,12 +2,12 @@
 // refitted on all rows at the chosen lambda.
 
 import { mulberry32 } from "../backends/js/random.js";
-import { getBackend } from "../backends/registry.js";
-import { checkL1Ratio, checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
-import type { Backend } from "../backend.js";
-import { withBlocks } from "../backends/with-blocks.js";
+import type { Design } from "../design/design.js";
+import { normalizeWeights } from "../design/least-squares-data.js";
+import { checkL1Ratio, type MatrixInput, type VectorInput } from "../input.js";
 import { enetPath, lambdaGrid, lambdaMax, type PathResult } from "../paths/path.js";
-import { LeastSquaresData, normalizeWeights } from "../solvers/least-squares-data.js";
+import { withDesign } from "../pipeline/fit.js";
+import { predictResident } from "../pipeline/predict.js";
 import type { FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import { CrossValidated } from "./cross-validated.js";
@@ -41,26 +41,16 @@ export interface CvResult {
 const CV_OPTIONS = ["l1Ratio", "nFolds", "nLambdas", "eps", "lambdas", "onProgress", ...COMMON_OPTION_NAMES]
   .filter((name) => !["lambda", "solver", "learningRate", "warmStart"].includes(name));
 
-/** The rows of a matrix (and entries of vectors) at the given indices. */
-function subset(X: Matrix, rows: number[]): Matrix {
-  const data = new Float64Array(rows.length * X.cols);
-  rows.forEach((row, i) => data.set(X.data.subarray(row * X.cols, (row + 1) * X.cols), i * X.cols));
-  return { data, rows: rows.length, cols: X.cols };
-}
-
-/** The (weighted) mean squared error on held-out rows of every model of a path: X w by the backend's gemv. */
-function testErrors(
-  backend: Backend, X: Matrix, y: number[], weights: number[] | undefined, path: PathResult,
-): Float64Array {
-  return withBlocks(backend, [X.data, new Float64Array(X.cols), new Float64Array(X.rows)], ([Xb, w, fitted]) => {
+/** The (weighted) mean squared error on a held-out design of every model of a path. */
+function testErrors(test: Design, weights: number[] | undefined, path: PathResult): Float64Array {
+  const y = test.targets();
+  return test.withRows((X, backend) => {
     let mass = 0;
-    for (let i = 0; i < X.rows; i++) mass += weights ? weights[i] : 1;
+    for (let i = 0; i < test.rows; i++) mass += weights ? weights[i] : 1;
     return Float64Array.from(path.coefs, (coef, l) => {
-      w.values.set(coef);
-      backend.gemv(Xb, X.rows, X.cols, w, fitted);
-      const f = fitted.values;
+      const fitted = predictResident(backend, X, test.rows, test.cols, coef, Float64Array.of(path.intercepts[l]));
       let loss = 0;
-      for (let i = 0; i < X.rows; i++) loss += (weights ? weights[i] : 1) * (y[i] - f[i] - path.intercepts[l]) ** 2;
+      for (let i = 0; i < test.rows; i++) loss += (weights ? weights[i] : 1) * (y[i] - fitted[i]) ** 2;
       return mass > 0 ? loss / mass : 0;
     });
   });
@@ -111,57 +101,63 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     return { ...rest, lambda, l1Ratio };
   }
 
-  /** Cross-validates, then fits the chosen model on all rows; returns this. */
-  fit(X: MatrixInput, y: VectorInput, options: FitOptions = {}): this {
-    const matrix = toMatrix(X, "X");
-    const targets = toVector(y, "y");
-    checkSameLength(matrix.rows, "the rows of X", targets.length, "y");
-    const n = matrix.rows;
-    const k = checkPositiveInteger(this.options.nFolds ?? 5, "nFolds", n);
-    if (k < 2) throw new RangeError(`nFolds must be at least 2 for cross-validation, got ${k}.`);
-    const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
-    const foldIds = assignFolds(n, k, this.options.seed ?? 0);
-    const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
-    const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend: this.options.backend };
-    const backend = getBackend(this.options.backend);
-    let done = 0;
-    const cvResults = this.ratios.map((rho): CvResult => {
-      const grid = lambdas !== undefined ? Float64Array.from(lambdas).sort().reverse() : this.grid(matrix, targets, rho, weights, nLambdas, eps);
-      const errors: Float64Array[] = [];
-      for (let fold = 0; fold < k; fold++) {
+  /**
+   * Cross-validates, then fits the chosen model on all rows; returns this. X may be a prepared {@link Design}
+   * (then without y): its folds are gathered inside the backend, each once for every l1Ratio.
+   */
+  fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
+    const backend = this.options.backend ?? "wasm";
+    this.result = withDesign(X, y, backend, this.constructor.name, false, (design) => {
+      const n = design.rows;
+      const k = checkPositiveInteger(this.options.nFolds ?? 5, "nFolds", n);
+      if (k < 2) throw new RangeError(`nFolds must be at least 2 for cross-validation, got ${k}.`);
+      const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
+      const foldIds = assignFolds(n, k, this.options.seed ?? 0);
+      const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
+      const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
+      const folds = Array.from({ length: k }, (_, fold) => {
         const train = [...foldIds.keys()].filter((i) => foldIds[i] !== fold);
         const test = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
-        const path = enetPath(subset(matrix, train), train.map((i) => targets[i]), {
-          ...pathOptions, l1Ratio: rho, lambdas: grid, sampleWeight: weights && train.map((i) => weights[i]),
+        return { train, test, trainDesign: design.subset(train), testDesign: design.subset(test) };
+      });
+      try {
+        let done = 0;
+        const cvResults = this.ratios.map((rho): CvResult => {
+          const grid = lambdas !== undefined ? Float64Array.from(lambdas).sort().reverse() : this.grid(design, rho, weights, nLambdas, eps);
+          const errors = folds.map(({ train, test, trainDesign, testDesign }) => {
+            const path = enetPath(trainDesign, undefined, {
+              ...pathOptions, l1Ratio: rho, lambdas: grid, sampleWeight: weights && train.map((i) => weights[i]),
+            });
+            this.options.onProgress?.(++done, k * this.ratios.length);
+            return testErrors(testDesign, weights && test.map((i) => weights[i]), path);
+          });
+          const { mean, standardError } = meanAndStandardError(errors, grid.length);
+          return { l1Ratio: rho, lambdas: grid, cvMean: mean, cvStd: standardError.map((se) => se * Math.sqrt(k)) };
         });
-        errors.push(testErrors(backend, subset(matrix, test), test.map((i) => targets[i]), weights && test.map((i) => weights[i]), path));
-        this.options.onProgress?.(++done, k * this.ratios.length);
+        let chosen = cvResults[0];
+        for (const r of cvResults) if (Math.min(...r.cvMean) < Math.min(...chosen.cvMean)) chosen = r;
+        const { lambdaMin, lambda1se } = selectLambda({
+          lambdas: chosen.lambdas, mean: chosen.cvMean, standardError: chosen.cvStd.map((sd) => sd / Math.sqrt(k)),
+        });
+        const model = new ElasticNet(this.modelOptions(lambdaMin, chosen.l1Ratio)).fit(design, undefined, options);
+        return { model, l1Ratio: chosen.l1Ratio, lambdaMin, lambda1se, cvResults, foldIds };
+      } finally {
+        for (const fold of folds) {
+          fold.trainDesign.free();
+          fold.testDesign.free();
+        }
       }
-      const { mean, standardError } = meanAndStandardError(errors, grid.length);
-      return { l1Ratio: rho, lambdas: grid, cvMean: mean, cvStd: standardError.map((se) => se * Math.sqrt(k)) };
     });
-    let chosen = cvResults[0];
-    for (const r of cvResults) if (Math.min(...r.cvMean) < Math.min(...chosen.cvMean)) chosen = r;
-    const { lambdaMin, lambda1se } = selectLambda({
-      lambdas: chosen.lambdas, mean: chosen.cvMean, standardError: chosen.cvStd.map((sd) => sd / Math.sqrt(k)),
-    });
-    const model = new ElasticNet(this.modelOptions(lambdaMin, chosen.l1Ratio)).fit(matrix, targets, options);
-    this.result = { model, l1Ratio: chosen.l1Ratio, lambdaMin, lambda1se, cvResults, foldIds };
     return this;
   }
 
-  private grid(X: Matrix, y: Float64Array, rho: number, weights: Float64Array | undefined, nLambdas = 100, eps = 1e-3): Float64Array {
-    const backend = getBackend(this.options.backend);
-    const data = new LeastSquaresData(backend, X, y, 1, {
-      fitIntercept: this.options.fitIntercept ?? true, standardize: this.options.standardize ?? false, sampleWeight: weights,
-    });
-    try {
+  private grid(design: Design, rho: number, weights: Float64Array | undefined, nLambdas = 100, eps = 1e-3): Float64Array {
+    const prepare = { fitIntercept: this.options.fitIntercept ?? true, standardize: this.options.standardize ?? false, sampleWeight: weights };
+    return design.withPrepared(prepare, (data, backend) => {
       const top = lambdaMax(data, rho, this.options.precompute ?? "auto", backend);
       if (top === 0) throw new RangeError("lambdaMax is 0: y is constant (or orthogonal to every feature). Pass lambdas.");
       return lambdaGrid(top, checkPositiveInteger(nLambdas, "nLambdas", 100_000), eps);
-    } finally {
-      data.free();
-    }
+    });
   }
 
   protected fitted() {

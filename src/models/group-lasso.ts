@@ -1,8 +1,6 @@
-import type { Backend, F64Block } from "../backend.js";
 import { toVector } from "../input.js";
-import { fistaSolve } from "../solvers/exact.js";
-import type { PreparedData } from "../solvers/least-squares-data.js";
-import { LinearModel, type FittedState, type ModelJSON } from "./base.js";
+import type { SolverParams } from "../solvers/solver.js";
+import { LinearModel, type ModelJSON } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
 
 export interface GroupLassoOptions extends Omit<LinearModelOptions, "positive" | "selection" | "precompute" | "learningRate"> {
@@ -65,30 +63,10 @@ export class GroupLasso extends LinearModel {
     return ids;
   }
 
-  protected override solvePrepared(backend: Backend, solver: string, data: PreparedData): FittedState {
-    const ids = this.groupIds(data.d);
+  /** The groups for d features, with their weights (default sqrt(group size)). */
+  protected override extraParams(d: number): Partial<SolverParams> {
     const weights = this.weightList ?? Float64Array.from(this.groupLists, (group) => Math.sqrt(group.length));
-    const { lambda, maxIter, tol, recordHistory, warmStart, seed } = this.options;
-    const blocks: F64Block[] = [];
-    try {
-      const idBlock = backend.alloc(Math.ceil(data.d / 2));
-      blocks.push(idBlock);
-      new Int32Array(idBlock.values.buffer, idBlock.values.byteOffset, data.d).set(ids);
-      const weightBlock = backend.fromArray(weights);
-      blocks.push(weightBlock);
-      const previous = warmStart ? this.previousCoef(data.d, 1) : null;
-      const result = fistaSolve(backend, data, {
-        lambda, rho: 1, maxIter, tol, positive: false, precompute: "auto", selection: "cyclic", seed, recordHistory,
-        groups: { ids: idBlock, count: this.groupLists.length, weights: weightBlock },
-      }, previous ? data.scaled(previous) : new Float64Array(data.d));
-      const { coef, intercepts } = data.original(result.w);
-      return {
-        coef, intercepts, nFeatures: data.d, nOutputs: 1, history: result.history, nIter: result.nIter,
-        converged: result.converged, dualGap: result.dualGap,
-      };
-    } finally {
-      blocks.forEach((block) => backend.free(block));
-    }
+    return { groups: { ids: this.groupIds(d), count: this.groupLists.length, weights } };
   }
 
   /** JSON with the groups and their weights among the options, so fromJSON rebuilds the same model. */

@@ -1,8 +1,7 @@
-import type { Backend } from "../backend.js";
+import type { Design } from "../design/design.js";
 import type { MatrixInput } from "../input.js";
-import { HISTORY_LIMIT } from "../solvers/exact.js";
-import type { PreparedData } from "../solvers/least-squares-data.js";
-import { LinearModel, type FitOptions, type FittedState, type Targets } from "./base.js";
+import type { SolverName } from "../solvers/table.js";
+import { LinearModel, type FitOptions } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
 
 export interface MultiTaskElasticNetOptions extends Omit<LinearModelOptions, "positive" | "selection" | "learningRate"> {
@@ -28,38 +27,17 @@ export class MultiTaskElasticNet extends LinearModel {
     return this.options.l1Ratio;
   }
 
-  override fit(X: MatrixInput, Y: ArrayLike<ArrayLike<number>> | ArrayLike<number>, options: FitOptions = {}): this {
+  override fit(X: MatrixInput | Design, Y?: ArrayLike<ArrayLike<number>> | ArrayLike<number>, options: FitOptions = {}): this {
     return this.fitWith(this.options.solver, X, Y, options);
   }
 
-  protected override targets(y: unknown, rows: number): Targets {
-    return this.multiOutputTargets(y, rows);
+  protected override get multiOutput(): boolean {
+    return true;
   }
 
-  protected override solvePrepared(backend: Backend, solver: string, data: PreparedData): FittedState {
-    const { n, d, k } = data;
-    const { lambda, maxIter, tol, recordHistory, warmStart, seed } = this.options;
-    const params = {
-      alpha: n * lambda * this.rho, beta: n * lambda * (1 - this.rho), maxIter, tol, positive: false,
-      selection: "cyclic" as const, seed,
-    };
-    const previous = warmStart ? this.previousCoef(d, k) : null;
-    const Yt = backend.alloc(k * n);
-    let W = null;
-    let history = null;
-    try {
-      backend.transpose(data.centeredTargets(), n, k, Yt);
-      W = backend.fromArray(previous ? data.scaled(previous) : new Float64Array(d * k));
-      history = recordHistory ? backend.alloc(Math.min(maxIter, HISTORY_LIMIT)) : null;
-      const result = backend.cdMultiTask(data.columns(), n, d, Yt, k, params, W, history);
-      const { coef, intercepts } = data.original(W.values.slice());
-      return {
-        coef, intercepts, nFeatures: d, nOutputs: k, nIter: result.nIter, converged: result.converged,
-        dualGap: result.dualGap, history: history ? history.values.slice(0, Math.min(result.nIter, history.length)) : new Float64Array(0),
-      };
-    } finally {
-      for (const block of [Yt, W, history]) if (block) backend.free(block);
-    }
+  /** Option solver "cd" runs block coordinate descent over the rows of W. */
+  protected override tableSolver(): SolverName {
+    return "multi-task-cd";
   }
 }
 

@@ -2,9 +2,10 @@
 
 import { getBackend } from "../backends/registry.js";
 import type { BackendName } from "../backend.js";
-import { checkLambda, checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import type { Design } from "../design/design.js";
+import { checkLambda, toVector, type MatrixInput, type VectorInput } from "../input.js";
 import { symmetricEigen } from "../linalg/symmetric-eigen.js";
-import { LeastSquaresData } from "../solvers/least-squares-data.js";
+import { withDesign } from "../pipeline/fit.js";
 import { CrossValidated } from "./cross-validated.js";
 import { selectLambda } from "./cv-selection.js";
 import { checkBoolean, checkOptionNames } from "./options.js";
@@ -48,15 +49,16 @@ export class RidgeCV extends CrossValidated<Ridge> {
     getBackend(this.backend);
   }
 
-  fit(X: MatrixInput, y: VectorInput): this {
-    const matrix = toMatrix(X, "X");
-    const targets = toVector(y, "y");
-    checkSameLength(matrix.rows, "the rows of X", targets.length, "y");
-    const backend = getBackend(this.backend);
-    const { rows: n, cols: d } = matrix;
-    const data = new LeastSquaresData(backend, matrix, targets, 1, { fitIntercept: this.fitIntercept, standardize: this.standardize });
-    let looErrors: Float64Array[];
-    try {
+  /** Chooses lambda by exact leave-one-out CV, then refits on all rows; X may be a prepared {@link Design} (then without y). */
+  fit(X: MatrixInput | Design, y?: VectorInput): this {
+    this.result = withDesign(X, y, this.backend, "RidgeCV", false, (design) => this.crossValidate(design));
+    return this;
+  }
+
+  private crossValidate(design: Design) {
+    const { rows: n, cols: d } = design;
+    const prepare = { fitIntercept: this.fitIntercept, standardize: this.standardize };
+    const looErrors = design.withPrepared(prepare, (data, backend) => {
       const Xs = data.rows().values.slice();
       const yc = data.centeredTargets().values.slice();
       // basis: n x m columns u_k with weights(lambda)_k: H_c = sum_k u_k u_k^T f_k(lambda).
@@ -80,22 +82,20 @@ export class RidgeCV extends CrossValidated<Ridge> {
         filter = (s, shift) => 1 / (s + shift);
       } else {
         // X_c X_c^T = Q S Q^T: H_c = Q diag(s / (s + n lambda)) Q^T.
-        const K = backend.alloc(n * n);
-        try {
+        const { values, vectors } = backend.scope((scope) => {
+          const K = scope.alloc(n * n);
           backend.rowGram(data.rows(), n, d, K);
-          const { values, vectors } = symmetricEigen(K.values, n);
-          basis = vectors;
-          spectrum = values;
-        } finally {
-          backend.free(K);
-        }
+          return symmetricEigen(K.values, n);
+        });
+        basis = vectors;
+        spectrum = values;
         m = n;
         filter = (s, shift) => (s > 0 ? s / (s + shift) : 0);
       }
       const projections = new Float64Array(m);
       for (let k = 0; k < m; k++) for (let i = 0; i < n; i++) projections[k] += basis[i * m + k] * yc[i];
       const base = this.fitIntercept ? 1 / n : 0;
-      looErrors = Array.from(this.lambdas, (lambda) => {
+      return Array.from(this.lambdas, (lambda) => {
         const f = Float64Array.from(spectrum, (s) => filter(Math.max(s, 0), n * lambda));
         return Float64Array.from({ length: n }, (_, i) => {
           let fitted = 0;
@@ -108,15 +108,12 @@ export class RidgeCV extends CrossValidated<Ridge> {
           return ((yc[i] - fitted) / (1 - leverage)) ** 2;
         });
       });
-    } finally {
-      data.free();
-    }
+    });
     const cvMean = Float64Array.from(looErrors, (e) => e.reduce((s, v) => s + v, 0) / n);
     const cvStd = Float64Array.from(looErrors, (e, l) => Math.sqrt(e.reduce((s, v) => s + (v - cvMean[l]) ** 2, 0) / Math.max(n - 1, 1)));
     const { lambdaMin, lambda1se } = selectLambda({ lambdas: this.lambdas, mean: cvMean, standardError: cvStd.map((sd) => sd / Math.sqrt(n)) });
-    const model = new Ridge({ lambda: lambdaMin, fitIntercept: this.fitIntercept, standardize: this.standardize, backend: this.backend }).fit(matrix, targets);
-    this.result = { model, lambdaMin, lambda1se, cvMean, cvStd };
-    return this;
+    const model = new Ridge({ lambda: lambdaMin, fitIntercept: this.fitIntercept, standardize: this.standardize, backend: this.backend }).fit(design);
+    return { model, lambdaMin, lambda1se, cvMean, cvStd };
   }
 
   protected fitted() {

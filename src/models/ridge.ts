@@ -1,8 +1,6 @@
-import type { Backend } from "../backend.js";
+import type { Design } from "../design/design.js";
 import type { MatrixInput, VectorInput } from "../input.js";
-import type { PreparedData } from "../solvers/least-squares-data.js";
-import { ridgeClosedForm } from "../solvers/ridge-closed-form.js";
-import { LinearModel, type FitOptions, type FittedState, type Targets } from "./base.js";
+import { LinearModel, type FitOptions } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
 
 export interface RidgeOptions extends LinearModelOptions {
@@ -26,26 +24,17 @@ export class Ridge extends LinearModel {
     return 0;
   }
 
-  /** Fits X (n x d) to y (n, or n x k rows for several outputs). */
-  override fit(X: MatrixInput, y: RidgeTargets, options: FitOptions = {}): this {
+  /** Fits X (n x d) to y (n, or n x k rows for several outputs), or a prepared {@link Design}. */
+  override fit(X: MatrixInput | Design, y?: RidgeTargets, options: FitOptions = {}): this {
     return this.fitWith(this.options.solver, X, y, options);
   }
 
   /** The seed's `fit_closed_form`: fits by the normal equations whatever the `solver` option says. */
-  fitClosedForm(X: MatrixInput, y: RidgeTargets, options: FitOptions = {}): this {
+  fitClosedForm(X: MatrixInput | Design, y?: RidgeTargets, options: FitOptions = {}): this {
     return this.fitWith("closed-form", X, y, options);
   }
 
-  protected override targets(y: unknown, rows: number): Targets {
-    return this.multiOutputTargets(y, rows);
-  }
-
-  protected override solvePrepared(backend: Backend, solver: string, data: PreparedData): FittedState {
-    if (solver !== "closed-form") return super.solvePrepared(backend, solver, data);
-    const { coef, intercepts } = data.original(ridgeClosedForm(backend, data, this.options.lambda));
-    return {
-      coef, intercepts, nFeatures: data.d, nOutputs: data.k,
-      history: new Float64Array(0), nIter: 0, converged: true, dualGap: Number.NaN,
-    };
+  protected override get multiOutput(): boolean {
+    return true;
   }
 }

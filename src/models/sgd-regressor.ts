@@ -1,11 +1,11 @@
 // Mini-batch training of the seed's objective with SGD, Adam or AdamW: each epoch runs whole in the backend.
 
-import type { Backend, F64Block } from "../backend.js";
 import { mulberry32 } from "../backends/js/random.js";
-import { getBackend } from "../backends/registry.js";
-import { withBlocks } from "../backends/with-blocks.js";
-import { checkL1Ratio, toMatrix, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
-import { LinearModel, type FitOptions, type FittedState, type ModelJSON, type Targets } from "./base.js";
+import type { Design } from "../design/design.js";
+import { checkL1Ratio, type MatrixInput, type VectorInput } from "../input.js";
+import { fitDesign, withDesign } from "../pipeline/fit.js";
+import type { SgdProgress, SgdRunParams } from "../solvers/mini-batch.js";
+import { LinearModel, type FitOptions, type FittedState, type ModelJSON } from "./base.js";
 import { checkBoolean, checkChoice, checkPositiveInteger, type LinearModelOptions } from "./options.js";
 
 export interface SGDRegressorOptions
@@ -53,15 +53,6 @@ const EXTRA = ["penalty", "l1Ratio", "optimizer", "batchSize", "epochs", "shuffl
 /** Estimator options that mini-batch training has no use for (rejected rather than ignored). */
 const UNUSED = ["standardize", "maxIter", "positive", "precompute", "selection", "warmStart"];
 
-/** Training state carried between partialFit calls. */
-interface Progress {
-  theta: Float64Array;
-  m: Float64Array;
-  v: Float64Array;
-  t: number;
-  nextRandom: () => number;
-}
-
 /**
  * SGDRegressor: mini-batch steps of SGD, Adam or AdamW on (1/2n)||X w + b - y||^2 + penalty, one backend call
  * per epoch. SGD and Adam descend that objective; AdamW applies the L2 part as decoupled weight decay, whose
@@ -73,7 +64,7 @@ interface Progress {
  */
 export class SGDRegressor extends LinearModel {
   private readonly settings: SgdSettings;
-  private progress?: Progress;
+  private progress?: SgdProgress;
   /** Set while fit runs: train from zero, and keep the old progress until the new fit succeeds. */
   private restart = false;
 
@@ -112,95 +103,45 @@ export class SGDRegressor extends LinearModel {
     return { l2: 0, l1: 1, elasticnet: this.settings.l1Ratio }[this.settings.penalty];
   }
 
-  override fit(X: MatrixInput, y: VectorInput, options: FitOptions = {}): this {
+  override fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
+    if (options.sampleWeight !== undefined) throw new RangeError("SGDRegressor has no sampleWeight: repeat or drop rows instead.");
     this.restart = true;
     try {
-      return this.fitWith("sgd", X, y, options);
+      return this.accept(this.train(X, y, this.settings.epochs, true), "sgd");
     } finally {
       this.restart = false;
     }
   }
 
   /** One more epoch over these rows, continuing from the current state (or from 0 on the first call). */
-  partialFit(X: MatrixInput, y: VectorInput): this {
-    const matrix = toMatrix(X, "X");
-    const targets = this.targets(y, matrix.rows);
-    return this.accept(this.train(getBackend(this.options.backend), matrix, targets, 1, false), "sgd");
-  }
-
-  protected override solve(backend: Backend, solver: string, X: Matrix, targets: Targets, options: FitOptions): FittedState {
-    if (options.sampleWeight !== undefined) throw new RangeError("SGDRegressor has no sampleWeight: repeat or drop rows instead.");
-    return this.train(backend, X, targets, this.settings.epochs, true);
+  partialFit(X: MatrixInput | Design, y?: VectorInput): this {
+    return this.accept(this.train(X, y, 1, false), "sgd");
   }
 
   /** Runs up to `epochs` epochs (with the stopping rule when `stopping`), starting from the saved progress. */
-  private train(backend: Backend, X: Matrix, targets: Targets, epochs: number, stopping: boolean): FittedState {
-    const { rows: n, cols: d } = X;
-    const s = this.settings;
-    if (this.progress && this.progress.theta.length !== d + 1) {
-      throw new RangeError(`X has ${d} features but this SGDRegressor was trained on ${this.progress.theta.length - 1}: call fit to start over.`);
-    }
-    const progress = (!this.restart && this.progress) || this.startingPoint(d);
-    const permutation = (length: number) => {
-      const order = Array.from({ length }, (_, i) => i);
-      for (let i = length - 1; i > 0; i--) {
-        const j = Math.floor((progress.nextRandom() / 2 ** 32) * (i + 1));
-        [order[i], order[j]] = [order[j], order[i]];
+  private train(X: unknown, y: unknown, epochs: number, stopping: boolean): FittedState {
+    return withDesign(X, y, this.options.backend, this.modelName, false, (design) => {
+      const d = design.cols;
+      if (this.progress && this.progress.theta.length !== d + 1) {
+        throw new RangeError(`X has ${d} features but this SGDRegressor was trained on ${this.progress.theta.length - 1}: call fit to start over.`);
       }
-      return order;
-    };
-    const all = s.earlyStopping && stopping ? permutation(n) : Array.from({ length: n }, (_, i) => i);
-    const held = s.earlyStopping && stopping ? Math.max(1, Math.ceil(s.validationFraction * n)) : 0;
-    const train = all.slice(0, n - held);
-    const validation = all.slice(n - held);
-    const { lambda, learningRate, tol, fitIntercept, recordHistory } = this.options;
-    const params = {
-      optimizer: s.optimizer, lr: learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, lambda, rho: this.rho, fitIntercept,
-    };
-    const history: number[] = [];
-    let best = Infinity;
-    let stale = 0;
-    let converged = false;
-    let epoch = 0;
-    withBlocks(backend, [X.data, targets.data, progress.theta, progress.m, progress.v, Float64Array.of(progress.t), new Float64Array(Math.ceil(train.length / 2))],
-      ([Xb, yb, theta, m, v, state, order]) => {
-        for (; epoch < epochs; epoch++) {
-          const ids = s.shuffle ? shuffled(train, progress.nextRandom) : train;
-          new Int32Array(order.values.buffer, order.values.byteOffset, ids.length).set(ids);
-          const loss = backend.sgdEpoch(Xb, d, yb, order, ids.length, s.batchSize, theta, params, m, v, state);
-          const objective = loss + penaltyOf(theta.values, d, lambda, this.rho);
-          if (!Number.isFinite(objective)) {
-            throw new RangeError(`SGDRegressor diverged at epoch ${epoch + 1} (loss ${objective}): use a smaller learningRate than ${learningRate}.`);
-          }
-          if (recordHistory) history.push(objective);
-          if (!stopping) continue;
-          const score = validation.length > 0 ? heldOutLoss(Xb, yb, d, theta, validation) : objective;
-          if (score > best - tol) stale++;
-          else stale = 0;
-          best = Math.min(best, score);
-          if (stale >= s.nIterNoChange) {
-            converged = true;
-            epoch++;
-            break;
-          }
-        }
-        progress.theta.set(theta.values);
-        progress.m.set(m.values);
-        progress.v.set(v.values);
-        progress.t = state.values[0];
-      });
-    this.progress = progress;
-    return {
-      coef: progress.theta.slice(0, d), intercepts: Float64Array.of(progress.theta[d]), nFeatures: d, nOutputs: 1,
-      history: Float64Array.from(history), nIter: epoch, converged: converged || !stopping, dualGap: Number.NaN,
-    };
+      const progress = (!this.restart && this.progress) || this.startingPoint(d);
+      const { lambda, learningRate, tol, fitIntercept, recordHistory } = this.options;
+      const params: SgdRunParams = {
+        ...this.settings, owner: this.modelName, lambda, rho: this.rho, learningRate, tol, fitIntercept, epochs, stopping, progress,
+      };
+      const plan = { solver: "sgd" as const, params, prepare: { fitIntercept: false, standardize: false }, start: null, recordHistory };
+      const state = fitDesign(design, plan);
+      this.progress = progress;
+      return state;
+    });
   }
 
   /**
    * Where training starts: from zero on fit; for partialFit on a model without progress (restored by fromJSON),
    * from its fitted weights, with fresh moments.
    */
-  private startingPoint(d: number): Progress {
+  private startingPoint(d: number): SgdProgress {
     const theta = new Float64Array(d + 1);
     if (!this.restart && this.isFitted && this.nFeatures === d) {
       theta.set(this.coef);
@@ -220,39 +161,4 @@ export class SGDRegressor extends LinearModel {
     for (const name of UNUSED) delete options[name];
     return json;
   }
-}
-
-function shuffled(rows: number[], next: () => number): number[] {
-  const order = rows.slice();
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor((next() / 2 ** 32) * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
-/** lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) over the first d entries of theta. */
-function penaltyOf(theta: Float64Array, d: number, lambda: number, rho: number): number {
-  let l1 = 0;
-  let l2 = 0;
-  for (let j = 0; j < d; j++) {
-    l1 += Math.abs(theta[j]);
-    l2 += theta[j] * theta[j];
-  }
-  return lambda * (rho * l1 + 0.5 * (1 - rho) * l2);
-}
-
-/** Half the mean squared error on the held-out rows. */
-function heldOutLoss(X: F64Block, y: F64Block, d: number, theta: F64Block, rows: number[]): number {
-  const w = theta.values.subarray(0, d);
-  const b = theta.values[d];
-  const data = X.values;
-  const targets = y.values;
-  let sum = 0;
-  for (const i of rows) {
-    let fitted = b;
-    for (let j = 0; j < d; j++) fitted += data[i * d + j] * w[j];
-    sum += (fitted - targets[i]) ** 2;
-  }
-  return sum / (2 * rows.length);
 }

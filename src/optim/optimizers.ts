@@ -25,14 +25,11 @@ function inPlace(backend: Backend, arrays: Float64Array[], step: (blocks: F64Blo
     step(arrays.map((values) => ({ length: values.length, values })));
     return;
   }
-  const blocks: F64Block[] = [];
-  try {
-    for (const values of arrays) blocks.push(backend.fromArray(values));
+  backend.scope((scope) => {
+    const blocks = arrays.map((values) => scope.fromArray(values));
     step(blocks);
     blocks.forEach((block, i) => arrays[i].set(block.values));
-  } finally {
-    blocks.forEach((block) => backend.free(block));
-  }
+  });
 }
 
 /**

@@ -1,12 +1,14 @@
 // Regularization paths: the elastic net fitted on a decreasing grid of lambdas, each fit starting from the
 // previous solution (warm starts), the data copied into the backend and prepared once for the whole path.
 
-import type { BackendName } from "../backend.js";
-import { getBackend } from "../backends/registry.js";
-import { checkL1Ratio, checkLambda, checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import type { Backend, BackendName } from "../backend.js";
+import type { Design } from "../design/design.js";
+import type { PreparedData } from "../design/prepared-data.js";
+import { checkL1Ratio, checkLambda, toVector, type MatrixInput, type VectorInput } from "../input.js";
 import { checkBoolean, checkChoice, checkOptionNames, checkPositiveInteger, defaultTol } from "../models/options.js";
-import { coordinateDescent, usesGram } from "../solvers/exact.js";
-import { LeastSquaresData, type PreparedData } from "../solvers/least-squares-data.js";
+import { fitPrepared, withDesign } from "../pipeline/fit.js";
+import { usesGram } from "../solvers/coordinate-descent.js";
+import type { SolverParams } from "../solvers/solver.js";
 
 /** Options of {@link enetPath} and {@link lassoPath}. */
 export interface PathOptions {
@@ -55,18 +57,14 @@ const PATH_OPTIONS = [
  * lambda_max = max_j |x_j^T y| / (n rho) on the prepared (centered, weighted, scaled) data: the smallest lambda
  * at which every weight is 0.
  */
-export function lambdaMax(data: PreparedData, rho: number, precompute: "auto" | boolean, backend: ReturnType<typeof getBackend>): number {
-  let q: Float64Array;
-  if (usesGram(data, precompute)) q = data.gram().q.values;
-  else {
-    const out = backend.alloc(data.d);
-    try {
+export function lambdaMax(data: PreparedData, rho: number, precompute: "auto" | boolean, backend: Backend): number {
+  const q = usesGram(data, precompute)
+    ? data.gram().q.values
+    : backend.scope((scope) => {
+      const out = scope.alloc(data.d);
       backend.gemvT(data.rows(), data.n, data.d, data.centeredTargets(), out);
-      q = out.values.slice();
-    } finally {
-      backend.free(out);
-    }
-  }
+      return out.values.slice();
+    });
   let largest = 0;
   for (const v of q) largest = Math.max(largest, Math.abs(v));
   return largest / (data.n * rho);
@@ -86,16 +84,17 @@ export function lambdaGrid(top: number, nLambdas: number, eps: number): Float64A
   return grid.reverse();
 }
 
-/** The elastic-net path of (X, y), as scikit-learn's enet_path with an intercept handled by centering. */
-export function enetPath(X: MatrixInput, y: VectorInput, options: PathOptions = {}): PathResult {
+/**
+ * The elastic-net path of (X, y), or of a prepared {@link Design} (then without y), as scikit-learn's enet_path
+ * with an intercept handled by centering: coordinate descent at each lambda, warm-started from the previous one.
+ */
+export function enetPath(X: MatrixInput | Design, y?: VectorInput, options: PathOptions = {}): PathResult {
   const o = checkOptionNames("enetPath", options, PATH_OPTIONS) as PathOptions;
   const rho = checkL1Ratio(o.l1Ratio ?? 0.5);
-  const matrix = toMatrix(X, "X");
-  const targets = toVector(y, "y");
-  checkSameLength(matrix.rows, "the rows of X", targets.length, "y");
   const precompute = checkChoice(o.precompute ?? "auto", "precompute", ["auto", true, false] as const);
-  const backend = getBackend(o.backend);
-  const params = {
+  const params: SolverParams = {
+    owner: "enetPath",
+    lambda: 0,
     rho,
     maxIter: checkPositiveInteger(o.maxIter ?? 1000, "maxIter"),
     tol: checkLambda(o.tol ?? defaultTol("cd"), "tol"),
@@ -103,38 +102,31 @@ export function enetPath(X: MatrixInput, y: VectorInput, options: PathOptions = 
     precompute,
     selection: checkChoice(o.selection ?? "cyclic", "selection", ["cyclic", "random"] as const),
     seed: o.seed ?? 0,
-    recordHistory: false,
-  };
-  const data = new LeastSquaresData(backend, matrix, targets, 1, {
+    learningRate: 0,
     fitIntercept: checkBoolean(o.fitIntercept ?? true, "fitIntercept"),
+  };
+  const prepare = {
+    fitIntercept: params.fitIntercept,
     standardize: checkBoolean(o.standardize ?? false, "standardize"),
     sampleWeight: o.sampleWeight,
-  });
-  try {
-    const lambdas = o.lambdas !== undefined ? userLambdas(o.lambdas) : defaultGrid(data, rho, o, precompute, backend);
-    const result: PathResult = {
-      lambdas, coefs: [], intercepts: new Float64Array(lambdas.length),
-      dualGaps: new Float64Array(lambdas.length), nIters: new Int32Array(lambdas.length),
-    };
-    let w: Float64Array = new Float64Array(data.d);
-    lambdas.forEach((lambda, i) => {
-      const fit = coordinateDescent(backend, data, { ...params, lambda }, w);
-      w = fit.w;
-      const { coef, intercepts } = data.original(fit.w);
-      result.coefs.push(coef);
-      result.intercepts[i] = intercepts[0];
-      result.dualGaps[i] = fit.dualGap;
-      result.nIters[i] = fit.nIter;
-      o.onProgress?.(i + 1, lambdas.length);
-    });
-    return result;
-  } finally {
-    data.free();
-  }
+  };
+  return withDesign(X, y, o.backend ?? "wasm", "enetPath", false, (design) =>
+    design.withPrepared(prepare, (data, backend) => {
+      const lambdas = o.lambdas !== undefined ? userLambdas(o.lambdas) : defaultGrid(data, rho, o, precompute, backend);
+      const plan = { solver: "cd" as const, params, prepare, start: null, recordHistory: false };
+      const fits = fitPrepared(backend, data, plan, lambdas, (_, i) => o.onProgress?.(i + 1, lambdas.length));
+      return {
+        lambdas,
+        coefs: fits.map((fit) => fit.coef),
+        intercepts: Float64Array.from(fits, (fit) => fit.intercepts[0]),
+        dualGaps: Float64Array.from(fits, (fit) => fit.dualGap),
+        nIters: Int32Array.from(fits, (fit) => fit.nIter),
+      };
+    }));
 }
 
 /** The lasso path: {@link enetPath} with l1Ratio 1. */
-export function lassoPath(X: MatrixInput, y: VectorInput, options: Omit<PathOptions, "l1Ratio"> = {}): PathResult {
+export function lassoPath(X: MatrixInput | Design, y?: VectorInput, options: Omit<PathOptions, "l1Ratio"> = {}): PathResult {
   if ("l1Ratio" in options) throw new TypeError('lassoPath has no l1Ratio option (it is 1): use enetPath for another mix.');
   return enetPath(X, y, { ...options, l1Ratio: 1 });
 }
@@ -146,9 +138,7 @@ function userLambdas(values: ArrayLike<number>): Float64Array {
   return lambdas.sort().reverse();
 }
 
-function defaultGrid(
-  data: PreparedData, rho: number, o: PathOptions, precompute: "auto" | boolean, backend: ReturnType<typeof getBackend>,
-): Float64Array {
+function defaultGrid(data: PreparedData, rho: number, o: PathOptions, precompute: "auto" | boolean, backend: Backend): Float64Array {
   if (rho === 0) {
     throw new RangeError("l1Ratio = 0 has no finite lambdaMax (ridge never zeroes every weight): pass lambdas, or use l1Ratio > 0.");
   }

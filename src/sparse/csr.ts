@@ -1,7 +1,6 @@
 // Compressed sparse row matrices and their product with a vector (the WASM SpMV kernel), for inference with
 // pruned weights.
 
-import type { F64Block } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
 import type { BackendOptions } from "../penalties.js";
@@ -94,23 +93,13 @@ export class CsrMatrix {
     const xs = toVector(x, "x");
     checkSameLength(this.cols, "the columns of A", xs.length, "x");
     const backend = getBackend(options.backend);
-    const blocks: F64Block[] = [];
-    try {
-      const [values, indices, pointers, input, out] = [
-        backend.fromArray(this.values), packed(backend, this.columnIndices), packed(backend, this.rowPointers),
-        backend.fromArray(xs), backend.alloc(this.rows),
-      ].map((block) => (blocks.push(block), block));
-      backend.csrMatVec(values, indices, pointers, this.rows, input, out);
+    return backend.scope((scope) => {
+      const out = scope.alloc(this.rows);
+      backend.csrMatVec(
+        scope.fromArray(this.values), scope.fromInt32(this.columnIndices), scope.fromInt32(this.rowPointers), this.rows,
+        scope.fromArray(xs), out,
+      );
       return out.values.slice();
-    } finally {
-      blocks.forEach((block) => backend.free(block));
-    }
+    });
   }
-}
-
-/** 32-bit integers packed two per float64 slot of a backend block. */
-function packed(backend: ReturnType<typeof getBackend>, integers: Int32Array): F64Block {
-  const block = backend.alloc(Math.ceil(integers.length / 2));
-  new Int32Array(block.values.buffer, block.values.byteOffset, integers.length).set(integers);
-  return block;
 }

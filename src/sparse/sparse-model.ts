@@ -1,6 +1,6 @@
 // Prediction with sparse weights, and what magnitude pruning costs in accuracy and saves in multiplications.
 
-import type { BackendName, F64Block } from "../backend.js";
+import type { BackendName } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput } from "../input.js";
 import { rSquared } from "../models/r-squared.js";
@@ -35,24 +35,13 @@ export class SparseLinearModel {
     if (d !== this.nFeatures) throw new RangeError(`X has ${d} features but these weights have ${this.nFeatures}.`);
     const backend = getBackend(this.backend);
     const k = this.nOutputs;
-    const blocks: F64Block[] = [];
-    const own = (block: F64Block) => (blocks.push(block), block);
-    const packed = (integers: Int32Array) => {
-      const block = own(backend.alloc(Math.ceil(integers.length / 2)));
-      new Int32Array(block.values.buffer, block.values.byteOffset, integers.length).set(integers);
-      return block;
-    };
-    try {
-      const values = own(backend.fromArray(this.weights.values));
-      const indices = packed(this.weights.columnIndices);
-      const pointers = packed(this.weights.rowPointers);
-      const Xb = own(backend.fromArray(data));
-      const out = own(backend.alloc(n * k));
-      backend.csrTimesRows(values, indices, pointers, k, Xb, n, d, out);
+    return backend.scope((scope) => {
+      const out = scope.alloc(n * k);
+      const { values, columnIndices, rowPointers } = this.weights;
+      const Xb = scope.fromArray(data);
+      backend.csrTimesRows(scope.fromArray(values), scope.fromInt32(columnIndices), scope.fromInt32(rowPointers), k, Xb, n, d, out);
       return out.values.map((v, index) => v + this.intercepts[index % k]);
-    } finally {
-      blocks.forEach((block) => backend.free(block));
-    }
+    });
   }
 
   /** R^2 of the predictions (averaged over outputs). */

@@ -2,22 +2,28 @@ import { describe, expect, it } from "vitest";
 import { createWasmBackend } from "../../src/backends/wasm/index.js";
 import { instantiateCoreSync } from "../../src/backends/wasm/instantiate.js";
 import { getBackend } from "../../src/index.js";
-import { ridgeClosedForm } from "../../src/solvers/ridge-closed-form.js";
-import { LeastSquaresData } from "../../src/solvers/least-squares-data.js";
+import { LeastSquaresData } from "../../src/design/least-squares-data.js";
+import { solve as runSolver } from "../../src/solvers/table.js";
 
 describe("fits across a growth of WASM memory", () => {
   it("the closed form reads its blocks through live views while allocating (fresh 1 MiB memory)", () => {
     const [n, d] = [600, 150];
     const X = { data: Float64Array.from({ length: n * d }, (_, k) => Math.sin(k * 0.37) + (k % 7) / 7), rows: n, cols: d };
     const y = Float64Array.from({ length: n }, (_, i) => Math.cos(i));
-    const solve = (backend: ReturnType<typeof getBackend>) => {
-      const data = new LeastSquaresData(backend, X, y, 1, { fitIntercept: true, standardize: false });
-      try {
-        return ridgeClosedForm(backend, data, 0.01);
-      } finally {
-        data.free();
-      }
-    };
+    const solve = (backend: ReturnType<typeof getBackend>) =>
+      backend.scope((scope) => {
+        const raw = { X: scope.fromArray(X.data), Y: scope.fromArray(y), n, d, k: 1 };
+        const data = new LeastSquaresData(backend, raw, { fitIntercept: true, standardize: false });
+        try {
+          const params = {
+            owner: "test", lambda: 0.01, rho: 0, maxIter: 1, tol: 0, positive: false, precompute: "auto" as const,
+            selection: "cyclic" as const, seed: 0, learningRate: 1, fitIntercept: true,
+          };
+          return runSolver("closed-form", backend, data, params, null, false).w;
+        } finally {
+          data.free();
+        }
+      });
     const fresh = createWasmBackend(instantiateCoreSync());
     const before = fresh.heap.byteLength;
     const wasm = solve(fresh);

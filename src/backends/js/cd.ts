@@ -12,7 +12,7 @@ function coordinate(z: number, norm: number, alpha: number, beta: number, positi
 }
 
 /** The coordinate order of one epoch: 0..d-1, or d random draws. */
-function order(params: CdParams): (f: number, d: number) => number {
+function order(params: CdParams & { alpha: number; beta: number }): (f: number, d: number) => number {
   if (params.selection === "cyclic") return (f) => f;
   const next = mulberry32(params.seed);
   return (_, d) => randomIndex(next(), d);
@@ -20,7 +20,7 @@ function order(params: CdParams): (f: number, d: number) => number {
 
 /** The sweep of one epoch: update each coordinate (in order or drawn), return [max |w_j|, max change]. */
 function sweeper(
-  d: number, params: CdParams, norms: (j: number) => number, z: (j: number, wj: number) => number,
+  d: number, params: CdParams & { alpha: number; beta: number }, norms: (j: number) => number, z: (j: number, wj: number) => number,
   move: (j: number, delta: number) => void, w: Float64Array,
 ): () => [number, number] {
   const pick = order(params);
@@ -47,7 +47,7 @@ function sweeper(
 
 /** Covariance mode on G = X^T X, q = X^T y, yy = ||y||^2, keeping h = q - G w. */
 export function cdGram(
-  G: Float64Array, q: Float64Array, yy: number, d: number, n: number, params: CdParams, w: Float64Array,
+  G: Float64Array, q: Float64Array, yy: number, d: number, n: number, params: CdParams & { alpha: number; beta: number }, w: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
   const h = new Float64Array(d);
@@ -66,7 +66,7 @@ export function cdGram(
 
 /** Residual mode on the columns of X (Xt, d x n), keeping r = y - X w (written to r). */
 export function cdResidual(
-  Xt: Float64Array, n: number, d: number, y: Float64Array, params: CdParams, w: Float64Array, r: Float64Array,
+  Xt: Float64Array, n: number, d: number, y: Float64Array, params: CdParams & { alpha: number; beta: number }, w: Float64Array, r: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
   const norms = new Float64Array(d);

@@ -16,6 +16,7 @@ export const jsBackend: Backend = buildBackend<never>(
   "js",
   {
     alloc: (length) => new JsBlock(new Float64Array(length)),
+    uninitialized: (length) => new JsBlock(new Float64Array(length)),
     fromArray: (values) => new JsBlock(Float64Array.from(values)),
     free: () => {},
   },

@@ -6,7 +6,7 @@ import { dot, sumSquares } from "./kernels.js";
 
 /** Xt: d x n (columns of X); Yt: k x n (outputs); W: d x k, the start, written in place. */
 export function cdMultiTask(
-  Xt: Float64Array, n: number, d: number, Yt: Float64Array, k: number, params: CdParams, W: Float64Array,
+  Xt: Float64Array, n: number, d: number, Yt: Float64Array, k: number, params: CdParams & { alpha: number; beta: number }, W: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
   const { alpha, beta } = params;

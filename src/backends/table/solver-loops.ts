@@ -19,6 +19,11 @@ const GD_OUTCOMES: GdOutcome[] = ["converged", "maxIter", "diverged"];
 /** The optimizer codes of the core's sgdEpoch. */
 const OPTIMIZERS: SgdParams["optimizer"][] = ["sgd", "adam", "adamw"];
 
+/** The unscaled penalty weights of the core's coordinate descent: alpha = n lambda rho, beta = n lambda (1 - rho). */
+function unscaled(params: CdParams, n: number) {
+  return { ...params, alpha: n * params.lambda * params.rho, beta: n * params.lambda * (1 - params.rho) };
+}
+
 /** Writes the 32-bit seed where the core's random generator keeps its state. */
 function seeded(rng: F64Block, params: CdParams): F64Block {
   new Uint32Array(rng.values.buffer, rng.values.byteOffset, 1)[0] = params.seed >>> 0;
@@ -90,9 +95,9 @@ export const solverLoops = {
     args: ["G", "q", "yy", "d", "n", "params", "w", "history"],
     lengths: { G: ["d", "d"], q: ["d"], w: ["d"] },
     scratch: { h: ["d"], gap: [2], out: [3], rng: [1] },
-    js: (G, q, yy, d, n, params, w, history) => cd.cdGram(v(G), v(q), yy, d, n, params, v(w), optional(history)),
+    js: (G, q, yy, d, n, params, w, history) => cd.cdGram(v(G), v(q), yy, d, n, unscaled(params, n), v(w), optional(history)),
     wasm: ({ core, address, scratch: { h, gap, out, rng } }) => (G, q, yy, d, n, params, w, history) => {
-      const { alpha, beta, maxIter, tol, positive, selection } = params;
+      const { alpha, beta, maxIter, tol, positive, selection } = unscaled(params, n);
       core.cdGram(address(G), address(q), yy, d, n, alpha, beta, maxIter, tol, flag(positive), flag(selection === "random"),
         address(seeded(rng, params)), address(w), address(h), address(gap), address(history), lengthOf(history), address(out));
       return iterativeResult(out);
@@ -105,9 +110,9 @@ export const solverLoops = {
     args: ["Xt", "n", "d", "y", "params", "w", "r", "history"],
     lengths: { Xt: ["d", "n"], y: ["n"], w: ["d"], r: ["n"] },
     scratch: { norms: ["d"], g: ["d"], gap: [2], out: [3], rng: [1] },
-    js: (Xt, n, d, y, params, w, r, history) => cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), optional(history)),
+    js: (Xt, n, d, y, params, w, r, history) => cd.cdResidual(v(Xt), n, d, v(y), unscaled(params, n), v(w), v(r), optional(history)),
     wasm: ({ core, address, scratch: { norms, g, gap, out, rng } }) => (Xt, n, d, y, params, w, r, history) => {
-      const { alpha, beta, maxIter, tol, positive, selection } = params;
+      const { alpha, beta, maxIter, tol, positive, selection } = unscaled(params, n);
       core.cdResidual(address(Xt), n, d, address(y), alpha, beta, maxIter, tol, flag(positive), flag(selection === "random"),
         address(seeded(rng, params)), address(w), address(r), address(norms), address(g), address(gap), address(history),
         lengthOf(history), address(out));
@@ -124,9 +129,9 @@ export const solverLoops = {
     args: ["Xt", "n", "d", "Yt", "k", "params", "W", "history"],
     lengths: { Xt: ["d", "n"], Yt: ["k", "n"], W: ["d", "k"] },
     scratch: { Rt: ["n", "k"], norms: ["d"], t: ["k"], out: [3] },
-    js: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, params, v(W), optional(history)),
+    js: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, unscaled(params, n), v(W), optional(history)),
     wasm: ({ core, address, scratch: { Rt, norms, t, out } }) => (Xt, n, d, Yt, k, params, W, history) => {
-      const { alpha, beta, maxIter, tol } = params;
+      const { alpha, beta, maxIter, tol } = unscaled(params, n);
       core.cdMultiTask(address(Xt), n, d, address(Yt), k, alpha, beta, maxIter, tol, address(W), address(Rt), address(norms),
         address(t), address(history), lengthOf(history), address(out));
       return iterativeResult(out);

@@ -2,6 +2,7 @@
 
 import type { F64Block } from "../../backend.js";
 import * as js from "../js/kernels.js";
+import { firstNonFinite } from "../js/kernels/non-finite.js";
 import { entry, v } from "./common.js";
 
 export const vectorKernels = {
@@ -42,5 +43,11 @@ export const vectorKernels = {
     args: ["x"],
     js: (x) => js.sumAbs(v(x)),
     wasm: ({ core, address }) => (x) => core.sumAbs(address(x), x.length),
+  }),
+  /** The index of the first NaN or +-Infinity in x, or -1 (the scan of data copied in). */
+  firstNonFinite: entry<(x: F64Block) => number>({
+    args: ["x"],
+    js: (x) => firstNonFinite(v(x)),
+    wasm: ({ core, address }) => (x) => core.firstNonFinite(address(x), x.length),
   }),
 };

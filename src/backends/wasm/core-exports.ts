@@ -10,6 +10,7 @@ export interface CoreExports {
   sumSquares(x: number, n: number): number;
   sumAbs(x: number, n: number): number;
   sum(x: number, n: number): number;
+  firstNonFinite(x: number, n: number): number;
   columnMeans(X: number, rows: number, cols: number, out: number): void;
   centerRows(X: number, rows: number, cols: number, mean: number, out: number): void;
   centeredGram(

@@ -45,6 +45,7 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
         block.values.fill(0);
         return block;
       },
+      uninitialized: (length) => new WasmBlock(heap, heap.alloc(length * 8), length),
       fromArray(values) {
         const block = new WasmBlock(heap, heap.alloc(values.length * 8), values.length);
         block.values.set(values);

@@ -1,12 +1,13 @@
 // A least-squares problem given only by its sufficient statistics (GramAccumulator), shaped as PreparedData
 // for covariance-mode coordinate descent and the primal closed form.
 
-import type { Backend, F64Block } from "../backend.js";
+import type { Backend, F64Block, Scope } from "../backend.js";
 import type { GramStatistics } from "../gram-accumulator.js";
-import type { PreparedData } from "./least-squares-data.js";
+import type { PreparedData } from "./prepared-data.js";
 
 export class GramData implements PreparedData {
   readonly hasRows = false;
+  readonly weighted = false;
   readonly n: number;
   readonly d: number;
   readonly k = 1;
@@ -15,8 +16,9 @@ export class GramData implements PreparedData {
   private readonly xScale: Float64Array;
   private readonly yMean: number;
   private readonly blocks: { G: F64Block; q: F64Block };
+  private readonly scope: Scope;
 
-  constructor(private readonly backend: Backend, stats: GramStatistics, options: { fitIntercept: boolean; standardize: boolean }) {
+  constructor(backend: Backend, stats: GramStatistics, options: { fitIntercept: boolean; standardize: boolean }) {
     const { n, nFeatures: d } = stats;
     if (!(n > 0)) throw new RangeError("The statistics hold no rows: update the accumulator with data first.");
     this.n = n;
@@ -38,11 +40,11 @@ export class GramData implements PreparedData {
     }
     this.xMean = options.fitIntercept ? Float64Array.from(stats.xMean) : new Float64Array(d);
     this.yMean = options.fitIntercept ? stats.yMean : 0;
-    const gram = backend.fromArray(G);
+    this.scope = backend.openScope();
     try {
-      this.blocks = { G: gram, q: backend.fromArray(q) };
+      this.blocks = { G: this.scope.fromArray(G), q: this.scope.fromArray(q) };
     } catch (error) {
-      backend.free(gram);
+      this.scope.close();
       throw error;
     }
   }
@@ -67,8 +69,13 @@ export class GramData implements PreparedData {
     return this.noRows();
   }
 
-  original(scaled: Float64Array): { coef: Float64Array; intercepts: Float64Array } {
+  uncentered(): { X: F64Block; Y: F64Block } {
+    return this.noRows();
+  }
+
+  original(scaled: Float64Array, intercepts?: Float64Array): { coef: Float64Array; intercepts: Float64Array } {
     const coef = scaled.map((w, j) => w / this.xScale[j]);
+    if (intercepts) return { coef, intercepts };
     let fitted = 0;
     coef.forEach((w, j) => (fitted += this.xMean[j] * w));
     return { coef, intercepts: Float64Array.of(this.yMean - fitted) };
@@ -79,7 +86,6 @@ export class GramData implements PreparedData {
   }
 
   free(): void {
-    this.backend.free(this.blocks.G);
-    this.backend.free(this.blocks.q);
+    this.scope.close();
   }
 }

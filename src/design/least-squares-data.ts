@@ -1,11 +1,12 @@
-// The data of a least-squares fit, made resident in a backend once and shaped for every exact solver:
+// The data of a least-squares fit, shaped for every solver from blocks already resident in the backend:
 // centered by the (weighted) column means when there is an intercept, rows scaled by sqrt(sample weight),
 // columns scaled to unit (weighted, population) variance under `standardize`. Every product a solver needs is
-// derived from those: the Gram form (X^T X, X^T y, ||y||^2) for covariance-mode CD and the primal closed form,
-// the row-major copy for FISTA and the dual closed form, the column-major copy for residual-mode CD.
+// derived from those on first use and kept: the Gram form (X^T X, X^T y) for covariance-mode CD and the primal
+// closed form, the row-major copy for FISTA and the dual closed form, the column-major copy for residual-mode CD.
 
-import type { Backend, F64Block } from "../backend.js";
-import { checkSameLength, toVector, type Matrix } from "../input.js";
+import type { Backend, F64Block, Scope } from "../backend.js";
+import { checkSameLength, toVector } from "../input.js";
+import type { PreparedData } from "./prepared-data.js";
 
 export interface PrepareOptions {
   fitIntercept: boolean;
@@ -28,29 +29,20 @@ export function normalizeWeights(weights: ArrayLike<number>, n: number): Float64
   return s.map((v) => (v * n) / total);
 }
 
-/** What the exact solvers need of a problem: its Gram form, and its rows when the data are at hand. */
-export interface PreparedData {
-  readonly n: number;
-  readonly d: number;
-  readonly k: number;
-  /** sum_i s_i (y_i - mean)^2 per output. */
-  readonly yy: Float64Array;
-  /** False for a problem given only as X^T X, X^T y (GramData). */
-  readonly hasRows: boolean;
-  gram(): { G: F64Block; q: F64Block };
-  rows(): F64Block;
-  columns(): F64Block;
-  centeredTargets(): F64Block;
-  original(scaled: Float64Array): { coef: Float64Array; intercepts: Float64Array };
-  scaled(coef: Float64Array): Float64Array;
-  free(): void;
+/** The raw design: X (n x d) and Y (n x k) resident in a backend, owned by whoever made them. */
+export interface RawDesign {
+  X: F64Block;
+  Y: F64Block;
+  n: number;
+  d: number;
+  k: number;
 }
 
 export class LeastSquaresData implements PreparedData {
   readonly hasRows = true;
+  readonly weighted: boolean;
   readonly n: number;
   readonly d: number;
-  /** Outputs: columns of Y. */
   readonly k: number;
   /** Column means of X (zeros without intercept). */
   readonly xMean: Float64Array;
@@ -58,88 +50,96 @@ export class LeastSquaresData implements PreparedData {
   readonly xScale: Float64Array;
   /** Means of the outputs (zeros without intercept). */
   readonly yMean: Float64Array;
-  /** sum_i s_i (y_i - mean)^2 per output. */
   readonly yy: Float64Array;
-  private readonly owned: F64Block[] = [];
+  private readonly scope: Scope;
   /** Row-major n x d: raw X (unweighted) or the weighted, centered rows. */
   private readonly source: F64Block;
   /** n x k: raw Y (unweighted) or the weighted, centered targets. */
   private readonly targets: F64Block;
   private readonly sourceIsCentered: boolean;
+  private readonly cache = new Map<string, F64Block>();
   private gramCache?: { G: F64Block; q: F64Block };
-  private rowsCache?: F64Block;
-  private columnsCache?: F64Block;
-  private targetsCache?: F64Block;
 
   constructor(
     private readonly backend: Backend,
-    X: Matrix,
-    Y: Float64Array,
-    k: number,
+    private readonly raw: RawDesign,
     options: PrepareOptions,
   ) {
-    const { rows: n, cols: d } = X;
+    const { n, d, k } = raw;
     this.n = n;
     this.d = d;
     this.k = k;
     const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
+    this.weighted = weights !== undefined;
     this.xMean = new Float64Array(d);
     this.yMean = new Float64Array(k);
+    this.scope = backend.openScope();
     try {
       if (weights) {
-        if (options.fitIntercept) this.weightedMeans(X.data, Y, weights);
-        this.source = this.own(backend.fromArray(weightedCentered(X.data, n, d, this.xMean, weights)));
-        this.targets = this.own(backend.fromArray(weightedCentered(Y, n, k, this.yMean, weights)));
+        if (options.fitIntercept) this.weightedMeans(weights);
+        this.source = weightedCentered(this.scope, raw.X, n, d, this.xMean, weights);
+        this.targets = weightedCentered(this.scope, raw.Y, n, k, this.yMean, weights);
       } else {
-        this.source = this.own(backend.fromArray(X.data));
-        this.targets = this.own(backend.fromArray(Y));
+        this.source = raw.X;
+        this.targets = raw.Y;
         if (options.fitIntercept) {
-          const [xMean, yMean] = [this.own(backend.alloc(d)), this.own(backend.alloc(k))];
-          backend.columnMeans(this.source, n, d, xMean);
-          backend.columnMeans(this.targets, n, k, yMean);
+          const [xMean, yMean] = [this.scope.alloc(d), this.scope.alloc(k)];
+          backend.columnMeans(raw.X, n, d, xMean);
+          backend.columnMeans(raw.Y, n, k, yMean);
           this.xMean.set(xMean.values);
           this.yMean.set(yMean.values);
         }
       }
     } catch (error) {
-      this.free();
+      this.scope.close();
       throw error;
     }
     this.sourceIsCentered = weights !== undefined;
-    this.xScale = options.standardize ? columnScales(X.data, n, d, weights) : new Float64Array(d).fill(1);
+    this.xScale = options.standardize ? columnScales(raw.X.values, n, d, weights) : new Float64Array(d).fill(1);
     this.yy = new Float64Array(k);
+    const Y = raw.Y.values;
     for (let i = 0; i < n; i++) {
       const s = weights ? weights[i] : 1;
       for (let o = 0; o < k; o++) this.yy[o] += s * (Y[i * k + o] - this.yMean[o]) ** 2;
     }
   }
 
-  private own(block: F64Block): F64Block {
-    this.owned.push(block);
-    return block;
-  }
-
-  private weightedMeans(data: Float64Array, Y: Float64Array, weights: Float64Array): void {
+  private weightedMeans(weights: Float64Array): void {
     const { n, d, k } = this;
+    const X = this.raw.X.values;
+    const Y = this.raw.Y.values;
     for (let i = 0; i < n; i++) {
       const s = weights[i] / n;
-      for (let j = 0; j < d; j++) this.xMean[j] += s * data[i * d + j];
+      for (let j = 0; j < d; j++) this.xMean[j] += s * X[i * d + j];
       for (let o = 0; o < k; o++) this.yMean[o] += s * Y[i * k + o];
     }
   }
 
-  /** G = Xs^T Xs (d x d) and q = Xs^T ys (d x k) of the centered, weighted, scaled data. */
+  private get scaledColumns(): boolean {
+    return this.xScale.some((s) => s !== 1);
+  }
+
+  /** A derived block, made on first use and kept until free(). */
+  private derived(key: string, make: () => F64Block): F64Block {
+    let block = this.cache.get(key);
+    if (!block) {
+      block = make();
+      this.cache.set(key, block);
+    }
+    return block;
+  }
+
   gram(): { G: F64Block; q: F64Block } {
     if (this.gramCache) return this.gramCache;
-    const { backend, n, d, k } = this;
-    const G = this.own(backend.alloc(d * d));
-    const q = this.own(backend.alloc(d * k));
+    const { backend, scope, n, d, k } = this;
+    const G = scope.alloc(d * d);
+    const q = scope.alloc(d * k);
     const zeros = this.sourceIsCentered;
-    const xMean = this.own(backend.fromArray(zeros ? new Float64Array(d) : this.xMean));
-    const yMean = this.own(backend.fromArray(zeros ? new Float64Array(k) : this.yMean));
+    const xMean = scope.fromArray(zeros ? new Float64Array(d) : this.xMean);
+    const yMean = scope.fromArray(zeros ? new Float64Array(k) : this.yMean);
     backend.centeredGram(this.source, n, d, xMean, this.targets, k, yMean, G, q);
-    const scale = this.xScale;
-    if (scale.some((s) => s !== 1)) {
+    if (this.scaledColumns) {
+      const scale = this.xScale;
       const g = G.values;
       const v = q.values;
       for (let j = 0; j < d; j++) {
@@ -151,75 +151,86 @@ export class LeastSquaresData implements PreparedData {
     return this.gramCache;
   }
 
-  /** The centered, weighted, scaled X, row-major n x d. */
   rows(): F64Block {
-    if (this.rowsCache) return this.rowsCache;
-    const { backend, n, d } = this;
-    let block = this.source;
-    if (!this.sourceIsCentered) {
-      block = this.own(backend.alloc(n * d));
-      const mean = this.own(backend.fromArray(this.xMean));
-      backend.centerRows(this.source, n, d, mean, block);
-    }
-    if (this.xScale.some((s) => s !== 1)) {
-      const values = block.values;
-      for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) values[i * d + j] /= this.xScale[j];
-    }
-    this.rowsCache = block;
-    return block;
+    return this.derived("rows", () => {
+      const { backend, scope, n, d } = this;
+      let block = this.source;
+      if (!this.sourceIsCentered) {
+        block = scope.uninitialized(n * d);
+        backend.centerRows(this.source, n, d, scope.fromArray(this.xMean), block);
+      } else if (this.scaledColumns) {
+        block = scope.fromArray(this.source.values);
+      }
+      if (this.scaledColumns) divideColumns(block.values, n, d, this.xScale);
+      return block;
+    });
   }
 
-  /** The centered, weighted, scaled X, column-major (d x n: column j contiguous). */
   columns(): F64Block {
-    if (this.columnsCache) return this.columnsCache;
-    const rows = this.rows();
-    this.columnsCache = this.own(this.backend.alloc(this.n * this.d));
-    this.backend.transpose(rows, this.n, this.d, this.columnsCache);
-    return this.columnsCache;
+    return this.derived("columns", () => {
+      const rows = this.rows();
+      const block = this.scope.uninitialized(this.n * this.d);
+      this.backend.transpose(rows, this.n, this.d, block);
+      return block;
+    });
   }
 
-  /** The centered, weighted targets, n x k. */
   centeredTargets(): F64Block {
     if (this.sourceIsCentered) return this.targets;
-    if (this.targetsCache) return this.targetsCache;
-    const block = this.own(this.backend.alloc(this.n * this.k));
-    const mean = this.own(this.backend.fromArray(this.yMean));
-    this.backend.centerRows(this.targets, this.n, this.k, mean, block);
-    this.targetsCache = block;
-    return block;
+    return this.derived("targets", () => {
+      const block = this.scope.uninitialized(this.n * this.k);
+      this.backend.centerRows(this.targets, this.n, this.k, this.scope.fromArray(this.yMean), block);
+      return block;
+    });
   }
 
-  /** Coefficients on the original scale (d x k) and the intercepts that go with them. */
-  original(scaled: Float64Array): { coef: Float64Array; intercepts: Float64Array } {
+  uncentered(): { X: F64Block; Y: F64Block } {
+    if (this.weighted) throw new RangeError("Weighted rows are centered: this solver needs unweighted data.");
+    const X = !this.scaledColumns ? this.raw.X : this.derived("uncentered", () => {
+      const block = this.scope.fromArray(this.raw.X.values);
+      divideColumns(block.values, this.n, this.d, this.xScale);
+      return block;
+    });
+    return { X, Y: this.raw.Y };
+  }
+
+  original(scaled: Float64Array, intercepts?: Float64Array): { coef: Float64Array; intercepts: Float64Array } {
     const { d, k, xScale, xMean, yMean } = this;
     const coef = scaled.map((w, index) => w / xScale[Math.floor(index / k)]);
-    const intercepts = Float64Array.from(yMean, (mean, o) => {
+    if (intercepts) return { coef, intercepts };
+    const fromMeans = Float64Array.from(yMean, (mean, o) => {
       let fitted = 0;
       for (let j = 0; j < d; j++) fitted += xMean[j] * coef[j * k + o];
       return mean - fitted;
     });
-    return { coef, intercepts };
+    return { coef, intercepts: fromMeans };
   }
 
-  /** Coefficients on the fit's scale from original ones (for warm starts). */
   scaled(coef: Float64Array): Float64Array {
     return coef.map((w, index) => w * this.xScale[Math.floor(index / this.k)]);
   }
 
-  /** Frees every block this object allocated. */
   free(): void {
-    for (const block of this.owned.splice(0)) this.backend.free(block);
+    this.cache.clear();
+    this.gramCache = undefined;
+    this.scope.close();
   }
 }
 
-/** sqrt(s_i) (row_i - mean), row-major. */
-function weightedCentered(data: Float64Array, n: number, width: number, mean: Float64Array, s: Float64Array): Float64Array {
-  const out = new Float64Array(n * width);
+function divideColumns(values: Float64Array, n: number, d: number, scale: Float64Array): void {
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) values[i * d + j] /= scale[j];
+}
+
+/** A new block of sqrt(s_i) (row_i - mean), row-major. */
+function weightedCentered(scope: Scope, source: F64Block, n: number, width: number, mean: Float64Array, s: Float64Array): F64Block {
+  const block = scope.uninitialized(n * width);
+  const out = block.values;
+  const data = source.values;
   for (let i = 0; i < n; i++) {
     const root = Math.sqrt(s[i]);
     for (let j = 0; j < width; j++) out[i * width + j] = root * (data[i * width + j] - mean[j]);
   }
-  return out;
+  return block;
 }
 
 /**

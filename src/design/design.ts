@@ -1,0 +1,159 @@
+// A design (X and its targets) copied once into a backend's memory and kept there across fits.
+
+import type { Backend, BackendName, F64Block, Scope } from "../backend.js";
+import { getBackend } from "../backends/registry.js";
+import { copyMatrixIn, copyVectorIn } from "../copy-in.js";
+import { checkSameLength } from "../input.js";
+import { LeastSquaresData, type PrepareOptions, type RawDesign } from "./least-squares-data.js";
+import type { PreparedData } from "./prepared-data.js";
+
+/** Options of {@link Design}. */
+export interface DesignOptions {
+  /** The backend whose memory holds the data (default `"wasm"`); fits on the design must use the same. */
+  backend?: BackendName;
+  /** Read y as one vector only (models of one output), refusing rows of outputs as non-numbers. */
+  vectorTarget?: boolean;
+}
+
+/** Whether y is given as rows of several outputs rather than one vector. */
+function isMultiOutput(y: unknown): boolean {
+  if (typeof y !== "object" || y === null) return false;
+  const first = (y as ArrayLike<unknown>).length > 0 ? (y as ArrayLike<unknown>)[0] : undefined;
+  return typeof first === "object" && first !== null;
+}
+
+/**
+ * X (n x d) and y (n values, or n rows of k outputs) copied once into a backend's memory, checked on the way in,
+ * and kept there for several fits: `fit(design)` on any model, `setOptions` then refit, `enetPath(design)`, the
+ * CV estimators' folds, comparing models. What the fits derive from the data (means, the Gram matrix X^T X,
+ * centered and transposed copies) is made once per `fitIntercept` / `standardize` combination and kept too,
+ * so a refit at another lambda costs only the solver. Call {@link Design.free} when done (the JS backend's
+ * memory is garbage-collected; the WASM heap is not).
+ */
+export class Design {
+  /** Rows n. */
+  readonly rows: number;
+  /** Features d. */
+  readonly cols: number;
+  /** Outputs k (1 when y is a vector). */
+  readonly outputs: number;
+  /** Whether y was given as rows (several outputs) rather than a vector. */
+  readonly multiOutput: boolean;
+  readonly backendName: BackendName;
+  private readonly backend: Backend;
+  private readonly scope: Scope;
+  private readonly raw: RawDesign;
+  private readonly prepared = new Map<string, LeastSquaresData>();
+  private freed = false;
+
+  /** Use {@link prepareDesign}: it copies and checks the data. */
+  constructor(parts: { backendName: BackendName; scope: Scope; raw: RawDesign; multiOutput: boolean }) {
+    this.backendName = parts.backendName;
+    this.backend = getBackend(parts.backendName);
+    this.scope = parts.scope;
+    this.raw = parts.raw;
+    this.multiOutput = parts.multiOutput;
+    [this.rows, this.cols, this.outputs] = [parts.raw.n, parts.raw.d, parts.raw.k];
+  }
+
+  private live(): RawDesign {
+    if (this.freed) throw new TypeError("This Design has been freed: make a new one from the data.");
+    return this.raw;
+  }
+
+  /** Throws unless this design lives in the named backend's memory. */
+  checkBackend(name: BackendName, owner: string): void {
+    if (name !== this.backendName) {
+      throw new RangeError(
+        `This Design lives in the ${this.backendName} backend but ${owner} uses ${name}: make the Design with ` +
+          `{ backend: "${name}" } or set the model's backend to "${this.backendName}".`,
+      );
+    }
+  }
+
+  /**
+   * Runs `body` on the problem prepared for these options. Unweighted preparations are kept for the next fit;
+   * a weighted one is freed afterwards.
+   */
+  withPrepared<T>(options: PrepareOptions, body: (data: PreparedData, backend: Backend) => T): T {
+    const raw = this.live();
+    if (options.sampleWeight !== undefined) {
+      const data = new LeastSquaresData(this.backend, raw, options);
+      try {
+        return body(data, this.backend);
+      } finally {
+        data.free();
+      }
+    }
+    const key = `${options.fitIntercept}/${options.standardize}`;
+    let data = this.prepared.get(key);
+    if (!data) {
+      data = new LeastSquaresData(this.backend, raw, options);
+      this.prepared.set(key, data);
+    }
+    return body(data, this.backend);
+  }
+
+  /** The rows of X as a resident block (n x d, row-major), for prediction on the design. */
+  withRows<T>(body: (X: F64Block, backend: Backend) => T): T {
+    return body(this.live().X, this.backend);
+  }
+
+  /** A new design of the given rows (CV folds), gathered inside the backend's memory without re-reading the input. */
+  subset(rowIndices: ArrayLike<number>): Design {
+    const { X, Y, d, k } = this.live();
+    const scope = this.backend.openScope();
+    const count = rowIndices.length;
+    const [Xs, Ys] = [scope.uninitialized(count * d), scope.uninitialized(count * k)];
+    const [source, target, sourceY, targetY] = [X.values, Xs.values, Y.values, Ys.values];
+    for (let i = 0; i < count; i++) {
+      const row = rowIndices[i];
+      target.set(source.subarray(row * d, (row + 1) * d), i * d);
+      targetY.set(sourceY.subarray(row * k, (row + 1) * k), i * k);
+    }
+    const raw = { X: Xs, Y: Ys, n: count, d, k };
+    return new Design({ backendName: this.backendName, scope, raw, multiOutput: this.multiOutput });
+  }
+
+  /** The targets as given (n x k row-major), copied out. */
+  targets(): Float64Array {
+    return this.live().Y.values.slice();
+  }
+
+  /** Frees the design's memory and everything derived from it; the design cannot be used afterwards. */
+  free(): void {
+    if (this.freed) return;
+    for (const data of this.prepared.values()) data.free();
+    this.prepared.clear();
+    this.scope.close();
+    this.freed = true;
+  }
+}
+
+/**
+ * Copies X (n x d: rows, `{ data, rows, cols }`, or one column) and y (n values, or n rows of k outputs) once
+ * into a backend's memory, checking every value on the way in, and returns the {@link Design} that fits reuse.
+ */
+export function prepareDesign(X: unknown, y: unknown, options: DesignOptions = {}): Design {
+  const backendName = options.backend ?? "wasm";
+  const backend = getBackend(backendName);
+  const scope = backend.openScope();
+  try {
+    const { block, rows, cols } = copyMatrixIn(backend, scope, X, "X");
+    const multiOutput = !options.vectorTarget && isMultiOutput(y);
+    let Y: F64Block;
+    let k = 1;
+    if (multiOutput) {
+      const targets = copyMatrixIn(backend, scope, y, "y");
+      checkSameLength(rows, "the rows of X", targets.rows, "y");
+      [Y, k] = [targets.block, targets.cols];
+    } else {
+      Y = copyVectorIn(backend, scope, y, "y");
+      checkSameLength(rows, "the rows of X", Y.length, "y");
+    }
+    return new Design({ backendName, scope, raw: { X: block, Y, n: rows, d: cols, k }, multiOutput });
+  } catch (error) {
+    scope.close();
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+// What every solver of the solver table needs of a least-squares problem.
+
+import type { F64Block } from "../backend.js";
+
+/**
+ * A least-squares problem resident in a backend: centered by the (weighted) means when there is an intercept,
+ * rows scaled by sqrt(sample weight), columns scaled under `standardize`. Given by its rows (LeastSquaresData)
+ * or only by its Gram form (GramData).
+ */
+export interface PreparedData {
+  readonly n: number;
+  readonly d: number;
+  /** Outputs (columns of Y). */
+  readonly k: number;
+  /** sum_i s_i (y_i - mean)^2 per output. */
+  readonly yy: Float64Array;
+  /** False for a problem given only as X^T X, X^T y (GramData). */
+  readonly hasRows: boolean;
+  /** Whether rows carry sample weights (the seed's gd and mini-batch training have none). */
+  readonly weighted: boolean;
+  /** G = Xs^T Xs (d x d) and q = Xs^T ys (d x k). */
+  gram(): { G: F64Block; q: F64Block };
+  /** The centered, weighted, scaled X, row-major n x d. */
+  rows(): F64Block;
+  /** The same, column-major (d x n). */
+  columns(): F64Block;
+  /** The centered, weighted targets, n x k. */
+  centeredTargets(): F64Block;
+  /** X as given but scaled under standardize (not centered), and Y as given: for gd and sgd, which fit their own bias. */
+  uncentered(): { X: F64Block; Y: F64Block };
+  /** Coefficients on the original scale (d x k) and their intercepts: from the means, or the given (uncentered fit) ones. */
+  original(scaled: Float64Array, intercepts?: Float64Array): { coef: Float64Array; intercepts: Float64Array };
+  /** Coefficients on the fit's scale from original ones (warm starts). */
+  scaled(coef: Float64Array): Float64Array;
+  /** Frees what the problem allocated (not the design it was prepared from). */
+  free(): void;
+}

@@ -1,0 +1,174 @@
+// A fitted linear model: its state, the readings of it, prediction, scoring, sparse export and JSON.
+
+import type { BackendName } from "../backend.js";
+import { NotFittedError } from "../errors.js";
+import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import type { FittedState } from "../pipeline/fitted-state.js";
+import { predictInput } from "../pipeline/predict.js";
+import { CsrMatrix } from "../sparse/csr.js";
+import { SparseLinearModel } from "../sparse/sparse-model.js";
+import { rSquared } from "./r-squared.js";
+
+export type { FittedState } from "../pipeline/fitted-state.js";
+
+/** The fitted state as JSON holds it. */
+export interface FittedJSON {
+  coef: number[];
+  intercepts: number[];
+  nFeatures: number;
+  nOutputs: number;
+  history: number[];
+  nIter: number;
+  converged: boolean;
+  /** null stands for NaN (no gap), which JSON cannot hold. */
+  dualGap: number | null;
+}
+
+/** Targets as a row-major n x k block. */
+export interface Targets {
+  data: Float64Array;
+  k: number;
+}
+
+/** y as n rows of k values, or a vector (k = 1). */
+export function targetsOf(y: unknown): Targets {
+  const first = typeof y === "object" && y !== null && (y as ArrayLike<unknown>).length > 0 ? (y as ArrayLike<unknown>)[0] : undefined;
+  if (typeof first !== "object" || first === null) return { data: toVector(y, "y"), k: 1 };
+  const { data, cols } = toMatrix(y, "y");
+  return { data, k: cols };
+}
+
+/** State and readings every fitted linear model shares; the estimator classes add options and fitting. */
+export abstract class FittedModel {
+  protected state: FittedState | null = null;
+
+  protected constructor(
+    /** The class name, used in messages and JSON. */
+    readonly modelName: string,
+  ) {}
+
+  /** The backend that predicts. */
+  protected abstract get backendName(): BackendName;
+
+  protected fitted(use: string): FittedState {
+    if (!this.state) throw new NotFittedError(this.modelName, use);
+    return this.state;
+  }
+
+  /** The current coefficients when the model was fitted on d features and k outputs (for warm starts). */
+  protected previousCoef(d: number, k: number): Float64Array | null {
+    return this.state?.nFeatures === d && this.state.nOutputs === k ? this.state.coef : null;
+  }
+
+  /** Whether fit has succeeded at least once. */
+  get isFitted(): boolean {
+    return this.state !== null;
+  }
+
+  /** Weights: d values, or d x k row-major for a multi-output fit. */
+  get coef(): Float64Array {
+    return this.fitted("reading coef").coef;
+  }
+
+  /** The intercept (0 when fitIntercept is false). */
+  get intercept(): number {
+    const state = this.fitted("reading intercept");
+    if (state.nOutputs > 1) {
+      throw new TypeError(`This ${this.modelName} was fitted on ${state.nOutputs} outputs: read intercepts, one per output.`);
+    }
+    return state.intercepts[0];
+  }
+
+  /** One intercept per output. */
+  get intercepts(): Float64Array {
+    return this.fitted("reading intercepts").intercepts;
+  }
+
+  /** The objective per iteration of the iterative solvers (empty for the closed form or recordHistory: false). */
+  get history(): Float64Array {
+    return this.fitted("reading history").history;
+  }
+
+  /** Iterations run by the last fit (0 for the closed form). */
+  get nIter(): number {
+    return this.fitted("reading nIter").nIter;
+  }
+
+  /** Whether the last fit met its stopping rule (always true for the closed form). */
+  get converged(): boolean {
+    return this.fitted("reading converged").converged;
+  }
+
+  /** Duality gap at the end of the last CD or FISTA fit, on the objective (NaN for gd and the closed form). */
+  get dualGap(): number {
+    return this.fitted("reading dualGap").dualGap;
+  }
+
+  /** Number of features seen by fit. */
+  get nFeatures(): number {
+    return this.fitted("reading nFeatures").nFeatures;
+  }
+
+  /** Predictions X w + b: n values, or n x k row-major for a multi-output fit. */
+  predict(X: MatrixInput): Float64Array {
+    const state = this.fitted("predict");
+    return predictInput(this.backendName, X, state.coef, state.intercepts, (cols) => {
+      if (cols !== state.nFeatures) {
+        throw new RangeError(
+          `X has ${cols} features but this ${this.modelName} was fitted on ${state.nFeatures}: pass the same columns in the same order.`,
+        );
+      }
+    });
+  }
+
+  /** Coefficient of determination R^2 = 1 - SS_res / SS_tot (averaged over outputs). */
+  score(X: MatrixInput, y: VectorInput | ArrayLike<ArrayLike<number>>): number {
+    const state = this.fitted("score");
+    const predicted = this.predict(X);
+    const { data: truth, k } = targetsOf(y);
+    checkSameLength(predicted.length / state.nOutputs, "the rows of X", truth.length / k, "y");
+    if (k !== state.nOutputs) {
+      throw new RangeError(`y has ${k} outputs but this ${this.modelName} was fitted on ${state.nOutputs}.`);
+    }
+    return rSquared(truth, predicted, k);
+  }
+
+  /**
+   * The fitted weights as a sparse model: a k x d CSR matrix (row o = output o's weights), so prediction costs
+   * one multiplication per non-zero weight. Prune first (see `pruningReport`) to make it pay.
+   */
+  toSparse(): SparseLinearModel {
+    const { coef, intercepts, nFeatures: d, nOutputs: k } = this.fitted("toSparse");
+    const transposed = Array.from({ length: k }, (_, o) => Float64Array.from({ length: d }, (_, j) => coef[j * k + o]));
+    return new SparseLinearModel(CsrMatrix.fromDense(transposed), intercepts, this.backendName);
+  }
+
+  /** The fitted state as plain JSON (null before the first fit). */
+  protected fittedJSON(): FittedJSON | null {
+    const s = this.state;
+    return s && {
+      coef: Array.from(s.coef),
+      intercepts: Array.from(s.intercepts),
+      nFeatures: s.nFeatures,
+      nOutputs: s.nOutputs,
+      history: Array.from(s.history),
+      nIter: s.nIter,
+      converged: s.converged,
+      dualGap: Number.isNaN(s.dualGap) ? null : s.dualGap,
+    };
+  }
+
+  /** Restores the fitted state from {@link FittedModel.fittedJSON}'s output, checking its shapes. */
+  protected restoreFitted(f: FittedJSON | null): void {
+    if (!f) return;
+    const coef = toVector(f.coef, "fitted.coef");
+    const intercepts = toVector(f.intercepts, "fitted.intercepts");
+    checkSameLength(f.nFeatures * f.nOutputs, "nFeatures * nOutputs", coef.length, "fitted.coef");
+    checkSameLength(f.nOutputs, "nOutputs", intercepts.length, "fitted.intercepts");
+    this.state = {
+      coef, intercepts, nFeatures: f.nFeatures, nOutputs: f.nOutputs,
+      history: toVector(f.history, "fitted.history"), nIter: f.nIter, converged: f.converged,
+      dualGap: f.dualGap ?? Number.NaN,
+    };
+  }
+}

@@ -1,0 +1,76 @@
+// The one fitting pipeline that estimators, paths and CV share: prepare (the data made resident once, centered,
+// weighted, scaled) -> solve (the solver table) -> unscale (coefficients and intercepts on the original scale).
+
+import type { Backend, BackendName } from "../backend.js";
+import { getBackend } from "../backends/registry.js";
+import { prepareDesign, Design } from "../design/design.js";
+import { GramData } from "../design/gram-data.js";
+import type { PrepareOptions } from "../design/least-squares-data.js";
+import type { PreparedData } from "../design/prepared-data.js";
+import type { GramStatistics } from "../gram-accumulator.js";
+import { solvePath, type ParamsOf, type SolverName, type SolverResult } from "../solvers/table.js";
+import type { FittedState } from "./fitted-state.js";
+
+/** What one fit asks of the pipeline. */
+export interface FitPlan<S extends SolverName> {
+  solver: S;
+  params: ParamsOf<S>;
+  prepare: PrepareOptions;
+  /** Coefficients (original scale, d x k) to start from, or null for zeros. */
+  start: Float64Array | null;
+  recordHistory: boolean;
+}
+
+/** Runs `body` on X and y as a design: the caller's {@link Design} as it is, or a temporary one freed afterwards. */
+export function withDesign<T>(
+  X: unknown, y: unknown, backend: BackendName, owner: string, multiOutput: boolean, body: (design: Design) => T,
+): T {
+  if (X instanceof Design) {
+    if (y !== undefined) throw new TypeError(`${owner}: a Design holds its own y; call fit(design) without y.`);
+    X.checkBackend(backend, owner);
+    return body(X);
+  }
+  const design = prepareDesign(X, y, { backend, vectorTarget: !multiOutput });
+  try {
+    return body(design);
+  } finally {
+    design.free();
+  }
+}
+
+function unscaled(data: PreparedData, result: SolverResult): FittedState {
+  const { coef, intercepts } = data.original(result.w, result.intercepts);
+  const { history, nIter, converged, dualGap } = result;
+  return { coef, intercepts, nFeatures: data.d, nOutputs: data.k, history, nIter, converged, dualGap };
+}
+
+/** The warm start on the data's scale, when the previous coefficients fit its shape. */
+function startOn(data: PreparedData, start: Float64Array | null): Float64Array | null {
+  return start && start.length === data.d * data.k ? data.scaled(start) : null;
+}
+
+/** Fits prepared data at each lambda with warm starts; every state on the original scale. */
+export function fitPrepared<S extends SolverName>(
+  backend: Backend, data: PreparedData, plan: FitPlan<S>, lambdas: ArrayLike<number>,
+  onStep?: (state: FittedState, index: number) => void,
+): FittedState[] {
+  const results = solvePath(plan.solver, backend, data, lambdas, plan.params, startOn(data, plan.start), plan.recordHistory,
+    onStep && ((result, i) => onStep(unscaled(data, result), i)));
+  return results.map((result) => unscaled(data, result));
+}
+
+/** One fit of a design: prepare, solve, unscale. */
+export function fitDesign<S extends SolverName>(design: Design, plan: FitPlan<S>): FittedState {
+  return design.withPrepared(plan.prepare, (data, backend) => fitPrepared(backend, data, plan, [plan.params.lambda])[0]);
+}
+
+/** One fit from sufficient statistics (covariance-mode CD or the closed form). */
+export function fitStatistics<S extends SolverName>(backendName: BackendName, stats: GramStatistics, plan: FitPlan<S>): FittedState {
+  const backend = getBackend(backendName);
+  const data = new GramData(backend, stats, plan.prepare);
+  try {
+    return fitPrepared(backend, data, plan, [plan.params.lambda])[0];
+  } finally {
+    data.free();
+  }
+}

@@ -1,0 +1,34 @@
+// Predictions X W + b of fitted weights, by the backend's gemv on X copied in once (or resident in a design).
+
+import type { Backend, BackendName, F64Block } from "../backend.js";
+import { getBackend } from "../backends/registry.js";
+import { copyMatrixIn } from "../copy-in.js";
+
+/** X W + 1 b^T for a resident X (n x d) and W (d x k): n x k row-major. */
+export function predictResident(backend: Backend, X: F64Block, n: number, d: number, coef: Float64Array, intercepts: Float64Array): Float64Array {
+  const k = intercepts.length;
+  const out = new Float64Array(n * k);
+  backend.scope((scope) => {
+    const [w, p] = [scope.alloc(d), scope.alloc(n)];
+    for (let o = 0; o < k; o++) {
+      w.values.set(Float64Array.from({ length: d }, (_, j) => coef[j * k + o]));
+      backend.gemv(X, n, d, w, p);
+      p.values.forEach((value, i) => (out[i * k + o] = value + intercepts[o]));
+    }
+  });
+  return out;
+}
+
+/**
+ * Predictions for user input X. `checkColumns` sees the number of columns before any value is copied (models
+ * refuse a wrong feature count there).
+ */
+export function predictInput(
+  backendName: BackendName, X: unknown, coef: Float64Array, intercepts: Float64Array, checkColumns: (cols: number) => void,
+): Float64Array {
+  const backend = getBackend(backendName);
+  return backend.scope((scope) => {
+    const { block, rows, cols } = copyMatrixIn(backend, scope, X, "X", checkColumns);
+    return predictResident(backend, block, rows, cols, coef, intercepts);
+  });
+}

@@ -1,0 +1,31 @@
+// Coordinate descent for the elastic net (scikit-learn's enet_path solver, glmnet's): covariance mode on the Gram
+// form when n > d or when only statistics are at hand, residual mode on the columns otherwise.
+
+import type { CdParams } from "../backend.js";
+import type { PreparedData } from "../design/prepared-data.js";
+import { solver, type SolverParams } from "./solver.js";
+
+/** Whether coordinate descent works on the Gram matrix for these data and options. */
+export function usesGram(data: PreparedData, precompute: "auto" | boolean): boolean {
+  if (!data.hasRows) return true;
+  return precompute === "auto" ? data.n > data.d : precompute;
+}
+
+const cdParams = ({ lambda, rho, maxIter, tol, positive, selection, seed }: SolverParams): CdParams =>
+  ({ lambda, rho, maxIter, tol, positive, selection, seed });
+
+export const coordinateDescent = solver<SolverParams>({
+  multiOutput: false,
+  fromStatistics: true,
+  weighted: true,
+  iterative: true,
+  iterations: (params) => params.maxIter,
+  solve({ backend, data, params, start, history, scope }) {
+    const { n, d } = data;
+    const w = start ? scope.fromArray(start) : scope.alloc(d);
+    const result = usesGram(data, params.precompute)
+      ? backend.cdGram(data.gram().G, data.gram().q, data.yy[0], d, n, cdParams(params), w, history)
+      : backend.cdResidual(data.columns(), n, d, data.centeredTargets(), cdParams(params), w, scope.alloc(n), history);
+    return { ...result, w: w.values.slice() };
+  },
+});
