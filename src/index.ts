@@ -3,7 +3,8 @@
  * @packageDocumentation
  */
 export { init, initSync, isInitialized, getBackend } from "./backends/registry.js";
-export type { Backend, BackendName, F64Block } from "./backend.js";
+export type { Backend, BackendName, F64Block, Scope } from "./backend.js";
+export { Design, prepareDesign, type DesignOptions } from "./design/design.js";
 export {
   l1Penalty,
   l1Gradient,

@@ -53,8 +53,19 @@ export function checkL1Ratio(value: unknown, name = "l1Ratio"): number {
   return value;
 }
 
+/** Copies a plain array of numbers into target at offset; returns the index of the first non-number, or -1. */
+function copyArray(source: readonly unknown[], target: Float64Array, offset: number): number {
+  // One monomorphic loop: V8 compiles it to a tight copy for arrays of doubles, faster than TypedArray.set.
+  for (let i = 0; i < source.length; i++) {
+    const value = source[i];
+    if (typeof value !== "number") return i;
+    target[offset + i] = value;
+  }
+  return -1;
+}
+
 /**
- * Copies `source` into `target` at `offset`: typed arrays in one block copy, plain arrays entry by entry with
+ * Copies `source` into `target` at `offset`: typed arrays in one block copy, other arrays entry by entry with
  * a type check (so "2" or null is an error, not a silent coercion). `where(i)` names entry i in messages.
  */
 function copyNumbers(source: ArrayLike<unknown>, target: Float64Array, offset: number, where: (i: number) => string): void {
@@ -62,13 +73,8 @@ function copyNumbers(source: ArrayLike<unknown>, target: Float64Array, offset: n
     target.set(source as unknown as ArrayLike<number>, offset);
     return;
   }
-  for (let i = 0; i < source.length; i++) {
-    const value = source[i];
-    if (typeof value !== "number") {
-      throw new TypeError(`${where(i)} is ${describe(value)}: every entry must be a finite number.`);
-    }
-    target[offset + i] = value;
-  }
+  const bad = Array.isArray(source) ? copyArray(source, target, offset) : copyArray(Array.from(source), target, offset);
+  if (bad >= 0) throw new TypeError(`${where(bad)} is ${describe(source[bad])}: every entry must be a finite number.`);
 }
 
 /** The RangeError for a NaN or infinite entry, named by `where`. */
