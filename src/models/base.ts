@@ -9,7 +9,7 @@ import { columnScales, LeastSquaresData, type PreparedData } from "../solvers/le
 import { CsrMatrix } from "../sparse/csr.js";
 import { SparseLinearModel } from "../sparse/sparse-model.js";
 import { DivergedError, NotFittedError } from "./errors.js";
-import { rSquared } from "./r-squared.js";
+import { rSquared } from "../metrics.js";
 import { resolveOptions, type LinearModelOptions, type ResolvedOptions } from "./options.js";
 
 /** What a fit produces. */
