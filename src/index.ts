@@ -13,9 +13,9 @@ export {
   elasticNetGradient,
   softThreshold,
   softL1Gradient,
-  type BackendOptions,
   type Weights,
 } from "./penalties.js";
+export type { BackendOptions } from "./options/schema.js";
 export { dot, gemv, gemvT, squaredLossGradient, type SquaredLoss } from "./linalg/kernels.js";
 export type { Matrix, MatrixInput, VectorInput } from "./input.js";
 export { loadDiabetes, type Dataset } from "./datasets/diabetes.js";

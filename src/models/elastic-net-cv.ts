@@ -3,7 +3,8 @@
 
 import { mulberry32 } from "../backends/js/random.js";
 import { getBackend } from "../backends/registry.js";
-import { checkL1Ratio, checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
+import { checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
+import { checkL1Ratio } from "../options/checks.js";
 import type { Backend } from "../backend.js";
 import { withBlocks } from "../backends/with-blocks.js";
 import { enetPath, lambdaGrid, lambdaMax, type PathResult } from "../paths/path.js";

@@ -1,7 +1,11 @@
 // Options of the estimators: defaults, and validation whose errors name the option.
 
 import type { BackendName } from "../backend.js";
-import { checkL1Ratio, checkLambda } from "../input.js";
+import {
+  checkBoolean, checkChoice, checkL1Ratio, checkLambda, checkPositive, checkPositiveInteger, checkSeed,
+} from "../options/checks.js";
+
+export { checkBoolean, checkChoice, checkPositiveInteger };
 
 /** Options every estimator takes. */
 export interface LinearModelOptions {
@@ -76,44 +80,6 @@ export const DEFAULTS = {
 
 /** The default tol of a solver: the change of objective for GD, the relative duality gap for the others. */
 export const defaultTol = (solver: string): number => (solver === "gd" ? 1e-6 : 1e-4);
-
-/** The largest maxIter: iteration counters are 32-bit integers in the WASM core. */
-const MAX_ITER_LIMIT = 2 ** 31 - 1;
-
-export function checkBoolean(value: unknown, name: string): boolean {
-  if (typeof value !== "boolean") throw new TypeError(`${name} must be true or false, got ${String(value)}.`);
-  return value;
-}
-
-export function checkChoice<T>(value: unknown, name: string, choices: readonly T[]): T {
-  if (!choices.includes(value as T)) {
-    throw new RangeError(
-      `${name} must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${JSON.stringify(value)}.`,
-    );
-  }
-  return value as T;
-}
-
-export function checkPositiveInteger(value: unknown, name: string, limit = MAX_ITER_LIMIT): number {
-  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > limit) {
-    throw new RangeError(`${name} must be an integer from 1 to ${limit}, got ${String(value)}.`);
-  }
-  return value as number;
-}
-
-function checkPositive(value: unknown, name: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`${name} must be a finite number > 0, got ${String(value)}.`);
-  }
-  return value;
-}
-
-function checkSeed(value: unknown): number {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 2 ** 32 - 1) {
-    throw new RangeError(`seed must be an integer from 0 to 2^32 - 1, got ${String(value)}.`);
-  }
-  return value as number;
-}
 
 /** The option names every estimator accepts. */
 export const COMMON_OPTION_NAMES = [

@@ -2,7 +2,8 @@
 
 import { getBackend } from "../backends/registry.js";
 import type { BackendName } from "../backend.js";
-import { checkLambda, checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import { checkLambda } from "../options/checks.js";
 import { symmetricEigen } from "../linalg/symmetric-eigen.js";
 import { LeastSquaresData } from "../solvers/least-squares-data.js";
 import { CrossValidated } from "./cross-validated.js";

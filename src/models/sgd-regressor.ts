@@ -4,7 +4,8 @@ import type { Backend, F64Block } from "../backend.js";
 import { mulberry32 } from "../backends/js/random.js";
 import { getBackend } from "../backends/registry.js";
 import { withBlocks } from "../backends/with-blocks.js";
-import { checkL1Ratio, toMatrix, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
+import { toMatrix, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
+import { checkL1Ratio } from "../options/checks.js";
 import { LinearModel, type FitOptions, type FittedState, type ModelJSON, type Targets } from "./base.js";
 import { checkBoolean, checkChoice, checkPositiveInteger, type LinearModelOptions } from "./options.js";
 

@@ -3,7 +3,8 @@
 
 import type { AdamParams, Backend, BackendName, F64Block } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
-import { checkLambda, checkSameLength } from "../input.js";
+import { checkSameLength } from "../input.js";
+import { checkLambda } from "../options/checks.js";
 import { checkOptionNames } from "../models/options.js";
 
 function checkWeights(w: unknown, name: string): Float64Array {

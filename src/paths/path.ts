@@ -3,7 +3,8 @@
 
 import type { BackendName } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
-import { checkL1Ratio, checkLambda, checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import { checkL1Ratio, checkLambda } from "../options/checks.js";
 import { checkBoolean, checkChoice, checkOptionNames, checkPositiveInteger, defaultTol } from "../models/options.js";
 import { coordinateDescent, usesGram } from "../solvers/exact.js";
 import { LeastSquaresData, type PreparedData } from "../solvers/least-squares-data.js";
