@@ -1,11 +1,10 @@
 import type { Backend, F64Block } from "../backend.js";
-import { toVector } from "../input.js";
 import { fistaSolve } from "../solvers/exact.js";
 import type { PreparedData } from "../solvers/least-squares-data.js";
-import { LinearModel, type FittedState, type ModelJSON } from "./base.js";
-import type { LinearModelOptions } from "./options.js";
+import { LinearModel, type FittedState } from "./base.js";
+import type { LinearModelOptions, ResolvedOptions } from "./options.js";
 
-export interface GroupLassoOptions extends Omit<LinearModelOptions, "positive" | "selection" | "precompute" | "learningRate"> {
+export interface GroupLassoOptions extends Omit<LinearModelOptions, "positive" | "selection" | "precompute" | "seed" | "learningRate"> {
   /** The groups: lists of feature indices, together covering every feature exactly once. */
   groups: ArrayLike<ArrayLike<number>>;
   /** One weight per group (default sqrt(group size), so large groups are not favoured). */
@@ -21,26 +20,21 @@ export interface GroupLassoOptions extends Omit<LinearModelOptions, "positive" |
  * 1) it is the lasso.
  */
 export class GroupLasso extends LinearModel {
-  private readonly groupLists: number[][];
-  private readonly weightList?: Float64Array;
+  static override readonly modelName = "GroupLasso";
 
   constructor(options: GroupLassoOptions) {
-    super("GroupLasso", (options ?? {}) as unknown as Record<string, unknown>, ["fista"], ["groups", "groupWeights"]);
-    if (this.options.positive) throw new RangeError("GroupLasso has no positive option: its penalty acts on whole groups.");
-    const given = options?.groups;
-    if (!given || given.length === 0) {
-      throw new TypeError("GroupLasso needs groups: lists of feature indices such as [[0, 1], [2], [3, 4, 5]].");
+    super(options);
+  }
+
+  protected override checkOptions({ groups, groupWeights }: ResolvedOptions): void {
+    if (groups && groupWeights && groupWeights.length !== groups.length) {
+      throw new RangeError(`groupWeights has ${groupWeights.length} values but there are ${groups.length} groups.`);
     }
-    this.groupLists = Array.from(given, (group, g) => Array.from(toVector(group, `groups[${g}]`)));
-    if (options.groupWeights !== undefined) {
-      this.weightList = toVector(options.groupWeights, "groupWeights");
-      if (this.weightList.length !== this.groupLists.length) {
-        throw new RangeError(`groupWeights has ${this.weightList.length} values but there are ${this.groupLists.length} groups.`);
-      }
-      this.weightList.forEach((v, g) => {
-        if (!(v > 0)) throw new RangeError(`groupWeights[${g}] is ${v}: weights must be > 0.`);
-      });
-    }
+  }
+
+  /** The groups (the schema requires them). */
+  private get groupLists(): number[][] {
+    return this.options.groups as number[][];
   }
 
   protected get rho(): number {
@@ -67,8 +61,9 @@ export class GroupLasso extends LinearModel {
 
   protected override solvePrepared(backend: Backend, solver: string, data: PreparedData): FittedState {
     const ids = this.groupIds(data.d);
-    const weights = this.weightList ?? Float64Array.from(this.groupLists, (group) => Math.sqrt(group.length));
-    const { lambda, maxIter, tol, recordHistory, warmStart, seed } = this.options;
+    const given = this.options.groupWeights;
+    const weights = given ? Float64Array.from(given) : Float64Array.from(this.groupLists, (group) => Math.sqrt(group.length));
+    const { lambda, maxIter, tol, recordHistory, warmStart } = this.options;
     const blocks: F64Block[] = [];
     try {
       const idBlock = backend.alloc(Math.ceil(data.d / 2));
@@ -78,7 +73,7 @@ export class GroupLasso extends LinearModel {
       blocks.push(weightBlock);
       const previous = warmStart ? this.previousCoef(data.d, 1) : null;
       const result = fistaSolve(backend, data, {
-        lambda, rho: 1, maxIter, tol, positive: false, precompute: "auto", selection: "cyclic", seed, recordHistory,
+        lambda, rho: 1, maxIter, tol, positive: false, precompute: "auto", selection: "cyclic", seed: 0, recordHistory,
         groups: { ids: idBlock, count: this.groupLists.length, weights: weightBlock },
       }, previous ? data.scaled(previous) : new Float64Array(data.d));
       const { coef, intercepts } = data.original(result.w);
@@ -89,15 +84,6 @@ export class GroupLasso extends LinearModel {
     } finally {
       blocks.forEach((block) => backend.free(block));
     }
-  }
-
-  /** JSON with the groups and their weights among the options, so fromJSON rebuilds the same model. */
-  override toJSON(): ModelJSON {
-    const json = super.toJSON();
-    const options = json.options as ModelJSON["options"] & { groups?: number[][]; groupWeights?: number[] };
-    options.groups = this.groups;
-    if (this.weightList) options.groupWeights = Array.from(this.weightList);
-    return json;
   }
 
   /** The groups, as given. */

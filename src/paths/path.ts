@@ -4,8 +4,7 @@
 import type { BackendName } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
-import { checkL1Ratio, checkLambda } from "../options/checks.js";
-import { checkBoolean, checkChoice, checkOptionNames, checkPositiveInteger, defaultTol } from "../models/options.js";
+import { resolveOptions, type Resolved } from "../options/schema.js";
 import { coordinateDescent, usesGram } from "../solvers/exact.js";
 import { LeastSquaresData, type PreparedData } from "../solvers/least-squares-data.js";
 
@@ -34,6 +33,9 @@ export interface PathOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What both path functions resolve (enetPath adds l1Ratio). */
+type PathSettings = { [K in keyof Resolved<"lassoPath">]: Resolved<"lassoPath">[K] };
+
 /** A fitted path: row i of coefs goes with lambdas[i]. */
 export interface PathResult {
   /** Decreasing. */
@@ -46,11 +48,6 @@ export interface PathResult {
   /** CD epochs of each fit. */
   nIters: Int32Array;
 }
-
-const PATH_OPTIONS = [
-  "l1Ratio", "nLambdas", "eps", "lambdas", "fitIntercept", "standardize", "sampleWeight", "maxIter", "tol", "positive",
-  "precompute", "selection", "seed", "backend", "onProgress",
-];
 
 /**
  * lambda_max = max_j |x_j^T y| / (n rho) on the prepared (centered, weighted, scaled) data: the smallest lambda
@@ -89,30 +86,27 @@ export function lambdaGrid(top: number, nLambdas: number, eps: number): Float64A
 
 /** The elastic-net path of (X, y), as scikit-learn's enet_path with an intercept handled by centering. */
 export function enetPath(X: MatrixInput, y: VectorInput, options: PathOptions = {}): PathResult {
-  const o = checkOptionNames("enetPath", options, PATH_OPTIONS) as PathOptions;
-  const rho = checkL1Ratio(o.l1Ratio ?? 0.5);
+  const o = resolveOptions("enetPath", options);
+  return path(X, y, o, o.l1Ratio);
+}
+
+/** The lasso path: {@link enetPath} with l1Ratio 1. */
+export function lassoPath(X: MatrixInput, y: VectorInput, options: Omit<PathOptions, "l1Ratio"> = {}): PathResult {
+  return path(X, y, resolveOptions("lassoPath", options), 1);
+}
+
+function path(X: MatrixInput, y: VectorInput, o: PathSettings, rho: number): PathResult {
   const matrix = toMatrix(X, "X");
   const targets = toVector(y, "y");
   checkSameLength(matrix.rows, "the rows of X", targets.length, "y");
-  const precompute = checkChoice(o.precompute ?? "auto", "precompute", ["auto", true, false] as const);
+  const { maxIter, tol, positive, precompute, selection, seed } = o;
   const backend = getBackend(o.backend);
-  const params = {
-    rho,
-    maxIter: checkPositiveInteger(o.maxIter ?? 1000, "maxIter"),
-    tol: checkLambda(o.tol ?? defaultTol("cd"), "tol"),
-    positive: checkBoolean(o.positive ?? false, "positive"),
-    precompute,
-    selection: checkChoice(o.selection ?? "cyclic", "selection", ["cyclic", "random"] as const),
-    seed: o.seed ?? 0,
-    recordHistory: false,
-  };
+  const params = { rho, maxIter, tol, positive, precompute, selection, seed, recordHistory: false };
   const data = new LeastSquaresData(backend, matrix, targets, 1, {
-    fitIntercept: checkBoolean(o.fitIntercept ?? true, "fitIntercept"),
-    standardize: checkBoolean(o.standardize ?? false, "standardize"),
-    sampleWeight: o.sampleWeight,
+    fitIntercept: o.fitIntercept, standardize: o.standardize, sampleWeight: o.sampleWeight,
   });
   try {
-    const lambdas = o.lambdas !== undefined ? userLambdas(o.lambdas) : defaultGrid(data, rho, o, precompute, backend);
+    const lambdas = o.lambdas ?? defaultGrid(data, rho, o, backend);
     const result: PathResult = {
       lambdas, coefs: [], intercepts: new Float64Array(lambdas.length),
       dualGaps: new Float64Array(lambdas.length), nIters: new Int32Array(lambdas.length),
@@ -134,31 +128,15 @@ export function enetPath(X: MatrixInput, y: VectorInput, options: PathOptions = 
   }
 }
 
-/** The lasso path: {@link enetPath} with l1Ratio 1. */
-export function lassoPath(X: MatrixInput, y: VectorInput, options: Omit<PathOptions, "l1Ratio"> = {}): PathResult {
-  if ("l1Ratio" in options) throw new TypeError('lassoPath has no l1Ratio option (it is 1): use enetPath for another mix.');
-  return enetPath(X, y, { ...options, l1Ratio: 1 });
-}
-
-function userLambdas(values: ArrayLike<number>): Float64Array {
-  const lambdas = toVector(values, "lambdas");
-  if (lambdas.length === 0) throw new RangeError("lambdas is empty: give at least one value, or leave it out for the grid.");
-  lambdas.forEach((v, i) => checkLambda(v, `lambdas[${i}]`));
-  return lambdas.sort().reverse();
-}
-
 function defaultGrid(
-  data: PreparedData, rho: number, o: PathOptions, precompute: "auto" | boolean, backend: ReturnType<typeof getBackend>,
+  data: PreparedData, rho: number, o: PathSettings, backend: ReturnType<typeof getBackend>,
 ): Float64Array {
   if (rho === 0) {
     throw new RangeError("l1Ratio = 0 has no finite lambdaMax (ridge never zeroes every weight): pass lambdas, or use l1Ratio > 0.");
   }
-  const nLambdas = checkPositiveInteger(o.nLambdas ?? 100, "nLambdas", 100_000);
-  const eps = o.eps ?? 1e-3;
-  if (!(eps > 0 && eps < 1)) throw new RangeError(`eps must be in (0, 1), got ${eps}.`);
-  const top = lambdaMax(data, rho, precompute, backend);
+  const top = lambdaMax(data, rho, o.precompute, backend);
   if (top === 0) {
     throw new RangeError("lambdaMax is 0: y is constant (or orthogonal to every feature), so every lambda gives w = 0. Pass lambdas.");
   }
-  return lambdaGrid(top, nLambdas, eps);
+  return lambdaGrid(top, o.nLambdas, o.eps);
 }
