@@ -23,6 +23,7 @@ export { Ridge, type RidgeOptions, type RidgeTargets } from "./models/ridge.js";
 export { Lasso, type LassoOptions } from "./models/lasso.js";
 export { ElasticNet, type ElasticNetOptions } from "./models/elastic-net.js";
 export { LinearModel, type ModelJSON } from "./models/base.js";
+export { modelFromJSON, type ModelName } from "./models/registry.js";
 export type { LinearModelOptions } from "./models/options.js";
 export { NotFittedError, DivergedError } from "./models/errors.js";
 export { luDecompose, luSolve, solve, type LuDecomposition } from "./linalg/lu.js";
