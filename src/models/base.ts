@@ -77,7 +77,7 @@ export abstract class LinearModel {
   protected constructor(options: unknown) {
     this.modelName = (new.target as unknown as typeof LinearModel).modelName;
     this.options = this.resolve(options);
-    this.given = options as object;
+    this.given = { ...(options as object) };
   }
 
   private resolve(given: unknown): ResolvedOptions {

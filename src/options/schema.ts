@@ -9,10 +9,12 @@ import {
 
 /** The solvers options can be restricted to. */
 export const SOLVERS = ["closed-form", "cd", "fista", "gd", "sgd"] as const;
+/** A solver name. */
 export type Solver = (typeof SOLVERS)[number];
 
 /** The backends; the same names as `BackendName` in src/backend.ts. */
 export const BACKENDS = ["wasm", "js"] as const;
+/** A backend name (the schema's copy of `BackendName`, which tests hold equal). */
 export type BackendChoice = (typeof BACKENDS)[number];
 
 /** Options shared by the functional API (penalties, kernels, LU, CSR). */
@@ -42,6 +44,7 @@ export const OWNERS = {
   Adam: { solvers: ["sgd"] },
   AdamW: { solvers: ["sgd"] },
 } as const satisfies Record<string, { solvers: readonly Solver[]; label?: string }>;
+/** What takes options. */
 export type Owner = keyof typeof OWNERS;
 
 const MODELS = ["Ridge", "Lasso", "ElasticNet", "MultiTaskLasso", "MultiTaskElasticNet", "GroupLasso", "SGDRegressor"] as const;
@@ -145,6 +148,7 @@ export const OPTIONS = {
   l1Ratio: option({
     doc: "mix of the penalties in [0, 1]: 1 is the lasso, 0 ridge (ElasticNetCV: one or a list to cross-validate)",
     appliesTo: ["ElasticNet", "MultiTaskElasticNet", "SGDRegressor", "enetPath", "ElasticNetCV"],
+    // LassoCV too, so that the value it holds (unused) has the shape ElasticNetCV's has.
     listFor: CV,
     default: 0.5,
     defaultFor: { SGDRegressor: 0.15 },
@@ -437,6 +441,7 @@ export const OPTIONS = {
 };
 
 type Schema = typeof OPTIONS;
+/** An option name. */
 export type OptionName = keyof Schema;
 /** The resolved type of an option. */
 export type OptionValue<K extends OptionName> = ReturnType<Schema[K]["check"]>;
