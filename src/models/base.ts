@@ -401,7 +401,6 @@ export abstract class LinearModel {
   }
 }
 
-
 /** Parses a model's JSON (an object or its string) and checks its format. */
 export function parseModelJSON(json: string | ModelJSON): ModelJSON {
   const parsed = (typeof json === "string" ? JSON.parse(json) : json) as ModelJSON | null;

@@ -113,8 +113,8 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     const k = checkPositiveInteger(this.options.nFolds, "nFolds", n);
     const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
     const foldIds = assignFolds(n, k, this.options.seed);
-    const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend: name } = this.options;
-    const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend: name };
+    const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
+    const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend: this.options.backend };
     const backend = getBackend(this.options.backend);
     let done = 0;
     const cvResults = this.ratios.map((rho): CvResult => {
