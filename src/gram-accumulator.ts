@@ -4,7 +4,7 @@
 import { getBackend } from "./backends/registry.js";
 import type { BackendName } from "./backend.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "./input.js";
-import { checkPositiveInteger } from "./models/options.js";
+import { checkPositiveInteger } from "./options/checks.js";
 
 /**
  * The statistics as a plain object: row count, means, and the centered sums of products

@@ -14,9 +14,9 @@ export {
   elasticNetGradient,
   softThreshold,
   softL1Gradient,
-  type BackendOptions,
   type Weights,
 } from "./penalties.js";
+export type { BackendOptions } from "./options/schema.js";
 export { dot, gemv, gemvT, squaredLossGradient, type SquaredLoss } from "./linalg/kernels.js";
 export type { Matrix, MatrixInput, VectorInput } from "./input.js";
 export { loadDiabetes, type Dataset } from "./datasets/diabetes.js";
@@ -24,6 +24,7 @@ export { Ridge, type RidgeOptions, type RidgeTargets } from "./models/ridge.js";
 export { Lasso, type LassoOptions } from "./models/lasso.js";
 export { ElasticNet, type ElasticNetOptions } from "./models/elastic-net.js";
 export { LinearModel, type ModelJSON } from "./models/base.js";
+export { modelFromJSON, type ModelName } from "./models/registry.js";
 export type { LinearModelOptions } from "./models/options.js";
 export { NotFittedError, DivergedError } from "./errors.js";
 export { luDecompose, luSolve, solve, type LuDecomposition } from "./linalg/lu.js";

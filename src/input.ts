@@ -1,5 +1,7 @@
 // Validation and normalization of user input: every error names the argument and, for data, the position.
 
+import { describeValue as describe } from "./options/checks.js";
+
 /** A dense row-major matrix: element (i, j) is data[i * cols + j]. */
 export interface Matrix {
   data: Float64Array;
@@ -16,41 +18,12 @@ export type MatrixInput =
 /** A vector as users pass it. */
 export type VectorInput = ArrayLike<number>;
 
-function describe(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
-}
-
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return (
     Array.isArray(value) ||
     ArrayBuffer.isView(value) ||
     (typeof value === "object" && value !== null && typeof (value as { length?: unknown }).length === "number")
   );
-}
-
-/** Checks a regularization strength: a finite number >= 0. */
-export function checkLambda(value: unknown, name = "lambda"): number {
-  if (typeof value !== "number") {
-    throw new TypeError(`${name} must be a number >= 0, got ${describe(value)}.`);
-  }
-  if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${name} must be a finite number >= 0, got ${value}.`);
-  }
-  return value;
-}
-
-/** Checks the elastic-net mixing parameter: a number in [0, 1] (1 is pure L1, 0 pure L2). */
-export function checkL1Ratio(value: unknown, name = "l1Ratio"): number {
-  if (typeof value !== "number") {
-    throw new TypeError(`${name} must be a number in [0, 1], got ${describe(value)}.`);
-  }
-  if (!(value >= 0 && value <= 1)) {
-    throw new RangeError(`${name} must be in [0, 1] (1 = pure L1, 0 = pure L2), got ${value}.`);
-  }
-  return value;
 }
 
 /** Copies a plain array of numbers into target at offset; returns the index of the first non-number, or -1. */

@@ -2,15 +2,11 @@
 // chosen backend. Weights may be a vector (number[] | Float64Array) or a 2-D weight matrix (number[][] or
 // Float64Array[] rows, e.g. d x k for multi-output ridge); a matrix is treated as its flattened entries.
 
-import type { Backend, BackendName, F64Block } from "./backend.js";
+import type { Backend, F64Block } from "./backend.js";
 import { getBackend } from "./backends/registry.js";
-import { checkL1Ratio, checkLambda, toMatrix, toVector } from "./input.js";
-
-/** Options shared by the functional API. */
-export interface BackendOptions {
-  /** Which implementation computes: `"wasm"` (default; needs `await init()`) or `"js"`. */
-  backend?: BackendName;
-}
+import { toMatrix, toVector } from "./input.js";
+import { checkL1Ratio, checkLambda, checkPositive } from "./options/checks.js";
+import type { BackendOptions } from "./options/schema.js";
 
 /** A weight vector or a 2-D weight matrix given as rows. */
 export type Weights = ArrayLike<number> | ArrayLike<ArrayLike<number>>;
@@ -123,6 +119,6 @@ export function softL1Gradient(w: ArrayLike<number>, lambda: number, eps: number
 export function softL1Gradient(w: ArrayLike<ArrayLike<number>>, lambda: number, eps: number, options?: BackendOptions): Float64Array[];
 export function softL1Gradient(w: Weights, lambda: number, eps: number, options: BackendOptions = {}) {
   const l = checkLambda(lambda);
-  if (!(typeof eps === "number" && eps > 0 && Number.isFinite(eps))) throw new RangeError(`eps must be a finite number > 0, got ${eps}.`);
-  return mapWeights(w, options, (backend, block) => backend.softL1Gradient(block, l, eps, block));
+  const e = checkPositive(eps, "eps");
+  return mapWeights(w, options, (backend, block) => backend.softL1Gradient(block, l, e, block));
 }

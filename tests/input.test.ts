@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkL1Ratio, checkLambda, toMatrix, toVector } from "../src/input.js";
+import { toMatrix, toVector } from "../src/input.js";
+import { checkL1Ratio, checkLambda } from "../src/options/checks.js";
 
 describe("toMatrix", () => {
   const expected = { data: new Float64Array([1, 2, 3, 4, 5, 6]), rows: 3, cols: 2 };

@@ -14,6 +14,7 @@ describe("fitInWorker", () => {
     expect(remote.intercept).toBe(direct.intercept);
     await expect(dist.fitInWorker({ model: "Lasso", options: { lambda: -1 }, X: [[1]], y: [1] })).rejects.toThrow(/lambda must be a finite number >= 0/);
     await expect(dist.fitInWorker({ model: "Perceptron", X: [[1]], y: [1] })).rejects.toThrow(/model must be one of Ridge/);
+    await expect(dist.fitInWorker({ model: "Lasso", options: { l1Ratio: 0.5 }, X: [[1]], y: [1] })).rejects.toThrow(/Lasso has no l1Ratio option/);
     await expect(dist.fitInWorker({ model: "Lasso", options: { onWarning: () => {} }, X: [[1]], y: [1] }))
       .rejects.toThrow(/could not send the request.*plain data/);
   });

@@ -46,7 +46,9 @@ function makeModel(lambda: number, backend: "wasm" | "js" = "wasm"): LinearModel
   const name = ($("model") as HTMLSelectElement).value;
   let solver = ($("solver") as HTMLSelectElement).value;
   if (solver === "closed-form" && name !== "Ridge") solver = "cd";
-  const options = { lambda, solver, standardize: true, backend, maxIter: solver === "gd" ? 5000 : 1000, learningRate: 0.1, onWarning: () => {} };
+  // The closed form does not iterate: it takes no maxIter.
+  const iterations = solver === "closed-form" ? {} : { maxIter: solver === "gd" ? 5000 : 1000 };
+  const options = { lambda, solver, standardize: true, backend, ...iterations, learningRate: 0.1, onWarning: () => {} };
   if (name === "Ridge") return new Ridge(options as object);
   if (name === "Lasso") return new Lasso(options as object);
   return new ElasticNet({ ...options, l1Ratio: 0.5 } as object);

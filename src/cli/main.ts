@@ -3,39 +3,76 @@
 
 import { writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { markdownTable } from "markdown-table";
 import { init } from "../backends/registry.js";
 import { loadDiabetes } from "../datasets/diabetes.js";
 import type { LinearModel } from "../models/base.js";
 import { ElasticNetCV, LassoCV } from "../models/elastic-net-cv.js";
-import { ElasticNet } from "../models/elastic-net.js";
 import { Lasso } from "../models/lasso.js";
+import { createModel } from "../models/registry.js";
 import { RidgeCV } from "../models/ridge-cv.js";
 import { Ridge } from "../models/ridge.js";
-import { enetPath } from "../paths/path.js";
+import { optionEntries, type CliCommand } from "../options/schema.js";
+import { enetPath, lassoPath } from "../paths/path.js";
 import { CliError } from "./cli-error.js";
 import { readCsv, splitTarget } from "./csv.js";
 import { readModelFile, writeModelFile } from "./model-file.js";
 
+/** The flags of `fit` that are not estimator options (those come from the schema). */
 interface FitFlags {
   target?: string;
   model: "ridge" | "lasso" | "elasticnet";
-  lambda?: number;
   cv?: number;
-  l1Ratio: number;
-  solver?: string;
-  standardize?: boolean;
-  backend: "wasm" | "js";
   output?: string;
   format: "table" | "json" | "csv";
 }
 
-const number = (name: string) => (value: string) => {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed)) throw new InvalidArgumentError(`${name} must be a number.`);
-  return parsed;
-};
+const MODEL_NAMES = { ridge: "Ridge", lasso: "Lasso", elasticnet: "ElasticNet" } as const;
+
+/** `--kebab-case` of an option name. */
+const flagOf = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * Declares the flags of the schema options that `command` exposes: `--kebab-case` of the name, the entry's doc
+ * as help, its parser for the value, and its default (the command's own where the entry names one) shown.
+ */
+function addSchemaFlags(program: Command, command: CliCommand): Command {
+  for (const [name, spec] of optionEntries()) {
+    const cli = spec.cli;
+    if (!cli?.commands.includes(command)) continue;
+    const flag = flagOf(name);
+    const option = new Option(cli.arg ? `${flag} <${cli.arg}>` : flag, spec.doc);
+    if (cli.arg) {
+      const parse = cli.parse;
+      if (parse) {
+        option.argParser((text: string) => {
+          try {
+            return parse(text, flag);
+          } catch (error) {
+            throw new InvalidArgumentError((error as Error).message);
+          }
+        });
+      }
+      const shown = cli.defaults?.[command] ?? (typeof spec.default === "function" ? undefined : spec.default);
+      if (shown !== undefined) option.default(shown);
+    }
+    program.addOption(option);
+  }
+  return program;
+}
+
+/**
+ * The schema options given on the command line, as estimator options: the resolver of the estimator they go to
+ * checks them (and refuses the ones it does not take); the ones not given keep the schema's defaults.
+ */
+function givenOptions(command: Command, name: CliCommand): Record<string, unknown> {
+  const values = command.opts();
+  return Object.fromEntries(optionEntries()
+    .filter(([option, spec]) => spec.cli?.commands.includes(name) && command.getOptionValueSource(option) === "cli")
+    .map(([option]) => [option, values[option]]));
+}
+
 const integer = (name: string) => (value: string) => {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 2) throw new InvalidArgumentError(`${name} must be an integer >= 2.`);
@@ -70,29 +107,25 @@ function progress(label: string): ((done: number, total: number) => void) & { st
   return Object.assign(update, { stop: () => started && bar?.stop() });
 }
 
-function fit(file: string | undefined, flags: FitFlags): void {
+function fit(file: string | undefined, flags: FitFlags, options: Record<string, unknown>): void {
   const { X, y, featureNames, target } = loadData(file, flags.target);
-  const common = { backend: flags.backend, standardize: flags.standardize ?? false, ...(flags.solver ? { solver: flags.solver } : {}) };
   let model: LinearModel;
   let chosen = "";
   if (flags.cv !== undefined) {
-    if (flags.lambda !== undefined || flags.solver !== undefined) {
+    if (options.lambda !== undefined || options.solver !== undefined) {
       throw new CliError("--cv chooses lambda and uses coordinate descent: drop --lambda and --solver, or drop --cv.");
     }
     const bar = progress("cv folds");
     const cv = flags.model === "ridge"
-      ? new RidgeCV({ backend: flags.backend, standardize: flags.standardize ?? false }).fit(X, y)
+      ? new RidgeCV(options).fit(X, y)
       : flags.model === "lasso"
-        ? new LassoCV({ nFolds: flags.cv, backend: flags.backend, standardize: flags.standardize ?? false, onProgress: bar }).fit(X, y)
-        : new ElasticNetCV({ nFolds: flags.cv, l1Ratio: flags.l1Ratio, backend: flags.backend, standardize: flags.standardize ?? false, onProgress: bar }).fit(X, y);
+        ? new LassoCV({ ...options, nFolds: flags.cv, onProgress: bar }).fit(X, y)
+        : new ElasticNetCV({ ...options, nFolds: flags.cv, onProgress: bar }).fit(X, y);
     bar.stop();
     model = cv.model;
     chosen = ` (chosen by ${flags.model === "ridge" ? "leave-one-out" : `${flags.cv}-fold`} CV: lambda ${cv.lambda.toPrecision(4)}, lambda.1se ${cv.lambda1se.toPrecision(4)})`;
   } else {
-    const lambda = flags.lambda ?? 1;
-    model = flags.model === "ridge" ? new Ridge({ ...common, lambda } as object).fit(X, y)
-      : flags.model === "lasso" ? new Lasso({ ...common, lambda } as object).fit(X, y)
-        : new ElasticNet({ ...common, lambda, l1Ratio: flags.l1Ratio } as object).fit(X, y);
+    model = createModel(MODEL_NAMES[flags.model], options).fit(X, y);
   }
   if (flags.output) writeModelFile(flags.output, model, featureNames, target);
   const coef = Array.from(model.coef);
@@ -102,7 +135,7 @@ function fit(file: string | undefined, flags: FitFlags): void {
     featureNames.forEach((name, j) => console.log(`${csvCell(name)},${coef[j]}`));
     console.log(`(intercept),${model.intercept}`);
   } else {
-    const name = { ridge: "Ridge", lasso: "Lasso", elasticnet: "ElasticNet" }[flags.model];
+    const name = MODEL_NAMES[flags.model];
     console.log(`${name} on ${X.length} rows, target ${target}${chosen}; train R^2 ${model.score(X, y).toFixed(4)}\n`);
     console.log(markdownTable([["feature", "coef"], ...featureNames.map((name, j) => [name, coef[j] === 0 ? "0" : coef[j].toPrecision(6)]),
       ["(intercept)", model.intercept.toPrecision(6)]], { align: ["l", "r"] }));
@@ -120,10 +153,11 @@ function predict(modelPath: string, dataPath: string): void {
   predictions.forEach((value) => console.log(String(value)));
 }
 
-function path(file: string | undefined, flags: { target?: string; l1Ratio: number; nLambdas: number; standardize?: boolean; backend: "wasm" | "js"; output?: string }): void {
+/** Without --l1-ratio, the lasso path. */
+function path(file: string | undefined, flags: { target?: string; output?: string }, options: Record<string, unknown>): void {
   const { X, y, featureNames } = loadData(file, flags.target);
   const bar = progress("path");
-  const result = enetPath(X, y, { l1Ratio: flags.l1Ratio, nLambdas: flags.nLambdas, standardize: flags.standardize ?? false, backend: flags.backend, onProgress: bar });
+  const result = options.l1Ratio === undefined ? lassoPath(X, y, { ...options, onProgress: bar }) : enetPath(X, y, { ...options, onProgress: bar });
   bar.stop();
   const lines = [["lambda", ...featureNames.map(csvCell), "(intercept)"].join(",")];
   result.lambdas.forEach((lambda, i) => lines.push([lambda, ...Array.from(result.coefs[i]), result.intercepts[i]].join(",")));
@@ -161,37 +195,30 @@ async function main(argv: string[]): Promise<void> {
     .description("Ridge, Lasso and Elastic Net regression with a WebAssembly SIMD core.")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  program.command("fit")
+  const fitCommand = program.command("fit")
     .description("fit a model on a CSV file (or the embedded diabetes data) and print its coefficients")
     .argument("[data.csv]", "CSV with a header row; omit for the diabetes data")
     .option("--target <column>", "the column to predict")
     .option("--model <name>", "ridge, lasso or elasticnet", "lasso")
-    .option("--lambda <x>", "regularization strength (default 1)", number("--lambda"))
-    .option("--cv <k>", "choose lambda by k-fold cross-validation (ridge: exact leave-one-out, k unused)", integer("--cv"))
-    .option("--l1-ratio <r>", "elastic-net mix", number("--l1-ratio"), 0.5)
-    .option("--solver <name>", "closed-form, cd, fista or gd")
-    .option("--standardize", "scale features to unit variance for the fit")
-    .option("--backend <name>", "wasm or js", "wasm")
+    .option("--cv <k>", "choose lambda by k-fold cross-validation (ridge: exact leave-one-out, k unused)", integer("--cv"));
+  addSchemaFlags(fitCommand, "fit")
     .option("--output <model.json>", "write the fitted model")
     .option("--format <format>", "table, json or csv", "table")
-    .action((file: string | undefined, flags: FitFlags) => {
-      if (!["ridge", "lasso", "elasticnet"].includes(flags.model)) throw new CliError(`--model must be ridge, lasso or elasticnet, not ${flags.model}.`);
+    .action((file: string | undefined, flags: FitFlags, command: Command) => {
+      if (!Object.hasOwn(MODEL_NAMES, flags.model)) throw new CliError(`--model must be ridge, lasso or elasticnet, not ${flags.model}.`);
       if (!["table", "json", "csv"].includes(flags.format)) throw new CliError(`--format must be table, json or csv, not ${flags.format}.`);
-      fit(file, flags);
+      fit(file, flags, givenOptions(command, "fit"));
     });
   program.command("predict")
     .description("predict with a model file on the rows of a CSV file")
     .argument("<model.json>").argument("<data.csv>")
     .action((modelPath: string, dataPath: string) => predict(modelPath, dataPath));
-  program.command("path")
+  const pathCommand = program.command("path")
     .description("write the regularization path (lambda, coefficients, intercept) as CSV")
-    .argument("[data.csv]").option("--target <column>", "the column to predict")
-    .option("--l1-ratio <r>", "mix (1 = lasso)", number("--l1-ratio"), 1)
-    .option("--n-lambdas <n>", "grid size", integer("--n-lambdas"), 100)
-    .option("--standardize", "scale features to unit variance")
-    .option("--backend <name>", "wasm or js", "wasm")
+    .argument("[data.csv]").option("--target <column>", "the column to predict");
+  addSchemaFlags(pathCommand, "path")
     .option("--output <path.csv>", "write to a file instead of stdout")
-    .action((file: string | undefined, flags) => path(file, flags));
+    .action((file: string | undefined, flags: { target?: string; output?: string }, command: Command) => path(file, flags, givenOptions(command, "path")));
   program.command("bench").description("time a few fits on both backends").action(bench);
   await program.parseAsync(argv);
 }

@@ -2,28 +2,13 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import type { LinearModel, ModelJSON } from "../models/base.js";
-import { ElasticNet } from "../models/elastic-net.js";
-import { GroupLasso } from "../models/group-lasso.js";
-import { Lasso } from "../models/lasso.js";
-import { MultiTaskElasticNet, MultiTaskLasso } from "../models/multi-task.js";
-import { Ridge } from "../models/ridge.js";
-import { SGDRegressor } from "../models/sgd-regressor.js";
+import { isModelName, modelFromJSON } from "../models/registry.js";
 import { CliError } from "./cli-error.js";
 
 export interface ModelFile extends ModelJSON {
   featureNames: string[];
   target: string;
 }
-
-const RESTORE: Record<string, (json: ModelJSON) => LinearModel> = {
-  Ridge: (json) => Ridge.fromJSON(json),
-  Lasso: (json) => Lasso.fromJSON(json),
-  ElasticNet: (json) => ElasticNet.fromJSON(json),
-  MultiTaskLasso: (json) => MultiTaskLasso.fromJSON(json),
-  MultiTaskElasticNet: (json) => MultiTaskElasticNet.fromJSON(json),
-  GroupLasso: (json) => GroupLasso.fromJSON(json),
-  SGDRegressor: (json) => SGDRegressor.fromJSON(json),
-};
 
 export function writeModelFile(path: string, model: LinearModel, featureNames: string[], target: string): void {
   const file: ModelFile = { ...model.toJSON(), featureNames, target };
@@ -42,10 +27,9 @@ export function readModelFile(path: string): { model: LinearModel; featureNames:
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(code ? `cannot read ${path}: ${code}` : `${path} is not JSON: ${(error as Error).message}`);
   }
-  const restore = file && file.format === "regularized" && Object.hasOwn(RESTORE, file.model) ? RESTORE[file.model] : undefined;
-  if (!restore || !Array.isArray(file.featureNames) || typeof file.target !== "string") {
+  if (file?.format !== "regularized" || !isModelName(file.model) || !Array.isArray(file.featureNames) || typeof file.target !== "string") {
     throw new CliError(`${path} is not a model file written by \`regularized fit --output\`.`);
   }
   if (!file.fitted) throw new CliError(`${path} holds an unfitted ${file.model}: fit it first.`);
-  return { model: restore(file), featureNames: file.featureNames, target: file.target };
+  return { model: modelFromJSON(file), featureNames: file.featureNames, target: file.target };
 }

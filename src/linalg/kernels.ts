@@ -3,7 +3,7 @@
 
 import { getBackend } from "../backends/registry.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
-import type { BackendOptions } from "../penalties.js";
+import type { BackendOptions } from "../options/schema.js";
 
 /** Dot product x . y of two vectors of the same length. */
 export function dot(x: VectorInput, y: VectorInput, options: BackendOptions = {}): number {

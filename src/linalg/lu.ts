@@ -2,7 +2,7 @@
 
 import { getBackend } from "../backends/registry.js";
 import { checkSameLength, toMatrix, type MatrixInput } from "../input.js";
-import type { BackendOptions } from "../penalties.js";
+import type { BackendOptions } from "../options/schema.js";
 import { pivotThreshold, SingularMatrixError } from "./singular-error.js";
 
 /** P A = L U for a square A. */

@@ -10,7 +10,8 @@ import type { FittedState } from "../pipeline/fitted-state.js";
 import type { SolverParams } from "../solvers/solver.js";
 import { SOLVERS, type SolverName } from "../solvers/table.js";
 import { FittedModel, type FittedJSON } from "./fitted-model.js";
-import { resolveOptions, type LinearModelOptions, type ResolvedOptions } from "./options.js";
+import { isApplicable, optionsFor, resolveOptions, withoutUnusedDefaults, type ModelOwner, type Solver } from "../options/schema.js";
+import type { JsonOptions, LinearModelOptions, ResolvedOptions } from "./options.js";
 
 export type { FittedState, Targets } from "./fitted-model.js";
 
@@ -20,13 +21,13 @@ export interface FitOptions {
   sampleWeight?: ArrayLike<number>;
 }
 
-/** The serialized form of a model: plain JSON, restored exactly by the class's static `fromJSON`. */
+/** The serialized form of a model: plain JSON, restored exactly by the class's static `fromJSON` (or `modelFromJSON`). */
 export interface ModelJSON {
   format: "regularized";
   version: 1;
   model: string;
-  /** The resolved options but onWarning (a function); l1Ratio only for ElasticNet. */
-  options: Omit<ResolvedOptions, "onWarning" | "l1Ratio"> & { l1Ratio?: number };
+  /** The resolved options that apply to the model and its solver, but functions (onWarning). */
+  options: JsonOptions;
   fitted: null | FittedJSON;
 }
 
@@ -35,21 +36,27 @@ export interface ModelJSON {
  * and (from {@link FittedModel}) prediction, scoring and serialization. Subclasses name rho and their solvers.
  */
 export abstract class LinearModel extends FittedModel {
+  /** The class's name in messages, JSON and the option schema. */
+  declare static readonly modelName: ModelOwner;
+  declare readonly modelName: ModelOwner;
   protected options: ResolvedOptions;
-  private readonly solvers: readonly string[];
-  private readonly extraOptionNames: readonly string[];
+  /** The options as given (and accepted), which setOptions changes. */
+  private given: object;
 
-  protected constructor(
-    modelName: string,
-    options: Record<string, unknown>,
-    solvers: readonly string[],
-    extraOptionNames: readonly string[] = [],
-  ) {
-    super(modelName);
-    this.options = resolveOptions(modelName, options, solvers, extraOptionNames);
-    this.solvers = solvers;
-    this.extraOptionNames = extraOptionNames;
+  protected constructor(options: unknown) {
+    super((new.target as unknown as typeof LinearModel).modelName);
+    this.options = this.resolve(options);
+    this.given = { ...(options as object) };
   }
+
+  private resolve(given: unknown): ResolvedOptions {
+    const options = resolveOptions(this.modelName, given);
+    this.checkOptions(options);
+    return options;
+  }
+
+  /** Checks that relate several options (subclasses override it); throws to refuse them. */
+  protected checkOptions(_options: ResolvedOptions): void {}
 
   protected get backendName(): BackendName {
     return this.options.backend;
@@ -57,14 +64,17 @@ export abstract class LinearModel extends FittedModel {
 
   /**
    * Changes options (scikit-learn's set_params), keeping the fitted state: with `warmStart: true` the next
-   * fit, say at a smaller lambda, starts from the current coefficients.
+   * fit, say at a smaller lambda, starts from the current coefficients. With a new solver, the options given
+   * before that it does not use are dropped, and so is tol (each solver has its own default).
    */
   setOptions(options: Partial<LinearModelOptions> & Record<string, unknown>): this {
-    const { l1Ratio, tol, ...current } = this.options;
-    const mix = this.extraOptionNames.includes("l1Ratio") ? { l1Ratio } : {};
-    // A new solver without a new tol takes that solver's default tol.
-    const keepTol = options.solver === undefined || options.solver === current.solver ? { tol } : {};
-    this.options = resolveOptions(this.modelName, { ...current, ...mix, ...keepTol, ...options }, this.solvers, this.extraOptionNames);
+    const solver = options.solver ?? this.options.solver;
+    const carried = solver === this.options.solver ? this.given : Object.fromEntries(
+      Object.entries(this.given).filter(([name]) => name !== "tol" && isApplicable(name, this.modelName, solver as Solver)),
+    );
+    const given = { ...carried, ...options };
+    this.options = this.resolve(given);
+    this.given = given;
     return this;
   }
 
@@ -148,25 +158,38 @@ export abstract class LinearModel extends FittedModel {
     return this.accept(fitStatistics(this.options.backend, json, this.plan(solver, json.nFeatures, 1, {})), solver);
   }
 
-  /** A plain-JSON snapshot of the options and fitted state (onWarning is not serialized). */
+  /** A plain-JSON snapshot of the options that apply to this model and its solver, and of the fitted state. */
   toJSON(): ModelJSON {
-    const { onWarning: _, l1Ratio, ...rest } = this.options;
-    const options: ModelJSON["options"] = { ...rest };
-    if (this.modelName === "ElasticNet") options.l1Ratio = l1Ratio;
+    const options: Record<string, unknown> = {};
+    for (const name of optionsFor(this.modelName, this.options.solver)) {
+      const value: unknown = this.options[name as keyof ResolvedOptions];
+      if (value === undefined || typeof value === "function") continue;
+      options[name] = value instanceof Float64Array ? Array.from(value) : value;
+    }
     return { format: "regularized", version: 1, model: this.modelName, options, fitted: this.fittedJSON() };
   }
 
   /** Restores a model from {@link LinearModel.toJSON}'s output (an object or its JSON string). */
   static fromJSON<T extends LinearModel>(this: new (options: never) => T, json: string | ModelJSON): T {
-    const parsed = (typeof json === "string" ? JSON.parse(json) : json) as ModelJSON;
-    if (parsed?.format !== "regularized" || parsed.version !== 1) {
-      throw new TypeError("fromJSON expects the output of toJSON() (format \"regularized\", version 1).");
+    const parsed = parseModelJSON(json);
+    const name = (this as unknown as typeof LinearModel).modelName;
+    if (parsed.model !== name) {
+      throw new TypeError(`This JSON holds a ${parsed.model}, not a ${name}: use ${parsed.model}.fromJSON (or modelFromJSON).`);
     }
-    const model: LinearModel = new this(parsed.options as never);
-    if (parsed.model !== model.modelName) {
-      throw new TypeError(`This JSON holds a ${parsed.model}, not a ${model.modelName}: use ${parsed.model}.fromJSON.`);
-    }
+    const model: LinearModel = new this(withoutUnusedDefaults(name, { ...parsed.options }) as never);
     model.restoreFitted(parsed.fitted);
     return model as T;
   }
+}
+
+/** Parses a model's JSON (an object or its string) and checks its format. */
+export function parseModelJSON(json: string | ModelJSON): ModelJSON {
+  const parsed = (typeof json === "string" ? JSON.parse(json) : json) as ModelJSON | null;
+  if (parsed?.format !== "regularized" || parsed.version !== 1) {
+    throw new TypeError("fromJSON expects the output of toJSON() (format \"regularized\", version 1).");
+  }
+  if (typeof parsed.options !== "object" || parsed.options === null) {
+    throw new TypeError("fromJSON: the JSON has no options object; pass the output of toJSON().");
+  }
+  return parsed;
 }

@@ -4,7 +4,7 @@
 import { mulberry32 } from "../backends/js/random.js";
 import type { Design } from "../design/design.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
-import { checkL1Ratio, type MatrixInput, type VectorInput } from "../input.js";
+import type { MatrixInput, VectorInput } from "../input.js";
 import { enetPath, lambdaGrid, lambdaMax, type PathResult } from "../paths/path.js";
 import { withDesign } from "../pipeline/fit.js";
 import { predictResident } from "../pipeline/predict.js";
@@ -12,7 +12,8 @@ import type { FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import { CrossValidated } from "./cross-validated.js";
 import { ElasticNet, type ElasticNetOptions } from "./elastic-net.js";
-import { checkOptionNames, checkPositiveInteger, COMMON_OPTION_NAMES } from "./options.js";
+import { checkPositiveInteger } from "../options/checks.js";
+import { resolveOptions, type Resolved } from "../options/schema.js";
 
 export interface ElasticNetCVOptions extends Omit<ElasticNetOptions, "lambda" | "l1Ratio" | "solver" | "learningRate" | "warmStart"> {
   /** One mix, or several to cross-validate too (default 0.5). Each in (0, 1]. */
@@ -37,9 +38,6 @@ export interface CvResult {
   /** Standard deviation over folds of that error, per lambda. */
   cvStd: Float64Array;
 }
-
-const CV_OPTIONS = ["l1Ratio", "nFolds", "nLambdas", "eps", "lambdas", "onProgress", ...COMMON_OPTION_NAMES]
-  .filter((name) => !["lambda", "solver", "learningRate", "warmStart"].includes(name));
 
 /** The (weighted) mean squared error on a held-out design of every model of a path. */
 function testErrors(test: Design, weights: number[] | undefined, path: PathResult): Float64Array {
@@ -75,30 +73,25 @@ export function assignFolds(n: number, k: number, seed: number): Int32Array {
  * follows glmnet's one-standard-error rule.
  */
 export class ElasticNetCV extends CrossValidated<ElasticNet> {
-  protected readonly options: ElasticNetCVOptions;
-  private readonly ratios: number[];
+  /** The class's name in messages and the option schema. */
+  protected static readonly owner: "ElasticNetCV" | "LassoCV" = "ElasticNetCV";
+  protected readonly options: Resolved<"ElasticNetCV" | "LassoCV">;
+  private readonly ratios: readonly number[];
   private result?: {
     model: ElasticNet; l1Ratio: number; lambdaMin: number; lambda1se: number; cvResults: CvResult[]; foldIds: Int32Array;
   };
 
-  constructor(options: ElasticNetCVOptions = {}, modelName = "ElasticNetCV") {
+  constructor(options: ElasticNetCVOptions = {}) {
     super();
-    this.options = checkOptionNames(modelName, options, CV_OPTIONS) as ElasticNetCVOptions;
-    const ratios = Array.isArray(this.options.l1Ratio) ? this.options.l1Ratio : [this.options.l1Ratio ?? 0.5];
-    if (ratios.length === 0) throw new RangeError("l1Ratio is an empty list: give at least one value in (0, 1].");
-    this.ratios = ratios.map((rho, i) => {
-      checkL1Ratio(rho, `l1Ratio[${i}]`);
-      if (rho === 0) throw new RangeError(`l1Ratio[${i}] is 0: cross-validating a path needs an L1 part (use RidgeCV for ridge).`);
-      return rho;
-    });
-    checkPositiveInteger(this.options.nFolds ?? 5, "nFolds", 1_000_000);
-    // Fail now, not after the CV, on options ElasticNet itself rejects.
-    new ElasticNet(this.modelOptions(1, this.ratios[0]));
+    const owner = (new.target as typeof ElasticNetCV).owner;
+    this.options = resolveOptions(owner, options);
+    this.ratios = owner === "LassoCV" ? [1] : this.options.l1Ratio;
   }
 
+  /** The options of the refit: the estimator options given to the CV, at the chosen lambda and l1Ratio. */
   private modelOptions(lambda: number, l1Ratio: number): ElasticNetOptions {
-    const { nFolds: _, nLambdas: __, eps: ___, lambdas: ____, l1Ratio: _____, onProgress: ______, ...rest } = this.options;
-    return { ...rest, lambda, l1Ratio };
+    const { fitIntercept, backend, maxIter, tol, recordHistory, standardize, positive, precompute, selection, seed, onWarning } = this.options;
+    return { fitIntercept, backend, maxIter, tol, recordHistory, standardize, positive, precompute, selection, seed, onWarning, lambda, l1Ratio };
   }
 
   /**
@@ -106,13 +99,12 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
    * (then without y): its folds are gathered inside the backend, each once for every l1Ratio.
    */
   fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
-    const backend = this.options.backend ?? "wasm";
+    const backend = this.options.backend;
     this.result = withDesign(X, y, backend, this.constructor.name, false, (design) => {
       const n = design.rows;
-      const k = checkPositiveInteger(this.options.nFolds ?? 5, "nFolds", n);
-      if (k < 2) throw new RangeError(`nFolds must be at least 2 for cross-validation, got ${k}.`);
+      const k = checkPositiveInteger(this.options.nFolds, "nFolds", n);
       const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
-      const foldIds = assignFolds(n, k, this.options.seed ?? 0);
+      const foldIds = assignFolds(n, k, this.options.seed);
       const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
       const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
       const folds = Array.from({ length: k }, (_, fold) => {
@@ -123,7 +115,7 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
       try {
         let done = 0;
         const cvResults = this.ratios.map((rho): CvResult => {
-          const grid = lambdas !== undefined ? Float64Array.from(lambdas).sort().reverse() : this.grid(design, rho, weights, nLambdas, eps);
+          const grid = lambdas ?? this.grid(design, rho, weights, nLambdas, eps);
           const errors = folds.map(({ train, test, trainDesign, testDesign }) => {
             const path = enetPath(trainDesign, undefined, {
               ...pathOptions, l1Ratio: rho, lambdas: grid, sampleWeight: weights && train.map((i) => weights[i]),
@@ -151,12 +143,12 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     return this;
   }
 
-  private grid(design: Design, rho: number, weights: Float64Array | undefined, nLambdas = 100, eps = 1e-3): Float64Array {
-    const prepare = { fitIntercept: this.options.fitIntercept ?? true, standardize: this.options.standardize ?? false, sampleWeight: weights };
+  private grid(design: Design, rho: number, weights: Float64Array | undefined, nLambdas: number, eps: number): Float64Array {
+    const prepare = { fitIntercept: this.options.fitIntercept, standardize: this.options.standardize, sampleWeight: weights };
     return design.withPrepared(prepare, (data, backend) => {
-      const top = lambdaMax(data, rho, this.options.precompute ?? "auto", backend);
+      const top = lambdaMax(data, rho, this.options.precompute, backend);
       if (top === 0) throw new RangeError("lambdaMax is 0: y is constant (or orthogonal to every feature). Pass lambdas.");
-      return lambdaGrid(top, checkPositiveInteger(nLambdas, "nLambdas", 100_000), eps);
+      return lambdaGrid(top, nLambdas, eps);
     });
   }
 
@@ -185,8 +177,9 @@ export type LassoCVOptions = Omit<ElasticNetCVOptions, "l1Ratio">;
 
 /** LassoCV: {@link ElasticNetCV} with l1Ratio 1. */
 export class LassoCV extends ElasticNetCV {
+  protected static override readonly owner = "LassoCV";
+
   constructor(options: LassoCVOptions = {}) {
-    if ("l1Ratio" in options) throw new TypeError("LassoCV has no l1Ratio option (it is 1): use ElasticNetCV for another mix.");
-    super({ ...options, l1Ratio: 1 }, "LassoCV");
+    super(options);
   }
 }

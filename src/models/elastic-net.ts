@@ -14,8 +14,10 @@ export interface ElasticNetOptions extends LinearModelOptions {
  * (scikit-learn's `ElasticNet(alpha=lambda, l1_ratio=l1Ratio)`).
  */
 export class ElasticNet extends LinearModel {
+  static override readonly modelName = "ElasticNet";
+
   constructor(options: ElasticNetOptions = {}) {
-    super("ElasticNet", options as Record<string, unknown>, ["cd", "fista", "gd"], ["l1Ratio"]);
+    super(options);
   }
 
   /** The mix of the penalties. */

@@ -7,7 +7,7 @@ import type { FittedState } from "../pipeline/fitted-state.js";
 import { predictInput } from "../pipeline/predict.js";
 import { CsrMatrix } from "../sparse/csr.js";
 import { SparseLinearModel } from "../sparse/sparse-model.js";
-import { rSquared } from "./r-squared.js";
+import { rSquared } from "../metrics.js";
 
 export type { FittedState } from "../pipeline/fitted-state.js";
 

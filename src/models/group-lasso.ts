@@ -1,9 +1,8 @@
-import { toVector } from "../input.js";
 import type { SolverParams } from "../solvers/solver.js";
-import { LinearModel, type ModelJSON } from "./base.js";
-import type { LinearModelOptions } from "./options.js";
+import { LinearModel } from "./base.js";
+import type { LinearModelOptions, ResolvedOptions } from "./options.js";
 
-export interface GroupLassoOptions extends Omit<LinearModelOptions, "positive" | "selection" | "precompute" | "learningRate"> {
+export interface GroupLassoOptions extends Omit<LinearModelOptions, "positive" | "selection" | "precompute" | "seed" | "learningRate"> {
   /** The groups: lists of feature indices, together covering every feature exactly once. */
   groups: ArrayLike<ArrayLike<number>>;
   /** One weight per group (default sqrt(group size), so large groups are not favoured). */
@@ -19,26 +18,21 @@ export interface GroupLassoOptions extends Omit<LinearModelOptions, "positive" |
  * 1) it is the lasso.
  */
 export class GroupLasso extends LinearModel {
-  private readonly groupLists: number[][];
-  private readonly weightList?: Float64Array;
+  static override readonly modelName = "GroupLasso";
 
   constructor(options: GroupLassoOptions) {
-    super("GroupLasso", (options ?? {}) as unknown as Record<string, unknown>, ["fista"], ["groups", "groupWeights"]);
-    if (this.options.positive) throw new RangeError("GroupLasso has no positive option: its penalty acts on whole groups.");
-    const given = options?.groups;
-    if (!given || given.length === 0) {
-      throw new TypeError("GroupLasso needs groups: lists of feature indices such as [[0, 1], [2], [3, 4, 5]].");
+    super(options);
+  }
+
+  protected override checkOptions({ groups, groupWeights }: ResolvedOptions): void {
+    if (groups && groupWeights && groupWeights.length !== groups.length) {
+      throw new RangeError(`groupWeights has ${groupWeights.length} values but there are ${groups.length} groups.`);
     }
-    this.groupLists = Array.from(given, (group, g) => Array.from(toVector(group, `groups[${g}]`)));
-    if (options.groupWeights !== undefined) {
-      this.weightList = toVector(options.groupWeights, "groupWeights");
-      if (this.weightList.length !== this.groupLists.length) {
-        throw new RangeError(`groupWeights has ${this.weightList.length} values but there are ${this.groupLists.length} groups.`);
-      }
-      this.weightList.forEach((v, g) => {
-        if (!(v > 0)) throw new RangeError(`groupWeights[${g}] is ${v}: weights must be > 0.`);
-      });
-    }
+  }
+
+  /** The groups (the schema requires them). */
+  private get groupLists(): number[][] {
+    return this.options.groups as number[][];
   }
 
   protected get rho(): number {
@@ -65,17 +59,9 @@ export class GroupLasso extends LinearModel {
 
   /** The groups for d features, with their weights (default sqrt(group size)). */
   protected override extraParams(d: number): Partial<SolverParams> {
-    const weights = this.weightList ?? Float64Array.from(this.groupLists, (group) => Math.sqrt(group.length));
+    const given = this.options.groupWeights;
+    const weights = given ? Float64Array.from(given) : Float64Array.from(this.groupLists, (group) => Math.sqrt(group.length));
     return { groups: { ids: this.groupIds(d), count: this.groupLists.length, weights } };
-  }
-
-  /** JSON with the groups and their weights among the options, so fromJSON rebuilds the same model. */
-  override toJSON(): ModelJSON {
-    const json = super.toJSON();
-    const options = json.options as ModelJSON["options"] & { groups?: number[][]; groupWeights?: number[] };
-    options.groups = this.groups;
-    if (this.weightList) options.groupWeights = Array.from(this.weightList);
-    return json;
   }
 
   /** The groups, as given. */

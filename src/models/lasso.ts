@@ -11,8 +11,10 @@ export interface LassoOptions extends LinearModelOptions {
 
 /** Lasso: minimizes (1/2n) ||X w + b - y||^2 + lambda ||w||_1 (scikit-learn's `Lasso(alpha=lambda)`). */
 export class Lasso extends LinearModel {
+  static override readonly modelName = "Lasso";
+
   constructor(options: LassoOptions = {}) {
-    super("Lasso", options as Record<string, unknown>, ["cd", "fista", "gd"]);
+    super(options);
   }
 
   protected get rho(): number {

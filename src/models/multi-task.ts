@@ -4,7 +4,7 @@ import type { SolverName } from "../solvers/table.js";
 import { LinearModel, type FitOptions } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
 
-export interface MultiTaskElasticNetOptions extends Omit<LinearModelOptions, "positive" | "selection" | "learningRate"> {
+export interface MultiTaskElasticNetOptions extends Omit<LinearModelOptions, "positive" | "selection" | "precompute" | "seed" | "learningRate"> {
   /** Mix of the penalties in [0, 1] (default 0.5). */
   l1Ratio?: number;
   /** `"cd"`: block coordinate descent over the rows of W. */
@@ -18,9 +18,10 @@ export interface MultiTaskElasticNetOptions extends Omit<LinearModelOptions, "po
  * dropped for all outputs at once. coef is d x k row-major, intercepts has k values.
  */
 export class MultiTaskElasticNet extends LinearModel {
-  constructor(options: MultiTaskElasticNetOptions = {}, name = "MultiTaskElasticNet", extra: string[] = ["l1Ratio"]) {
-    super(name, options as Record<string, unknown>, ["cd"], extra);
-    if (this.options.positive) throw new RangeError(`${name} has no positive option: its penalty acts on whole rows of W.`);
+  static override readonly modelName: "MultiTaskElasticNet" | "MultiTaskLasso" = "MultiTaskElasticNet";
+
+  constructor(options: MultiTaskElasticNetOptions = {}) {
+    super(options);
   }
 
   protected get rho(): number {
@@ -45,8 +46,10 @@ export type MultiTaskLassoOptions = Omit<MultiTaskElasticNetOptions, "l1Ratio">;
 
 /** MultiTaskLasso: {@link MultiTaskElasticNet} with l1Ratio 1 (scikit-learn's MultiTaskLasso(alpha=lambda)). */
 export class MultiTaskLasso extends MultiTaskElasticNet {
+  static override readonly modelName = "MultiTaskLasso";
+
   constructor(options: MultiTaskLassoOptions = {}) {
-    super(options, "MultiTaskLasso", []);
+    super(options);
   }
 
   protected override get rho(): number {

@@ -1,9 +1,10 @@
-// Options of the estimators: defaults, and validation whose errors name the option.
+// The option types of the estimators. Their defaults, checks and the owners and solvers they apply to are in
+// the schema (src/options/schema.ts); an option a model or its solver does not use is refused.
 
 import type { BackendName } from "../backend.js";
-import { checkL1Ratio, checkLambda } from "../input.js";
+import type { ModelOwner, OptionName, OptionValue, Resolved } from "../options/schema.js";
 
-/** Options every estimator takes. */
+/** Options every estimator takes (some only with some solvers, as noted; the others refuse them). */
 export interface LinearModelOptions {
   /** Regularization strength lambda >= 0 (default 1). */
   lambda?: number;
@@ -11,16 +12,16 @@ export interface LinearModelOptions {
   fitIntercept?: boolean;
   /** `"wasm"` (default; needs `await init()`) or `"js"`. */
   backend?: BackendName;
-  /** Iteration (GD, FISTA) or epoch (CD) limit (default 1000). */
+  /** Iteration (GD, FISTA) or epoch (CD) limit (default 1000); not with the closed form. */
   maxIter?: number;
   /**
    * Stopping tolerance. CD and FISTA: duality gap <= tol * ||y - mean(y)||^2 (default 1e-4, scikit-learn's);
-   * GD: the objective changes by less than tol between iterations (default 1e-6).
+   * GD: the objective changes by less than tol between iterations (default 1e-6). Not with the closed form.
    */
   tol?: number;
-  /** Step size of gradient descent (default 0.01). */
+  /** Step size of gradient descent (default 0.01); accepted, unused, with the other solvers. */
   learningRate?: number;
-  /** Keep the objective of every iteration (GD, FISTA) or epoch (CD), the first 100,000 of them, in `history` (default true). */
+  /** Keep the objective of every iteration (GD, FISTA) or epoch (CD), the first 100,000 of them, in `history` (default true); not with the closed form. */
   recordHistory?: boolean;
   /** Scale each feature to unit variance for the fit, coefficients returned on the original scale (glmnet's standardize; default false). */
   standardize?: boolean;
@@ -32,139 +33,24 @@ export interface LinearModelOptions {
   precompute?: "auto" | boolean;
   /** CD: visit coordinates in order (`"cyclic"`, default) or at random (`"random"`). */
   selection?: "cyclic" | "random";
-  /** Seed of the random coordinate order (default 0). */
+  /** CD: seed of the random coordinate order (default 0). */
   seed?: number;
   /** Receives warnings such as "did not converge" (default `console.warn`). */
   onWarning?: (message: string) => void;
 }
 
-/** All options resolved to values. */
-export interface ResolvedOptions {
-  lambda: number;
-  fitIntercept: boolean;
-  backend: BackendName;
-  solver: string;
-  maxIter: number;
-  tol: number;
-  learningRate: number;
-  recordHistory: boolean;
-  standardize: boolean;
-  positive: boolean;
-  warmStart: boolean;
-  precompute: "auto" | boolean;
-  selection: "cyclic" | "random";
-  seed: number;
-  l1Ratio: number;
-  onWarning: (message: string) => void;
-}
+/**
+ * A model's options resolved by the schema: every option any model takes, given or defaulted (an option that
+ * does not apply to the model cannot be given and holds its default, unused).
+ */
+export type ResolvedOptions = Resolved<ModelOwner>;
 
-export const DEFAULTS = {
-  lambda: 1,
-  fitIntercept: true,
-  backend: "wasm" as BackendName,
-  maxIter: 1000,
-  learningRate: 0.01,
-  recordHistory: true,
-  standardize: false,
-  positive: false,
-  warmStart: false,
-  precompute: "auto" as const,
-  selection: "cyclic" as const,
-  seed: 0,
-  l1Ratio: 0.5,
-};
+/** Options as `toJSON` writes them: those that apply to the model and its solver, as plain JSON (no functions). */
+export type JsonOptions = { [K in OptionName]?: JsonValue<OptionValue<K>> };
+type JsonValue<V> = V extends (...args: never[]) => unknown ? never : V extends Float64Array ? number[] : V;
 
-/** The default tol of a solver: the change of objective for GD, the relative duality gap for the others. */
-export const defaultTol = (solver: string): number => (solver === "gd" ? 1e-6 : 1e-4);
-
-/** The largest maxIter: iteration counters are 32-bit integers in the WASM core. */
-const MAX_ITER_LIMIT = 2 ** 31 - 1;
-
-export function checkBoolean(value: unknown, name: string): boolean {
-  if (typeof value !== "boolean") throw new TypeError(`${name} must be true or false, got ${String(value)}.`);
-  return value;
-}
-
-export function checkChoice<T>(value: unknown, name: string, choices: readonly T[]): T {
-  if (!choices.includes(value as T)) {
-    throw new RangeError(
-      `${name} must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${JSON.stringify(value)}.`,
-    );
-  }
-  return value as T;
-}
-
-export function checkPositiveInteger(value: unknown, name: string, limit = MAX_ITER_LIMIT): number {
-  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > limit) {
-    throw new RangeError(`${name} must be an integer from 1 to ${limit}, got ${String(value)}.`);
-  }
-  return value as number;
-}
-
-function checkPositive(value: unknown, name: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`${name} must be a finite number > 0, got ${String(value)}.`);
-  }
-  return value;
-}
-
-function checkSeed(value: unknown): number {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 2 ** 32 - 1) {
-    throw new RangeError(`seed must be an integer from 0 to 2^32 - 1, got ${String(value)}.`);
-  }
-  return value as number;
-}
-
-/** The option names every estimator accepts. */
-export const COMMON_OPTION_NAMES = [
-  "lambda", "fitIntercept", "backend", "solver", "maxIter", "tol", "learningRate", "recordHistory", "standardize",
-  "positive", "warmStart", "precompute", "selection", "seed", "onWarning",
-] as const;
-
-/** Rejects option names outside `names`, so a typo such as `lamda` fails loudly instead of being ignored. */
-export function checkOptionNames(model: string, options: unknown, names: readonly string[]): Record<string, unknown> {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`${model} options must be an object such as { lambda: 0.1 }, got ${String(options)}.`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!names.includes(key)) {
-      throw new TypeError(`Unknown option "${key}" for ${model}: the options are ${names.join(", ")}.`);
-    }
-  }
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-}
-
-/** Validates user options against the estimator's option names and solvers and fills in the defaults. */
-export function resolveOptions(
-  model: string,
-  options: Record<string, unknown>,
-  solvers: readonly string[],
-  extraNames: readonly string[] = [],
-): ResolvedOptions {
-  const given = checkOptionNames(model, options, [...COMMON_OPTION_NAMES, ...extraNames]);
-  const o = { ...DEFAULTS, solver: solvers[0], onWarning: (message: string) => console.warn(message), ...given };
-  if (typeof o.onWarning !== "function") throw new TypeError(`onWarning must be a function, got ${typeof o.onWarning}.`);
-  const solver = checkChoice(o.solver, `solver of ${model}`, solvers);
-  const resolved: ResolvedOptions = {
-    lambda: checkLambda(o.lambda),
-    fitIntercept: checkBoolean(o.fitIntercept, "fitIntercept"),
-    backend: checkChoice(o.backend, "backend", ["wasm", "js"] as const),
-    solver,
-    maxIter: checkPositiveInteger(o.maxIter, "maxIter"),
-    tol: checkLambda("tol" in given ? given.tol : defaultTol(solver), "tol"),
-    learningRate: checkPositive(o.learningRate, "learningRate"),
-    recordHistory: checkBoolean(o.recordHistory, "recordHistory"),
-    standardize: checkBoolean(o.standardize, "standardize"),
-    positive: checkBoolean(o.positive, "positive"),
-    warmStart: checkBoolean(o.warmStart, "warmStart"),
-    precompute: checkChoice(o.precompute, "precompute", ["auto", true, false] as const),
-    selection: checkChoice(o.selection, "selection", ["cyclic", "random"] as const),
-    seed: checkSeed(o.seed),
-    l1Ratio: checkL1Ratio(o.l1Ratio),
-    onWarning: o.onWarning as (message: string) => void,
-  };
-  if (resolved.positive && (solver === "gd" || solver === "closed-form")) {
-    throw new RangeError(`positive needs solver "cd" or "fista"; solver "${solver}" cannot constrain the signs.`);
-  }
-  return resolved;
-}
+type Assert<T extends true> = T;
+// Every typed option is a schema option of the same type (checked when compiling).
+type _LinearModelOptionsMatchSchema = Assert<
+  { [K in keyof LinearModelOptions]-?: K extends OptionName ? (Required<LinearModelOptions>[K] extends OptionValue<K> ? true : false) : false }[keyof LinearModelOptions]
+>;

@@ -3,12 +3,12 @@
 import { getBackend } from "../backends/registry.js";
 import type { BackendName } from "../backend.js";
 import type { Design } from "../design/design.js";
-import { checkLambda, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import type { MatrixInput, VectorInput } from "../input.js";
 import { symmetricEigen } from "../linalg/symmetric-eigen.js";
 import { withDesign } from "../pipeline/fit.js";
 import { CrossValidated } from "./cross-validated.js";
 import { selectLambda } from "./cv-selection.js";
-import { checkBoolean, checkOptionNames } from "./options.js";
+import { resolveOptions } from "../options/schema.js";
 import { Ridge } from "./ridge.js";
 
 export interface RidgeCVOptions {
@@ -37,15 +37,12 @@ export class RidgeCV extends CrossValidated<Ridge> {
 
   constructor(options: RidgeCVOptions = {}) {
     super();
-    const o = checkOptionNames("RidgeCV", options, ["lambdas", "fitIntercept", "standardize", "backend"]) as RidgeCVOptions;
-    this.lambdas = toVector(o.lambdas ?? [1e-3, 1e-2, 0.1, 1, 10], "lambdas").sort().reverse();
-    if (this.lambdas.length === 0) throw new RangeError("lambdas is empty: give at least one candidate.");
-    this.lambdas.forEach((v, i) => {
-      if (checkLambda(v, `lambdas[${i}]`) === 0) throw new RangeError(`lambdas[${i}] is 0: RidgeCV's candidates must be > 0.`);
-    });
-    this.fitIntercept = checkBoolean(o.fitIntercept ?? true, "fitIntercept");
-    this.standardize = checkBoolean(o.standardize ?? false, "standardize");
-    this.backend = o.backend ?? "wasm";
+    const o = resolveOptions("RidgeCV", options);
+    // The schema gives RidgeCV default candidates.
+    this.lambdas = o.lambdas as Float64Array;
+    this.fitIntercept = o.fitIntercept;
+    this.standardize = o.standardize;
+    this.backend = o.backend;
     getBackend(this.backend);
   }
 

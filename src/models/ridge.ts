@@ -16,8 +16,10 @@ export type RidgeTargets = VectorInput | ArrayLike<ArrayLike<number>>;
  * `Ridge(alpha = n * lambda)`. With y as n x k rows, fits k outputs at once (closed form): coef is d x k.
  */
 export class Ridge extends LinearModel {
+  static override readonly modelName = "Ridge";
+
   constructor(options: RidgeOptions = {}) {
-    super("Ridge", options as Record<string, unknown>, ["closed-form", "cd", "fista", "gd"]);
+    super(options);
   }
 
   protected get rho(): number {

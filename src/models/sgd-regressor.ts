@@ -2,11 +2,11 @@
 
 import { mulberry32 } from "../backends/js/random.js";
 import type { Design } from "../design/design.js";
-import { checkL1Ratio, type MatrixInput, type VectorInput } from "../input.js";
+import type { MatrixInput, VectorInput } from "../input.js";
 import { fitDesign, withDesign } from "../pipeline/fit.js";
 import type { SgdProgress, SgdRunParams } from "../solvers/mini-batch.js";
-import { LinearModel, type FitOptions, type FittedState, type ModelJSON } from "./base.js";
-import { checkBoolean, checkChoice, checkPositiveInteger, type LinearModelOptions } from "./options.js";
+import { LinearModel, type FitOptions, type FittedState } from "./base.js";
+import type { LinearModelOptions } from "./options.js";
 
 export interface SGDRegressorOptions
   extends Omit<LinearModelOptions, "solver" | "positive" | "precompute" | "selection" | "warmStart" | "standardize" | "maxIter"> {
@@ -27,31 +27,13 @@ export interface SGDRegressorOptions
   validationFraction?: number;
   /** Stop after this many epochs without an improvement of more than tol (default 5). */
   nIterNoChange?: number;
+  /** Adam's decay of the first moment (default 0.9). */
   beta1?: number;
+  /** Adam's decay of the second moment (default 0.999). */
   beta2?: number;
+  /** Added to the root of Adam's second moment (default 1e-8). */
   eps?: number;
 }
-
-interface SgdSettings {
-  penalty: "l2" | "l1" | "elasticnet";
-  l1Ratio: number;
-  optimizer: "sgd" | "adam" | "adamw";
-  batchSize: number;
-  epochs: number;
-  shuffle: boolean;
-  earlyStopping: boolean;
-  validationFraction: number;
-  nIterNoChange: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-}
-
-const EXTRA = ["penalty", "l1Ratio", "optimizer", "batchSize", "epochs", "shuffle", "earlyStopping", "validationFraction",
-  "nIterNoChange", "beta1", "beta2", "eps"];
-
-/** Estimator options that mini-batch training has no use for (rejected rather than ignored). */
-const UNUSED = ["standardize", "maxIter", "positive", "precompute", "selection", "warmStart"];
 
 /**
  * SGDRegressor: mini-batch steps of SGD, Adam or AdamW on (1/2n)||X w + b - y||^2 + penalty, one backend call
@@ -63,51 +45,24 @@ const UNUSED = ["standardize", "maxIter", "positive", "precompute", "selection",
  * `history` holds each epoch's mean loss over its batches plus the penalty.
  */
 export class SGDRegressor extends LinearModel {
-  private readonly settings: SgdSettings;
+  static override readonly modelName = "SGDRegressor";
   private progress?: SgdProgress;
   /** Set while fit runs: train from zero, and keep the old progress until the new fit succeeds. */
   private restart = false;
 
   constructor(options: SGDRegressorOptions = {}) {
-    super("SGDRegressor", { ...options, solver: "sgd", l1Ratio: options.l1Ratio ?? 0.15 } as Record<string, unknown>, ["sgd"], EXTRA);
-    const o = options;
-    for (const name of UNUSED) {
-      if (name in o) {
-        throw new TypeError(`SGDRegressor has no ${name} option${name === "maxIter" ? ": use epochs" : name === "standardize" ? ": scale the features first" : ""}.`);
-      }
-    }
-    const eps = o.eps ?? 1e-8;
-    if (!(eps > 0 && Number.isFinite(eps))) throw new RangeError(`eps must be a finite number > 0, got ${eps}.`);
-    const rate = (value: number | undefined, fallback: number, name: string) => {
-      const x = value ?? fallback;
-      if (!(x >= 0 && x < 1)) throw new RangeError(`${name} must be in [0, 1), got ${x}.`);
-      return x;
-    };
-    this.settings = {
-      penalty: checkChoice(o.penalty ?? "l2", "penalty", ["l2", "l1", "elasticnet"] as const),
-      l1Ratio: checkL1Ratio(o.l1Ratio ?? 0.15),
-      optimizer: checkChoice(o.optimizer ?? "sgd", "optimizer", ["sgd", "adam", "adamw"] as const),
-      batchSize: checkPositiveInteger(o.batchSize ?? 32, "batchSize"),
-      epochs: checkPositiveInteger(o.epochs ?? 1000, "epochs"),
-      shuffle: checkBoolean(o.shuffle ?? true, "shuffle"),
-      earlyStopping: checkBoolean(o.earlyStopping ?? false, "earlyStopping"),
-      validationFraction: rate(o.validationFraction, 0.1, "validationFraction"),
-      nIterNoChange: checkPositiveInteger(o.nIterNoChange ?? 5, "nIterNoChange"),
-      beta1: rate(o.beta1, 0.9, "beta1"),
-      beta2: rate(o.beta2, 0.999, "beta2"),
-      eps,
-    };
+    super(options);
   }
 
   protected get rho(): number {
-    return { l2: 0, l1: 1, elasticnet: this.settings.l1Ratio }[this.settings.penalty];
+    return { l2: 0, l1: 1, elasticnet: this.options.l1Ratio }[this.options.penalty];
   }
 
   override fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
     if (options.sampleWeight !== undefined) throw new RangeError("SGDRegressor has no sampleWeight: repeat or drop rows instead.");
     this.restart = true;
     try {
-      return this.accept(this.train(X, y, this.settings.epochs, true), "sgd");
+      return this.accept(this.train(X, y, this.options.epochs, true), "sgd");
     } finally {
       this.restart = false;
     }
@@ -127,8 +82,10 @@ export class SGDRegressor extends LinearModel {
       }
       const progress = (!this.restart && this.progress) || this.startingPoint(d);
       const { lambda, learningRate, tol, fitIntercept, recordHistory } = this.options;
+      const { optimizer, beta1, beta2, eps, batchSize, shuffle, earlyStopping, validationFraction, nIterNoChange } = this.options;
       const params: SgdRunParams = {
-        ...this.settings, owner: this.modelName, lambda, rho: this.rho, learningRate, tol, fitIntercept, epochs, stopping, progress,
+        owner: this.modelName, lambda, rho: this.rho, learningRate, tol, fitIntercept, optimizer, beta1, beta2, eps, batchSize,
+        epochs, shuffle, earlyStopping, validationFraction, nIterNoChange, stopping, progress,
       };
       const plan = { solver: "sgd" as const, params, prepare: { fitIntercept: false, standardize: false }, start: null, recordHistory };
       const state = fitDesign(design, plan);
@@ -151,14 +108,6 @@ export class SGDRegressor extends LinearModel {
   }
 
   protected override get iterationLimit(): string {
-    return `${this.settings.epochs} epochs (raise epochs or tol, or scale the features)`;
-  }
-
-  override toJSON(): ModelJSON {
-    const json = super.toJSON();
-    Object.assign(json.options, this.settings);
-    const options = json.options as Record<string, unknown>;
-    for (const name of UNUSED) delete options[name];
-    return json;
+    return `${this.options.epochs} epochs (raise epochs or tol, or scale the features)`;
   }
 }

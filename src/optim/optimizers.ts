@@ -3,20 +3,15 @@
 
 import type { AdamParams, Backend, BackendName, F64Block } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
-import { checkLambda, checkSameLength } from "../input.js";
-import { checkOptionNames } from "../models/options.js";
+import { checkSameLength } from "../input.js";
+import { checkLambda, checkPositive } from "../options/checks.js";
+import { resolveOptions } from "../options/schema.js";
 
 function checkWeights(w: unknown, name: string): Float64Array {
   if (!(w instanceof Float64Array)) {
     throw new TypeError(`${name} must be a Float64Array (optimizer steps update it in place), got ${Object.prototype.toString.call(w)}.`);
   }
   return w;
-}
-
-function checkRate(value: unknown, name: string, open01 = false): number {
-  const ok = typeof value === "number" && Number.isFinite(value) && (open01 ? value >= 0 && value < 1 : value > 0);
-  if (!ok) throw new RangeError(`${name} must be ${open01 ? "in [0, 1)" : "a finite number > 0"}, got ${String(value)}.`);
-  return value as number;
 }
 
 /** Copies arrays into the backend, runs `step`, and copies the named ones back (the WASM path of a step). */
@@ -42,7 +37,7 @@ export function sgdWithWeightDecay(
   checkWeights(w, "w");
   checkSameLength(w.length, "w", gradient.length, "gradient");
   const grad = Float64Array.from(gradient);
-  const [rate, decay] = [checkRate(lr, "lr"), checkLambda(lambda)];
+  const [rate, decay] = [checkPositive(lr, "lr"), checkLambda(lambda)];
   const backend = getBackend(options.backend);
   inPlace(backend, [w, grad], ([bw, bg]) => backend.sgdStep(bw, bg, rate, decay));
   return w;
@@ -71,9 +66,9 @@ export class SGD implements Optimizer {
   private readonly backend?: BackendName;
 
   constructor(options: SGDOptions = {}) {
-    const o = checkOptionNames("SGD", options, ["lr", "weightDecay", "backend"]) as SGDOptions;
-    this.lr = checkRate(o.lr ?? 0.01, "lr");
-    this.weightDecay = checkLambda(o.weightDecay ?? 0, "weightDecay");
+    const o = resolveOptions("SGD", options);
+    this.lr = o.lr;
+    this.weightDecay = o.weightDecay;
     this.backend = o.backend;
   }
 
@@ -105,20 +100,10 @@ abstract class AdaptiveMoments implements Optimizer {
   /** Steps taken since the last reset. */
   t = 0;
 
-  protected constructor(name: string, options: AdamOptions & { l2?: number; weightDecay?: number }, extra: string) {
-    const o = checkOptionNames(name, options, ["lr", "beta1", "beta2", "eps", "backend", extra]) as AdamOptions & {
-      l2?: number;
-      weightDecay?: number;
-    };
-    this.params = {
-      lr: checkRate(o.lr ?? 0.001, "lr"),
-      beta1: checkRate(o.beta1 ?? 0.9, "beta1", true),
-      beta2: checkRate(o.beta2 ?? 0.999, "beta2", true),
-      eps: checkRate(o.eps ?? 1e-8, "eps"),
-      l2: checkLambda(o.l2 ?? 0, "l2"),
-      weightDecay: checkLambda(o.weightDecay ?? 0, "weightDecay"),
-    };
-    this.backend = o.backend;
+  protected constructor(name: "Adam" | "AdamW", options: AdamOptions & { l2?: number; weightDecay?: number }) {
+    const { lr, beta1, beta2, eps, l2, weightDecay, backend } = resolveOptions(name, options);
+    this.params = { lr, beta1, beta2, eps, l2, weightDecay };
+    this.backend = backend;
   }
 
   /** The first and second moment estimates (copies). */
@@ -152,7 +137,7 @@ abstract class AdaptiveMoments implements Optimizer {
  */
 export class Adam extends AdaptiveMoments {
   constructor(options: AdamOptions & { l2?: number } = {}) {
-    super("Adam", options, "l2");
+    super("Adam", options);
   }
 }
 
@@ -162,6 +147,6 @@ export class Adam extends AdaptiveMoments {
  */
 export class AdamW extends AdaptiveMoments {
   constructor(options: AdamOptions & { weightDecay?: number } = {}) {
-    super("AdamW", options, "weightDecay");
+    super("AdamW", options);
   }
 }

@@ -4,8 +4,8 @@
 import type { Backend, BackendName } from "../backend.js";
 import type { Design } from "../design/design.js";
 import type { PreparedData } from "../design/prepared-data.js";
-import { checkL1Ratio, checkLambda, toVector, type MatrixInput, type VectorInput } from "../input.js";
-import { checkBoolean, checkChoice, checkOptionNames, checkPositiveInteger, defaultTol } from "../models/options.js";
+import type { MatrixInput, VectorInput } from "../input.js";
+import { resolveOptions, type Resolved } from "../options/schema.js";
 import { fitPrepared, withDesign } from "../pipeline/fit.js";
 import { usesGram } from "../solvers/coordinate-descent.js";
 import type { SolverParams } from "../solvers/solver.js";
@@ -35,6 +35,9 @@ export interface PathOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What both path functions resolve (enetPath adds l1Ratio). */
+type PathSettings = { [K in keyof Resolved<"lassoPath">]: Resolved<"lassoPath">[K] };
+
 /** A fitted path: row i of coefs goes with lambdas[i]. */
 export interface PathResult {
   /** Decreasing. */
@@ -47,11 +50,6 @@ export interface PathResult {
   /** CD epochs of each fit. */
   nIters: Int32Array;
 }
-
-const PATH_OPTIONS = [
-  "l1Ratio", "nLambdas", "eps", "lambdas", "fitIntercept", "standardize", "sampleWeight", "maxIter", "tol", "positive",
-  "precompute", "selection", "seed", "backend", "onProgress",
-];
 
 /**
  * lambda_max = max_j |x_j^T y| / (n rho) on the prepared (centered, weighted, scaled) data: the smallest lambda
@@ -89,30 +87,24 @@ export function lambdaGrid(top: number, nLambdas: number, eps: number): Float64A
  * with an intercept handled by centering: coordinate descent at each lambda, warm-started from the previous one.
  */
 export function enetPath(X: MatrixInput | Design, y?: VectorInput, options: PathOptions = {}): PathResult {
-  const o = checkOptionNames("enetPath", options, PATH_OPTIONS) as PathOptions;
-  const rho = checkL1Ratio(o.l1Ratio ?? 0.5);
-  const precompute = checkChoice(o.precompute ?? "auto", "precompute", ["auto", true, false] as const);
+  const o = resolveOptions("enetPath", options);
+  return path(X, y, o, o.l1Ratio, "enetPath");
+}
+
+/** The lasso path: {@link enetPath} with l1Ratio 1. */
+export function lassoPath(X: MatrixInput | Design, y?: VectorInput, options: Omit<PathOptions, "l1Ratio"> = {}): PathResult {
+  return path(X, y, resolveOptions("lassoPath", options), 1, "lassoPath");
+}
+
+function path(X: unknown, y: unknown, o: PathSettings, rho: number, owner: string): PathResult {
+  const { maxIter, tol, positive, precompute, selection, seed, fitIntercept } = o;
   const params: SolverParams = {
-    owner: "enetPath",
-    lambda: 0,
-    rho,
-    maxIter: checkPositiveInteger(o.maxIter ?? 1000, "maxIter"),
-    tol: checkLambda(o.tol ?? defaultTol("cd"), "tol"),
-    positive: checkBoolean(o.positive ?? false, "positive"),
-    precompute,
-    selection: checkChoice(o.selection ?? "cyclic", "selection", ["cyclic", "random"] as const),
-    seed: o.seed ?? 0,
-    learningRate: 0,
-    fitIntercept: checkBoolean(o.fitIntercept ?? true, "fitIntercept"),
+    owner, lambda: 0, rho, maxIter, tol, positive, precompute, selection, seed, learningRate: 0, fitIntercept,
   };
-  const prepare = {
-    fitIntercept: params.fitIntercept,
-    standardize: checkBoolean(o.standardize ?? false, "standardize"),
-    sampleWeight: o.sampleWeight,
-  };
-  return withDesign(X, y, o.backend ?? "wasm", "enetPath", false, (design) =>
+  const prepare = { fitIntercept, standardize: o.standardize, sampleWeight: o.sampleWeight };
+  return withDesign(X, y, o.backend, owner, false, (design) =>
     design.withPrepared(prepare, (data, backend) => {
-      const lambdas = o.lambdas !== undefined ? userLambdas(o.lambdas) : defaultGrid(data, rho, o, precompute, backend);
+      const lambdas = o.lambdas ?? defaultGrid(data, rho, o, backend);
       const plan = { solver: "cd" as const, params, prepare, start: null, recordHistory: false };
       const fits = fitPrepared(backend, data, plan, lambdas, (_, i) => o.onProgress?.(i + 1, lambdas.length));
       return {
@@ -125,29 +117,13 @@ export function enetPath(X: MatrixInput | Design, y?: VectorInput, options: Path
     }));
 }
 
-/** The lasso path: {@link enetPath} with l1Ratio 1. */
-export function lassoPath(X: MatrixInput | Design, y?: VectorInput, options: Omit<PathOptions, "l1Ratio"> = {}): PathResult {
-  if ("l1Ratio" in options) throw new TypeError('lassoPath has no l1Ratio option (it is 1): use enetPath for another mix.');
-  return enetPath(X, y, { ...options, l1Ratio: 1 });
-}
-
-function userLambdas(values: ArrayLike<number>): Float64Array {
-  const lambdas = toVector(values, "lambdas");
-  if (lambdas.length === 0) throw new RangeError("lambdas is empty: give at least one value, or leave it out for the grid.");
-  lambdas.forEach((v, i) => checkLambda(v, `lambdas[${i}]`));
-  return lambdas.sort().reverse();
-}
-
-function defaultGrid(data: PreparedData, rho: number, o: PathOptions, precompute: "auto" | boolean, backend: Backend): Float64Array {
+function defaultGrid(data: PreparedData, rho: number, o: PathSettings, backend: Backend): Float64Array {
   if (rho === 0) {
     throw new RangeError("l1Ratio = 0 has no finite lambdaMax (ridge never zeroes every weight): pass lambdas, or use l1Ratio > 0.");
   }
-  const nLambdas = checkPositiveInteger(o.nLambdas ?? 100, "nLambdas", 100_000);
-  const eps = o.eps ?? 1e-3;
-  if (!(eps > 0 && eps < 1)) throw new RangeError(`eps must be in (0, 1), got ${eps}.`);
-  const top = lambdaMax(data, rho, precompute, backend);
+  const top = lambdaMax(data, rho, o.precompute, backend);
   if (top === 0) {
     throw new RangeError("lambdaMax is 0: y is constant (or orthogonal to every feature), so every lambda gives w = 0. Pass lambdas.");
   }
-  return lambdaGrid(top, nLambdas, eps);
+  return lambdaGrid(top, o.nLambdas, o.eps);
 }

@@ -3,7 +3,7 @@
 
 import { getBackend } from "../backends/registry.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
-import type { BackendOptions } from "../penalties.js";
+import type { BackendOptions } from "../options/schema.js";
 
 /** The parts of a CSR matrix: the non-zeros of row i are values[k] at columnIndices[k], rowPointers[i] <= k < rowPointers[i + 1]. */
 export interface CsrParts {

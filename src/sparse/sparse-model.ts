@@ -3,7 +3,7 @@
 import type { BackendName } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput } from "../input.js";
-import { rSquared } from "../models/r-squared.js";
+import { rSquared } from "../metrics.js";
 import { CsrMatrix } from "./csr.js";
 import { prune, type PruneOptions } from "./prune.js";
 

@@ -1,7 +1,8 @@
 // Fitting off the main thread: a page (Web Worker) or a Node program (worker_threads) fits without freezing.
 
 import type { LinearModel } from "../models/base.js";
-import { MODELS, type FitReply, type FitRequest } from "./models.js";
+import { createModel, modelFromJSON } from "../models/registry.js";
+import type { FitReply, FitRequest } from "./models.js";
 
 /**
  * Node's worker module, imported through a variable: bundlers for the browser leave a non-literal import alone
@@ -39,11 +40,11 @@ async function startWorker(onMessage: (data: unknown) => void, onError: (error: 
 
 /**
  * Fits a model in a worker (from a page: a Web Worker; from Node: worker_threads) and returns it, restored from the worker's JSON: the same model as fitting here,
- * without blocking this thread. `request.model` names the estimator, `options` are its options.
+ * without blocking this thread. `request.model` names the estimator, `options` are its options, checked here
+ * by the option schema before a worker starts.
  */
 export async function fitInWorker(request: FitRequest): Promise<LinearModel> {
-  const entry = MODELS[request.model];
-  if (!entry) throw new RangeError(`model must be one of ${Object.keys(MODELS).join(", ")}, got ${JSON.stringify(request.model)}.`);
+  createModel(request.model, request.options);
   let worker: WorkerLike | undefined;
   try {
     const reply = await new Promise<FitReply>((resolve, reject) => {
@@ -62,7 +63,7 @@ export async function fitInWorker(request: FitRequest): Promise<LinearModel> {
       error.name = reply.error.name;
       throw error;
     }
-    return entry.restore(reply.json);
+    return modelFromJSON(reply.json);
   } finally {
     await worker?.terminate();
   }

@@ -82,6 +82,9 @@ describe("errors at the edges: one line on stderr, exit code 2", () => {
     ["a hexadecimal cell", ["fit", file("hex.csv", "a,b,y\n1,2,3\n0x10,1,2\n"), "--target", "y"], /line 3, column "a": "0x10" is not a number/],
     ["a bad cell after a blank line, by its file line", ["fit", file("blank.csv", "a,b,y\n1,2,3\n\n\n4,?,6\n"), "--target", "y"], /line 5, column "b"/],
     ["--cv with --lambda", ["fit", data, "--target", "y", "--cv", "3", "--lambda", "1"], /--cv chooses lambda.*drop --lambda/],
+    ["a flag the model does not take", ["fit", data, "--target", "y", "--model", "lasso", "--l1-ratio", "0.3"], /Lasso has no l1Ratio option/],
+    ["a flag's value the schema refuses", ["fit", data, "--target", "y", "--solver", "newton"], /solver of Lasso must be one of "cd", "fista", "gd"/],
+    ["a flag that is not a number", ["path", data, "--target", "y", "--n-lambdas", "many"], /--n-lambdas must be a number/],
   ])("%s", (_, args, message) => {
     const result = run(...(args as string[]));
     expect(result.status).toBe(2);

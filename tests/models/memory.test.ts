@@ -15,7 +15,7 @@ describe("WASM memory across fits", () => {
       new Ridge({ lambda: 0.1 }).fit(wide, y.slice(0, 5));
       new Lasso({ lambda: 0.01, solver: "gd", learningRate: 0.1, maxIter: 20, onWarning: () => {} }).fit(X, y).score(X, y);
       new Lasso({ lambda: 0.01 }).fit(X, y);
-      new ElasticNet({ lambda: 0.01, solver: "fista", precompute: false }).fit(wide, y.slice(0, 5));
+      new ElasticNet({ lambda: 0.01, solver: "fista" }).fit(wide, y.slice(0, 5));
       new Lasso({ lambda: 0.01, precompute: false }).fit(X, y);
     };
     fitAll();

@@ -1,3 +1,5 @@
+// Measures of fit shared by the dense models and the sparse ones.
+
 /**
  * Coefficient of determination R^2 = 1 - SS_res / SS_tot of k outputs (row-major n x k truth and predictions),
  * averaged over the outputs; a constant output scores 1 if predicted exactly and 0 otherwise (scikit-learn's

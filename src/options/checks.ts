@@ -1,0 +1,98 @@
+// Value checks shared by the option schema and the functions that take numbers positionally: each returns the
+// value it accepts and throws a TypeError or RangeError that names the argument, the value and what is allowed.
+
+/** The largest iteration count: iteration counters are 32-bit integers in the WASM core. */
+export const MAX_ITER_LIMIT = 2 ** 31 - 1;
+
+/** A value as error messages show it: numbers as they print, other things by kind. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Checks a regularization strength (or any option that is a finite number >= 0). */
+export function checkLambda(value: unknown, name = "lambda"): number {
+  if (typeof value !== "number") {
+    throw new TypeError(`${name} must be a number >= 0, got ${describeValue(value)}.`);
+  }
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${name} must be a finite number >= 0, got ${value}.`);
+  }
+  return value;
+}
+
+/** Checks the elastic-net mixing parameter: a number in [0, 1] (1 is pure L1, 0 pure L2). */
+export function checkL1Ratio(value: unknown, name = "l1Ratio"): number {
+  if (typeof value !== "number") {
+    throw new TypeError(`${name} must be a number in [0, 1], got ${describeValue(value)}.`);
+  }
+  if (!(value >= 0 && value <= 1)) {
+    throw new RangeError(`${name} must be in [0, 1] (1 = pure L1, 0 = pure L2), got ${value}.`);
+  }
+  return value;
+}
+
+export function checkBoolean(value: unknown, name: string): boolean {
+  if (typeof value !== "boolean") throw new TypeError(`${name} must be true or false, got ${String(value)}.`);
+  return value;
+}
+
+export function checkChoice<T>(value: unknown, name: string, choices: readonly T[]): T {
+  if (!choices.includes(value as T)) {
+    throw new RangeError(
+      `${name} must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value as T;
+}
+
+export function checkPositiveInteger(value: unknown, name: string, limit = MAX_ITER_LIMIT): number {
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > limit) {
+    throw new RangeError(`${name} must be an integer from 1 to ${limit}, got ${String(value)}.`);
+  }
+  return value as number;
+}
+
+/** A finite number > 0 (step sizes, epsilons). */
+export function checkPositive(value: unknown, name: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${name} must be a finite number > 0, got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** A number in [0, 1) (moment decays, fractions). */
+export function checkFraction(value: unknown, name: string): number {
+  if (!(typeof value === "number" && value >= 0 && value < 1)) {
+    throw new RangeError(`${name} must be in [0, 1), got ${String(value)}.`);
+  }
+  return value;
+}
+
+export function checkSeed(value: unknown, name = "seed"): number {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 2 ** 32 - 1) {
+    throw new RangeError(`${name} must be an integer from 0 to 2^32 - 1, got ${String(value)}.`);
+  }
+  return value as number;
+}
+
+export function checkFunction<F>(value: unknown, name: string): F {
+  if (typeof value !== "function") throw new TypeError(`${name} must be a function, got ${typeof value}.`);
+  return value as F;
+}
+
+/** An array (or typed array) of entries, each checked by `entry` under the name `name[i]`. */
+export function checkList<T>(value: unknown, name: string, entry: (item: unknown, name: string) => T): T[] {
+  const isList = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  if (!isList) throw new TypeError(`${name} must be an array, got ${describeValue(value)}.`);
+  return Array.from(value as ArrayLike<unknown>, (item, i) => entry(item, `${name}[${i}]`));
+}
+
+/** A command-line value that must be a number (the flag names it). */
+export function parseNumber(text: string, flag: string): number {
+  const parsed = Number(text);
+  if (text.trim() === "" || !Number.isFinite(parsed)) throw new TypeError(`${flag} must be a number.`);
+  return parsed;
+}
