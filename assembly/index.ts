@@ -12,14 +12,15 @@ export { columnMeans } from "./kernels/column-means";
 export { centerRows } from "./kernels/center-rows";
 export { centeredGram, rowGram } from "./kernels/gram";
 export { transpose } from "./kernels/transpose";
-export { elasticNetPenalty, elasticNetGradient, softThreshold, softL1Gradient } from "./penalties";
+export { elasticNetPenalty, elasticNetGradient, softThreshold, softL1Gradient } from "./kernels/penalties";
 export { csrMatVec, csrTimesRows } from "./kernels/csr";
 export { luDecompose, luSolve } from "./solvers/lu";
 export { gdFit } from "./solvers/gd";
 export { cdGram, cdResidual } from "./solvers/cd";
 export { cdMultiTask } from "./solvers/multi-task-cd";
-export { fista, largestEigenvalue } from "./solvers/fista";
-export { adamStep, sgdStep } from "./optim";
+export { fista } from "./solvers/fista";
+export { largestEigenvalue } from "./kernels/largest-eigenvalue";
+export { adamStep, sgdStep } from "./kernels/optimizer-steps";
 
 /** First byte past the module's static data: the heap managed from JS may start here. */
 export function heapBase(): usize {

@@ -2,7 +2,7 @@ import { axpy } from "../kernels/axpy";
 import { dot } from "../kernels/dot";
 import { at } from "../kernels/lanes";
 import { sumAbs, sumSquares } from "../kernels/sums";
-import { elasticNetGap } from "./duality-gap";
+import { dualNorms, elasticNetGap } from "./duality-gap";
 import { nextRandom, randomIndex } from "./random";
 
 // Coordinate descent for the elastic net (Friedman, Hastie & Tibshirani 2010, "Regularization Paths for
@@ -26,24 +26,6 @@ import { nextRandom, randomIndex } from "./random";
 @inline function coordinate(z: f64, norm: f64, alpha: f64, beta: f64, positive: bool): f64 {
   if (positive && z < 0) return 0.0;
   return shrink(z, alpha) / (norm + beta);
-}
-
-/**
- * max_j |g_j - beta w_j| (max_j of the signed value when positive) and sum_j g_j^2 (sum_j max(g_j, 0)^2 when
- * positive: the conjugate of (beta/2)||w||^2 restricted to w >= 0).
- */
-function dualNorms(g: usize, w: usize, d: i32, beta: f64, positive: bool, out: usize): void {
-  let largest = -Infinity;
-  let squares = 0.0;
-  for (let j = 0; j < d; j++) {
-    const gj = load<f64>(at(g, j));
-    const v = gj - beta * load<f64>(at(w, j));
-    largest = max<f64>(largest, positive ? v : abs<f64>(v));
-    const part = positive ? max<f64>(gj, 0.0) : gj;
-    squares += part * part;
-  }
-  store<f64>(out, largest);
-  store<f64>(out, squares, 8);
 }
 
 function finish(out: usize, epochs: i32, gap: f64, n: f64, converged: bool): void {

@@ -1,4 +1,4 @@
-import { at } from "./kernels/lanes";
+import { at } from "./lanes";
 
 // Optimizer steps over n weights, in place (the seed's "Weight Decay vs L2 Regularization").
 

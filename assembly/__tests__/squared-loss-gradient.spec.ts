@@ -1,75 +1,5 @@
-import { gemv } from "../kernels/gemv";
-import { gemvT } from "../kernels/gemv-t";
 import { squaredLossGradient } from "../kernels/squared-loss-gradient";
-import { LENGTHS, OFFSETS, block, close, fill, get, guard, intact, release, set } from "./helpers";
-
-const ROWS: i32[] = [0, 1, 2, 3, 7, 9];
-
-/** Calls check(rows, cols, offset) for every shape and offset. */
-function eachShape(check: (rows: i32, cols: i32, offset: i32) => void): void {
-  for (let r = 0; r < ROWS.length; r++) {
-    for (let c = 1; c < LENGTHS.length; c++) {
-      for (let o = 0; o < OFFSETS.length; o++) check(ROWS[r], LENGTHS[c], OFFSETS[o]);
-    }
-  }
-}
-
-describe("gemv", () => {
-  it("computes X w row by row as scalar loops do", () => {
-    eachShape((rows: i32, cols: i32, off: i32): void => {
-      const X = block(rows * cols, off);
-      const w = block(cols, off);
-      const out = block(rows, off);
-      fill(X, rows * cols, 1);
-      fill(w, cols, 2);
-      guard(out, rows);
-      gemv(X, rows, cols, w, out);
-      expect(intact(out, rows)).toBe(true, "gemv wrote past its output");
-      for (let i = 0; i < rows; i++) {
-        let sum = 0.0;
-        let scale = 0.0;
-        for (let j = 0; j < cols; j++) {
-          const term = get(X, i * cols + j) * get(w, j);
-          sum += term;
-          scale += Math.abs(term);
-        }
-        expect(close(get(out, i), sum, scale)).toBe(true, `gemv ${rows}x${cols} row ${i}`);
-      }
-      release(X, off);
-      release(w, off);
-      release(out, off);
-    });
-  });
-});
-
-describe("gemvT", () => {
-  it("computes X^T r column by column as scalar loops do", () => {
-    eachShape((rows: i32, cols: i32, off: i32): void => {
-      const X = block(rows * cols, off);
-      const r = block(rows, off);
-      const out = block(cols, off);
-      fill(X, rows * cols, 3);
-      fill(r, rows, 4);
-      fill(out, cols, 9); // garbage that gemvT must overwrite
-      guard(out, cols);
-      gemvT(X, rows, cols, r, out);
-      expect(intact(out, cols)).toBe(true, "gemvT wrote past its output");
-      for (let j = 0; j < cols; j++) {
-        let sum = 0.0;
-        let scale = 0.0;
-        for (let i = 0; i < rows; i++) {
-          const term = get(X, i * cols + j) * get(r, i);
-          sum += term;
-          scale += Math.abs(term);
-        }
-        expect(close(get(out, j), sum, scale)).toBe(true, `gemvT ${rows}x${cols} column ${j}`);
-      }
-      release(X, off);
-      release(r, off);
-      release(out, off);
-    });
-  });
-});
+import { block, close, eachShape, fill, get, guard, intact, release, set } from "./helpers";
 
 describe("squaredLossGradient", () => {
   it("returns (1/2n)||Xw + b - y||^2 and writes r and X^T r / n, as separate scalar loops compute", () => {
@@ -92,6 +22,7 @@ describe("squaredLossGradient", () => {
       let sumSq = 0.0;
       let sumSqScale = 0.0;
       const residual = new StaticArray<f64>(rows);
+      let badResidual = -1;
       for (let i = 0; i < rows; i++) {
         let fitted = b;
         let scale = Math.abs(b) + Math.abs(get(y, i));
@@ -100,11 +31,13 @@ describe("squaredLossGradient", () => {
           scale += Math.abs(get(X, i * cols + j) * get(w, j));
         }
         residual[i] = fitted - get(y, i);
-        expect(close(get(r, i), residual[i], scale)).toBe(true, `residual ${i}`);
+        if (badResidual < 0 && !close(get(r, i), residual[i], scale)) badResidual = i;
         sumSq += residual[i] * residual[i];
         sumSqScale += scale * scale;
       }
+      expect(badResidual).toBe(-1, `${rows}x${cols} offset ${off}: first wrong residual`);
       expect(close(loss, sumSq / (2.0 * rows), sumSqScale / rows)).toBe(true, `loss ${rows}x${cols}`);
+      let badGradient = -1;
       for (let j = 0; j < cols; j++) {
         let sum = 0.0;
         let scale = 0.0;
@@ -112,8 +45,9 @@ describe("squaredLossGradient", () => {
           sum += get(X, i * cols + j) * residual[i];
           scale += Math.abs(get(X, i * cols + j) * residual[i]);
         }
-        expect(close(get(grad, j), sum / rows, scale)).toBe(true, `gradient ${j}`);
+        if (badGradient < 0 && !close(get(grad, j), sum / rows, scale)) badGradient = j;
       }
+      expect(badGradient).toBe(-1, `${rows}x${cols} offset ${off}: first wrong gradient entry`);
       release(X, off);
       release(w, off);
       release(y, off);

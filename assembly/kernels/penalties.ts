@@ -1,4 +1,4 @@
-import { at, laneSum } from "./kernels/lanes";
+import { at, laneSum } from "./lanes";
 
 // The penalty of the objective F(w, b) = (1/2n)||X w + b - y||^2 + P(w):
 //   P(w) = lambda * (rho * ||w||_1 + (1 - rho)/2 * ||w||_2^2),  rho = l1Ratio in [0, 1];
