@@ -1,7 +1,7 @@
 // Cross-validated elastic net and lasso: k-fold CV over the regularization path (and over l1Ratios), the model
 // refitted on all rows at the chosen lambda.
 
-import { mulberry32 } from "../backends/js/random.js";
+import { mulberry32 } from "../random.js";
 import { getBackend } from "../backends/registry.js";
 import { checkL1Ratio, checkSameLength, toMatrix, toVector, type Matrix, type MatrixInput, type VectorInput } from "../input.js";
 import type { Backend } from "../backend.js";

@@ -1,7 +1,7 @@
 // Mini-batch training of the seed's objective with SGD, Adam or AdamW: each epoch runs whole in the backend.
 
 import type { Backend, F64Block } from "../backend.js";
-import { mulberry32 } from "../backends/js/random.js";
+import { mulberry32 } from "../random.js";
 import { getBackend } from "../backends/registry.js";
 import { withBlocks } from "../backends/with-blocks.js";
 import { checkL1Ratio, toMatrix, type Matrix, type MatrixInput, type VectorInput } from "../input.js";

@@ -1,8 +1,9 @@
 // Block coordinate descent for the multi-task elastic net, the twin of assembly/solvers/multi-task-cd.ts.
 
-import type { CdParams, IterativeResult } from "../../backend.js";
-import { runEpochs } from "./cd-epochs.js";
-import { dot, sumSquares } from "./kernels.js";
+import type { CdParams, IterativeResult } from "../../../backend.js";
+import { dot } from "../kernels/dot.js";
+import { sumSquares } from "../kernels/sums.js";
+import { runEpochs } from "./cd.js";
 
 /** Xt: d x n (columns of X); Yt: k x n (outputs); W: d x k, the start, written in place. */
 export function cdMultiTask(

@@ -1,7 +1,7 @@
 // One epoch of mini-batch training, the twin of assembly/solvers/sgd.ts.
 
-import type { SgdParams } from "../../backend.js";
-import { dot } from "./kernels.js";
+import type { SgdParams } from "../../../backend.js";
+import { dot } from "../kernels/dot.js";
 
 export function sgdEpoch(
   X: Float64Array, cols: number, y: Float64Array, order: Int32Array, count: number, batchSize: number,

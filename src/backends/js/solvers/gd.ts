@@ -1,8 +1,9 @@
 // The seed's gradient-descent loop, the twin of assembly/solvers/gd.ts.
 
-import type { GdOutcome, GdParams, GdResult } from "../../backend.js";
-import { squaredLossGradient, sum } from "./kernels.js";
-import { elasticNetPenalty, sign } from "./penalties.js";
+import type { GdOutcome, GdParams, GdResult } from "../../../backend.js";
+import { elasticNetPenalty, sign } from "../kernels/penalties.js";
+import { squaredLossGradient } from "../kernels/squared-loss-gradient.js";
+import { sum } from "../kernels/sums.js";
 
 /**
  * From w = 0, b = 0: loss = (1/2n)||X w + b - y||^2 + P(w) appended to history; stop when |previous - loss|

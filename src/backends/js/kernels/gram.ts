@@ -1,4 +1,5 @@
-import { centerRows, dot } from "./kernels.js";
+import { centerRows } from "./center-rows.js";
+import { dot } from "./dot.js";
 
 /**
  * G = Xc^T Xc and XtY = Xc^T Yc for Xc = X - 1 xMean^T, Yc = Y - 1 yMean^T (Y rows x k). Like the WASM

@@ -1,4 +1,4 @@
-// Optimizer steps, the twins of assembly/optim.ts.
+// Optimizer steps, the twins of assembly/kernels/optimizer-steps.ts.
 
 /** One Adam step with l2 mixed into the gradient and decoupled weightDecay (AdamW); t is the 1-based step. */
 export function adamStep(
