@@ -45,12 +45,14 @@ export interface GdResult {
   loss: number;
 }
 
-/** Parameters of coordinate descent on the unscaled objective (1/2)||y - X w||^2 + alpha ||w||_1 + (beta/2)||w||^2. */
+/**
+ * Parameters of coordinate descent (single- and multi-task): the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2)
+ * on the objective divided by n, as for FISTA, GD and SGD (multi-task: sum_j ||W_j||_2 in place of ||w||_1).
+ */
 export interface CdParams {
-  /** n lambda rho. */
-  alpha: number;
-  /** n lambda (1 - rho). */
-  beta: number;
+  lambda: number;
+  /** l1Ratio: 1 lasso, 0 ridge. */
+  rho: number;
   maxIter: number;
   /** Stop when the duality gap <= tol ||y||^2 (checked once the largest weight change is <= tol max |w|). */
   tol: number;

@@ -39,10 +39,7 @@ export class MultiTaskElasticNet extends LinearModel {
   protected override solvePrepared(backend: Backend, solver: string, data: PreparedData): FittedState {
     const { n, d, k } = data;
     const { lambda, maxIter, tol, recordHistory, warmStart, seed } = this.options;
-    const params = {
-      alpha: n * lambda * this.rho, beta: n * lambda * (1 - this.rho), maxIter, tol, positive: false,
-      selection: "cyclic" as const, seed,
-    };
+    const params = { lambda, rho: this.rho, maxIter, tol, positive: false, selection: "cyclic" as const, seed };
     const previous = warmStart ? this.previousCoef(d, k) : null;
     const Yt = backend.alloc(k * n);
     let W = null;

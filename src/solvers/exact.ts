@@ -56,7 +56,7 @@ export function coordinateDescent(
 ): ExactResult {
   const { n, d } = data;
   const { lambda, rho, maxIter, tol, positive, selection, seed } = params;
-  const cd = { alpha: n * lambda * rho, beta: n * lambda * (1 - rho), maxIter, tol, positive, selection, seed };
+  const cd = { lambda, rho, maxIter, tol, positive, selection, seed };
   return run(backend, start, params, (w, history) => {
     if (usesGram(data, params.precompute)) {
       const { G, q } = data.gram();

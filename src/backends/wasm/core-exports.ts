@@ -37,12 +37,12 @@ export interface CoreExports {
   csrMatVec(values: number, columnIndices: number, rowPointers: number, rows: number, x: number, out: number): void;
   csrTimesRows(values: number, columnIndices: number, rowPointers: number, k: number, X: number, n: number, d: number, out: number): void;
   cdGram(
-    G: number, q: number, yy: number, d: number, n: number, alpha: number, beta: number, maxIter: number, tol: number,
+    G: number, q: number, yy: number, d: number, n: number, lambda: number, rho: number, maxIter: number, tol: number,
     positive: number, random: number, rng: number, w: number, h: number, scratch: number, history: number,
     historyLength: number, out: number,
   ): void;
   cdResidual(
-    Xt: number, n: number, d: number, y: number, alpha: number, beta: number, maxIter: number, tol: number,
+    Xt: number, n: number, d: number, y: number, lambda: number, rho: number, maxIter: number, tol: number,
     positive: number, random: number, rng: number, w: number, r: number, norms: number, g: number, scratch: number,
     history: number, historyLength: number, out: number,
   ): void;
@@ -52,7 +52,7 @@ export interface CoreExports {
   ): void;
   sgdStep(w: number, grad: number, n: number, lr: number, weightDecay: number): void;
   cdMultiTask(
-    Xt: number, n: number, d: number, Yt: number, k: number, alpha: number, beta: number, maxIter: number, tol: number,
+    Xt: number, n: number, d: number, Yt: number, k: number, lambda: number, rho: number, maxIter: number, tol: number,
     W: number, Rt: number, norms: number, t: number, history: number, historyLength: number, out: number,
   ): void;
   sgdEpoch(

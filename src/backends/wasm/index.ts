@@ -100,17 +100,17 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
       }),
     cdGram: (G, q, yy, d, n, params, w, history) =>
       withScratch([d, 2, 3, 1], ([h, scratch, out, rng]) => {
-        const { alpha, beta, maxIter, tol, positive } = params;
+        const { lambda, rho, maxIter, tol, positive } = params;
         seedRng(rng, params);
-        core.cdGram(a(G), a(q), yy, d, n, alpha, beta, maxIter, tol, positive ? 1 : 0, random(params), a(rng),
+        core.cdGram(a(G), a(q), yy, d, n, lambda, rho, maxIter, tol, positive ? 1 : 0, random(params), a(rng),
           a(w), a(h), a(scratch), history ? a(history) : 0, history ? history.length : 0, a(out));
         return iterativeResult(out);
       }),
     cdResidual: (Xt, n, d, y, params, w, r, history) =>
       withScratch([d, d, 2, 3, 1], ([norms, g, scratch, out, rng]) => {
-        const { alpha, beta, maxIter, tol, positive } = params;
+        const { lambda, rho, maxIter, tol, positive } = params;
         seedRng(rng, params);
-        core.cdResidual(a(Xt), n, d, a(y), alpha, beta, maxIter, tol, positive ? 1 : 0, random(params), a(rng),
+        core.cdResidual(a(Xt), n, d, a(y), lambda, rho, maxIter, tol, positive ? 1 : 0, random(params), a(rng),
           a(w), a(r), a(norms), a(g), a(scratch), history ? a(history) : 0, history ? history.length : 0, a(out));
         return iterativeResult(out);
       }),
@@ -119,8 +119,8 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
     sgdStep: (w, grad, lr, weightDecay) => core.sgdStep(a(w), a(grad), w.length, lr, weightDecay),
     cdMultiTask: (Xt, n, d, Yt, k, params, W, history) =>
       withScratch([n * k, d, k, 3], ([Rt, norms, t, out]) => {
-        const { alpha, beta, maxIter, tol } = params;
-        core.cdMultiTask(a(Xt), n, d, a(Yt), k, alpha, beta, maxIter, tol, a(W), a(Rt), a(norms), a(t),
+        const { lambda, rho, maxIter, tol } = params;
+        core.cdMultiTask(a(Xt), n, d, a(Yt), k, lambda, rho, maxIter, tol, a(W), a(Rt), a(norms), a(t),
           history ? a(history) : 0, history ? history.length : 0, a(out));
         return iterativeResult(out);
       }),

@@ -10,7 +10,8 @@ export function cdMultiTask(
   Xt: Float64Array, n: number, d: number, Yt: Float64Array, k: number, params: CdParams, W: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
-  const { alpha, beta } = params;
+  const alpha = n * params.lambda * params.rho;
+  const beta = n * params.lambda * (1 - params.rho);
   const Rt = Yt.slice(0, n * k);
   const norms = new Float64Array(d);
   const t = new Float64Array(k);
@@ -75,5 +76,5 @@ export function cdMultiTask(
     }
     return { rDotY: dot(Rt, Yt, n * k), xtaMax, xtr2 };
   };
-  return runEpochs(params, n, yy, history, sweep, measure, dual);
+  return runEpochs(alpha, beta, params, n, yy, history, sweep, measure, dual);
 }
