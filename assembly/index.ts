@@ -14,6 +14,7 @@ export { centeredGram, rowGram } from "./kernels/gram";
 export { transpose } from "./kernels/transpose";
 export { elasticNetPenalty, elasticNetGradient, softThreshold, softL1Gradient } from "./kernels/penalties";
 export { csrMatVec, csrTimesRows } from "./kernels/csr";
+export { firstNonFinite } from "./kernels/non-finite";
 export { luDecompose, luSolve } from "./solvers/lu";
 export { gdFit } from "./solvers/gd";
 export { cdGram, cdResidual } from "./solvers/cd";
