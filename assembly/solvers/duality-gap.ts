@@ -1,3 +1,5 @@
+// internal: the solvers' stopping test, not part of the exported ABI.
+
 import { at } from "../kernels/lanes";
 
 /**
