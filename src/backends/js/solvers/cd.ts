@@ -1,9 +1,6 @@
 // Coordinate descent for the elastic net, the twin of assembly/solvers/cd.ts (see there for the method): the
 // penalty comes as lambda and rho, the weights of the unscaled objective are alpha = n lambda rho and
 // beta = n lambda (1 - rho).
-// runEpochs is the epoch loop both coordinate-descent modes here and multi-task-cd.ts share: sweep the
-// coordinates, record the objective, and once the largest weight change is small (or at the last epoch) test
-// the duality gap.
 
 import type { CdParams, IterativeResult } from "../../../backend.js";
 import { mulberry32 } from "../../../random.js";
@@ -65,6 +62,10 @@ export interface DualMeasure {
   xtr2: number;
 }
 
+/**
+ * The epoch loop of both modes here and of multi-task-cd.ts: sweep the coordinates, record the objective, and once
+ * the largest weight change is small (or at the last epoch) test the duality gap.
+ */
 export function runEpochs(
   alpha: number,
   beta: number,
