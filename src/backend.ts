@@ -48,7 +48,10 @@ export interface GdResult {
   loss: number;
 }
 
-/** Parameters of coordinate descent on the objective divided by n: penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2). */
+/**
+ * Parameters of coordinate descent (single- and multi-task): the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2)
+ * on the objective divided by n, as for FISTA, GD and SGD (multi-task: sum_j ||W_j||_2 in place of ||w||_1).
+ */
 export interface CdParams {
   lambda: number;
   /** l1Ratio: 1 lasso, 0 ridge. */

@@ -1,143 +1,110 @@
-import { centerRows } from "../kernels/center-rows";
-import { columnMeans } from "../kernels/column-means";
-import { centeredGram, rowGram } from "../kernels/gram";
-import { sum } from "../kernels/sums";
-import { LENGTHS, block, close, eachCase, fill, get, guard, intact, release, set } from "./helpers";
+import { centeredGram, mirrorUpper, rowGram } from "../kernels/gram";
+import { LENGTHS, OFFSETS, block, close, fill, get, guard, intact, otherOffset, release, set } from "./helpers";
 
-const ROWS: i32[] = [1, 2, 3, 4, 5, 7, 9, 13];
-const COLS: i32[] = [1, 2, 3, 7, 9];
+/** Row counts around the block of 4 rows, and a large one. */
+const ROWS: i32[] = [0, 1, 2, 3, 4, 5, 7, 8, 9, 13, 1001];
+const COLS: i32[] = [0, 1, 2, 3, 7, 8, 9];
 
-describe("sum", () => {
-  it("matches a scalar loop for every length and odd offsets", () => {
-    eachCase((n: i32, off: i32): void => {
-      const x = block(n, off);
-      fill(x, n, 1);
+/** Checks centeredGram on one shape, X at element offset off and the other blocks at the other parity. */
+function checkCenteredGram(rows: i32, cols: i32, off: i32): void {
+  const k = 2;
+  const other = otherOffset(off);
+  const X = block(rows * cols, off);
+  const Y = block(rows * k, other);
+  const xMean = block(cols, off);
+  const yMean = block(k, other);
+  const scratch = block(4 * (cols + k), off);
+  const G = block(cols * cols, other);
+  const XtY = block(cols * k, off);
+  fill(X, rows * cols, 3);
+  fill(Y, rows * k, 4);
+  fill(xMean, cols, 5);
+  fill(yMean, k, 6);
+  guard(G, cols * cols);
+  guard(XtY, cols * k);
+  centeredGram(X, rows, cols, xMean, Y, k, yMean, scratch, G, XtY);
+  expect(intact(G, cols * cols) && intact(XtY, cols * k)).toBe(true, "centeredGram wrote past an output");
+  let badG = -1;
+  let asymmetric = -1;
+  let badXtY = -1;
+  for (let j = 0; j < cols; j++) {
+    for (let l = 0; l < cols; l++) {
       let total = 0.0;
       let scale = 0.0;
-      for (let i = 0; i < n; i++) {
-        total += get(x, i);
-        scale += Math.abs(get(x, i));
+      for (let i = 0; i < rows; i++) {
+        const term = (get(X, i * cols + j) - get(xMean, j)) * (get(X, i * cols + l) - get(xMean, l));
+        total += term;
+        scale += Math.abs(term);
       }
-      expect(close(sum(x, n), total, scale)).toBe(true, `n=${n}`);
-      release(x, off);
-    });
-  });
-});
-
-describe("columnMeans and centerRows", () => {
-  it("compute the mean of each column and subtract it from every row", () => {
-    for (let a = 0; a < ROWS.length; a++) {
-      for (let b = 0; b < COLS.length; b++) {
-        const rows = ROWS[a];
-        const cols = COLS[b];
-        const X = block(rows * cols, 1);
-        const mean = block(cols, 0);
-        const centered = block(rows * cols, 1);
-        fill(X, rows * cols, 2);
-        guard(mean, cols);
-        guard(centered, rows * cols);
-        columnMeans(X, rows, cols, mean);
-        centerRows(X, rows, cols, mean, centered);
-        expect(intact(mean, cols) && intact(centered, rows * cols)).toBe(true, "wrote past an output");
-        for (let j = 0; j < cols; j++) {
-          let total = 0.0;
-          let scale = 0.0;
-          for (let i = 0; i < rows; i++) {
-            total += get(X, i * cols + j);
-            scale += Math.abs(get(X, i * cols + j));
-          }
-          expect(close(get(mean, j), total / rows, scale / rows)).toBe(true, `mean ${rows}x${cols} col ${j}`);
-          for (let i = 0; i < rows; i++) expect(get(centered, i * cols + j)).toBe(get(X, i * cols + j) - get(mean, j));
-        }
-        release(X, 1);
-        release(mean, 0);
-        release(centered, 1);
-      }
+      if (badG < 0 && !close(get(G, j * cols + l), total, scale)) badG = j * cols + l;
+      if (asymmetric < 0 && get(G, j * cols + l) != get(G, l * cols + j)) asymmetric = j * cols + l;
     }
-  });
-});
+    for (let o = 0; o < k; o++) {
+      let total = 0.0;
+      let scale = 0.0;
+      for (let i = 0; i < rows; i++) {
+        const term = (get(X, i * cols + j) - get(xMean, j)) * (get(Y, i * k + o) - get(yMean, o));
+        total += term;
+        scale += Math.abs(term);
+      }
+      if (badXtY < 0 && !close(get(XtY, j * k + o), total, scale)) badXtY = j * k + o;
+    }
+  }
+  expect(badG).toBe(-1, `${rows}x${cols} offset ${off}: first wrong element of G`);
+  expect(asymmetric).toBe(-1, `${rows}x${cols} offset ${off}: G not symmetric`);
+  expect(badXtY).toBe(-1, `${rows}x${cols} offset ${off}: first wrong element of XtY`);
+  release(X, off);
+  release(Y, other);
+  release(xMean, off);
+  release(yMean, other);
+  release(scratch, off);
+  release(G, other);
+  release(XtY, off);
+}
 
 describe("centeredGram", () => {
   it("equals (X - 1 m^T)^T (X - 1 m^T) and (X - 1 m^T)^T (Y - 1 c^T), symmetric, for row counts around the block of 4", () => {
-    const k = 2;
     for (let a = 0; a < ROWS.length; a++) {
       for (let b = 0; b < COLS.length; b++) {
-        const rows = ROWS[a];
-        const cols = COLS[b];
-        const X = block(rows * cols, 1);
-        const Y = block(rows * k, 0);
-        const xMean = block(cols, 1);
-        const yMean = block(k, 0);
-        const scratch = block(4 * (cols + k), 1);
-        const G = block(cols * cols, 1);
-        const XtY = block(cols * k, 0);
-        fill(X, rows * cols, 3);
-        fill(Y, rows * k, 4);
-        fill(xMean, cols, 5);
-        fill(yMean, k, 6);
-        guard(G, cols * cols);
-        guard(XtY, cols * k);
-        centeredGram(X, rows, cols, xMean, Y, k, yMean, scratch, G, XtY);
-        expect(intact(G, cols * cols) && intact(XtY, cols * k)).toBe(true, "centeredGram wrote past an output");
-        for (let j = 0; j < cols; j++) {
-          for (let l = 0; l < cols; l++) {
-            let total = 0.0;
-            let scale = 0.0;
-            for (let i = 0; i < rows; i++) {
-              const term = (get(X, i * cols + j) - get(xMean, j)) * (get(X, i * cols + l) - get(xMean, l));
-              total += term;
-              scale += Math.abs(term);
-            }
-            expect(close(get(G, j * cols + l), total, scale)).toBe(true, `G ${rows}x${cols} [${j}][${l}]`);
-            expect(get(G, j * cols + l)).toBe(get(G, l * cols + j));
-          }
-          for (let o = 0; o < k; o++) {
-            let total = 0.0;
-            let scale = 0.0;
-            for (let i = 0; i < rows; i++) {
-              const term = (get(X, i * cols + j) - get(xMean, j)) * (get(Y, i * k + o) - get(yMean, o));
-              total += term;
-              scale += Math.abs(term);
-            }
-            expect(close(get(XtY, j * k + o), total, scale)).toBe(true, `XtY ${rows}x${cols} [${j}][${o}]`);
-          }
-        }
-        release(X, 1);
-        release(Y, 0);
-        release(xMean, 1);
-        release(yMean, 0);
-        release(scratch, 1);
-        release(G, 1);
-        release(XtY, 0);
+        for (let o = 0; o < OFFSETS.length; o++) checkCenteredGram(ROWS[a], COLS[b], OFFSETS[o]);
       }
     }
+  });
+
+  it("does the same for a wide X (1001 columns)", () => {
+    for (let o = 0; o < OFFSETS.length; o++) checkCenteredGram(5, 1001, OFFSETS[o]);
   });
 });
 
 describe("rowGram", () => {
   it("equals X X^T", () => {
     for (let a = 0; a < ROWS.length; a++) {
-      const rows = ROWS[a];
-      const cols = LENGTHS[a % LENGTHS.length] + 1;
-      const X = block(rows * cols, 1);
-      const K = block(rows * rows, 0);
-      fill(X, rows * cols, 7);
-      guard(K, rows * rows);
-      rowGram(X, rows, cols, K);
-      expect(intact(K, rows * rows)).toBe(true, "rowGram wrote past K");
-      for (let i = 0; i < rows; i++) {
-        for (let l = 0; l < rows; l++) {
-          let total = 0.0;
-          let scale = 0.0;
-          for (let j = 0; j < cols; j++) {
-            total += get(X, i * cols + j) * get(X, l * cols + j);
-            scale += Math.abs(get(X, i * cols + j) * get(X, l * cols + j));
+      for (let o = 0; o < OFFSETS.length; o++) {
+        const off = OFFSETS[o];
+        const rows = ROWS[a];
+        const cols = LENGTHS[a % LENGTHS.length] + 1;
+        const X = block(rows * cols, off);
+        const K = block(rows * rows, otherOffset(off));
+        fill(X, rows * cols, 7);
+        guard(K, rows * rows);
+        rowGram(X, rows, cols, K);
+        expect(intact(K, rows * rows)).toBe(true, "rowGram wrote past K");
+        let bad = -1;
+        for (let i = 0; i < rows; i++) {
+          for (let l = 0; l < rows; l++) {
+            let total = 0.0;
+            let scale = 0.0;
+            for (let j = 0; j < cols; j++) {
+              total += get(X, i * cols + j) * get(X, l * cols + j);
+              scale += Math.abs(get(X, i * cols + j) * get(X, l * cols + j));
+            }
+            if (bad < 0 && !close(get(K, i * rows + l), total, scale)) bad = i * rows + l;
           }
-          expect(close(get(K, i * rows + l), total, scale)).toBe(true, `K ${rows}x${cols} [${i}][${l}]`);
         }
+        expect(bad).toBe(-1, `K ${rows}x${cols} offset ${off}: first wrong element`);
+        release(X, off);
+        release(K, otherOffset(off));
       }
-      release(X, 1);
-      release(K, 0);
     }
   });
 
@@ -155,5 +122,27 @@ describe("rowGram", () => {
     expect(get(K, 3)).toBe(25.0);
     release(X, 1);
     release(K, 0);
+  });
+});
+
+describe("mirrorUpper", () => {
+  it("copies the upper triangle onto the lower one and leaves the upper triangle and diagonal alone", () => {
+    for (let a = 0; a < LENGTHS.length - 1; a++) {
+      const n = LENGTHS[a];
+      const A = block(n * n, 1);
+      const before = block(n * n, 0);
+      fill(A, n * n, 8);
+      fill(before, n * n, 8);
+      guard(A, n * n);
+      mirrorUpper(A, n);
+      expect(intact(A, n * n)).toBe(true, "mirrorUpper wrote past A");
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          expect(get(A, i * n + j)).toBe(j >= i ? get(before, i * n + j) : get(before, j * n + i));
+        }
+      }
+      release(A, 1);
+      release(before, 0);
+    }
   });
 });

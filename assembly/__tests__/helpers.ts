@@ -78,3 +78,32 @@ export function guard(ptr: usize, n: i32): void {
 export function intact(ptr: usize, n: i32): bool {
   return get(ptr, n) == SENTINEL;
 }
+
+/** Calls check(rows, cols, offset) for every rows and cols in LENGTHS and every offset. */
+export function eachShape(check: (rows: i32, cols: i32, offset: i32) => void): void {
+  for (let r = 0; r < LENGTHS.length; r++) {
+    for (let c = 0; c < LENGTHS.length; c++) {
+      for (let o = 0; o < OFFSETS.length; o++) check(LENGTHS[r], LENGTHS[c], OFFSETS[o]);
+    }
+  }
+}
+
+/** Writes values into consecutive f64 slots from ptr. */
+export function setAll(ptr: usize, values: f64[]): void {
+  for (let i = 0; i < values.length; i++) set(ptr, i, values[i]);
+}
+
+// An orthogonal, centered design: X = [[1, 0], [0, 1], [-1, 0], [0, -1]], y = [3, 1, -3, -1].
+// X^T X = 2 I and X^T y = [6, 2], so the lasso solution is w_j = S(q_j, n lambda) / 2 in closed form:
+// with lambda = 1 (alpha = 4), w = [S(6, 4) / 2, S(2, 4) / 2] = [1, 0].
+export function orthogonalDesign(): usize {
+  const X = block(8, 1);
+  setAll(X, [1, 0, 0, 1, -1, 0, 0, -1]);
+  return X;
+}
+
+export function orthogonalTargets(): usize {
+  const y = block(4, 0);
+  setAll(y, [3, 1, -3, -1]);
+  return y;
+}

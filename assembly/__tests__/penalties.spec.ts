@@ -1,4 +1,4 @@
-import { elasticNetGradient, elasticNetPenalty, softThreshold } from "../penalties";
+import { elasticNetGradient, elasticNetPenalty, softL1Gradient, softThreshold } from "../kernels/penalties";
 import { block, close, eachCase, fill, get, guard, intact, otherOffset, release, set, sign } from "./helpers";
 
 const RATIOS: f64[] = [0.0, 0.3, 0.5, 1.0];
@@ -103,5 +103,33 @@ describe("softThreshold", () => {
     const expected: f64[] = [2.0, 0.0, 0.0, -3.0, 0.0];
     for (let i = 0; i < 5; i++) expect(get(x, i)).toBe(expected[i]);
     release(x, 1);
+  });
+});
+
+describe("softL1Gradient", () => {
+  it("equals lambda w / (|w| + eps) element by element for every length and offset", () => {
+    eachCase((n: i32, off: i32): void => {
+      const w = block(n, off);
+      const out = block(n, otherOffset(off));
+      fill(w, n, 4);
+      guard(out, n);
+      softL1Gradient(w, n, 0.3, 1e-2, out);
+      expect(intact(out, n)).toBe(true, "softL1Gradient wrote past n");
+      for (let i = 0; i < n; i++) expect(get(out, i)).toBe(0.3 * get(w, i) / (Math.abs(get(w, i)) + 1e-2));
+      release(w, off);
+      release(out, otherOffset(off));
+    });
+  });
+
+  it("is lambda w / (|w| + eps), 0 at 0", () => {
+    const w = block(3, 1);
+    set(w, 0, 5.0);
+    set(w, 1, -2.0);
+    set(w, 2, 0.0);
+    softL1Gradient(w, 3, 0.1, 1e-3, w);
+    expect(get(w, 0)).toBeCloseTo(0.5 / 5.001, 15);
+    expect(get(w, 1)).toBeCloseTo(-0.2 / 2.001, 15);
+    expect(get(w, 2)).toBe(0.0);
+    release(w, 1);
   });
 });

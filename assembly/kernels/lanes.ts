@@ -1,4 +1,5 @@
-// Small SIMD helpers shared by the kernels. Pointers are byte addresses, lengths count f64 elements.
+// internal: SIMD helpers inlined into the kernels, not part of the exported ABI.
+// Pointers are byte addresses, lengths count f64 elements.
 
 /** Sum of the two lanes of an f64x2 vector. */
 // @ts-ignore: decorator

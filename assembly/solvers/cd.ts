@@ -2,13 +2,14 @@ import { axpy } from "../kernels/axpy";
 import { dot } from "../kernels/dot";
 import { at } from "../kernels/lanes";
 import { sumAbs, sumSquares } from "../kernels/sums";
-import { elasticNetGap } from "./duality-gap";
+import { dualNorms, elasticNetGap } from "./duality-gap";
 import { nextRandom, randomIndex } from "./random";
 
 // Coordinate descent for the elastic net (Friedman, Hastie & Tibshirani 2010, "Regularization Paths for
-// Generalized Linear Models via Coordinate Descent"; scikit-learn's cd_fast.pyx), on centered data and the
-// unscaled objective (1/2)||y - X w||^2 + alpha ||w||_1 + (beta/2)||w||^2, alpha = n lambda rho,
-// beta = n lambda (1 - rho). One coordinate update:
+// Generalized Linear Models via Coordinate Descent"; scikit-learn's cd_fast.pyx), on centered data. The entry
+// points take the penalty as FISTA, GD and SGD do, lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) on the objective
+// divided by n, and work on the unscaled objective (1/2)||y - X w||^2 + alpha ||w||_1 + (beta/2)||w||^2,
+// alpha = n lambda rho, beta = n lambda (1 - rho). One coordinate update:
 //   z_j = x_j^T r + ||x_j||^2 w_j,   w_j <- S(z_j, alpha) / (||x_j||^2 + beta)   (0 if positive and z_j < 0)
 // An epoch visits every coordinate once (in order, or drawn at random). After an epoch whose largest weight
 // change is <= tol * largest weight (or the last one) the duality gap is computed; the fit stops once
@@ -28,24 +29,6 @@ import { nextRandom, randomIndex } from "./random";
   return shrink(z, alpha) / (norm + beta);
 }
 
-/**
- * max_j |g_j - beta w_j| (max_j of the signed value when positive) and sum_j g_j^2 (sum_j max(g_j, 0)^2 when
- * positive: the conjugate of (beta/2)||w||^2 restricted to w >= 0).
- */
-function dualNorms(g: usize, w: usize, d: i32, beta: f64, positive: bool, out: usize): void {
-  let largest = -Infinity;
-  let squares = 0.0;
-  for (let j = 0; j < d; j++) {
-    const gj = load<f64>(at(g, j));
-    const v = gj - beta * load<f64>(at(w, j));
-    largest = max<f64>(largest, positive ? v : abs<f64>(v));
-    const part = positive ? max<f64>(gj, 0.0) : gj;
-    squares += part * part;
-  }
-  store<f64>(out, largest);
-  store<f64>(out, squares, 8);
-}
-
 function finish(out: usize, epochs: i32, gap: f64, n: f64, converged: bool): void {
   store<f64>(out, <f64>epochs);
   store<f64>(out, gap / n, 8);
@@ -57,10 +40,12 @@ function finish(out: usize, epochs: i32, gap: f64, n: f64, converged: bool): voi
  * h = q - G w = X^T r, so a changed coordinate costs O(d) (h -= G_j delta). scratch: 2 values.
  */
 export function cdGram(
-  G: usize, q: usize, yy: f64, d: i32, n: f64, alpha: f64, beta: f64, maxIter: i32, tol: f64,
+  G: usize, q: usize, yy: f64, d: i32, n: f64, lambda: f64, rho: f64, maxIter: i32, tol: f64,
   positive: bool, random: bool, rng: usize, w: usize, h: usize, scratch: usize, history: usize, historyLength: i32,
   out: usize,
 ): void {
+  const alpha = n * lambda * rho;
+  const beta = n * lambda * (1.0 - rho);
   const rowBytes = (<usize>d) << 3;
   for (let j = 0; j < d; j++) store<f64>(at(h, j), load<f64>(at(q, j)) - dot(G + <usize>j * rowBytes, w, d));
   let gap = NaN;
@@ -105,10 +90,12 @@ export function cdGram(
  * norms (d) and g (d) are scratch; r (n) is written.
  */
 export function cdResidual(
-  Xt: usize, n: i32, d: i32, y: usize, alpha: f64, beta: f64, maxIter: i32, tol: f64,
+  Xt: usize, n: i32, d: i32, y: usize, lambda: f64, rho: f64, maxIter: i32, tol: f64,
   positive: bool, random: bool, rng: usize, w: usize, r: usize, norms: usize, g: usize, scratch: usize,
   history: usize, historyLength: i32, out: usize,
 ): void {
+  const alpha = <f64>n * lambda * rho;
+  const beta = <f64>n * lambda * (1.0 - rho);
   const colBytes = (<usize>n) << 3;
   memory.copy(r, y, colBytes);
   for (let j = 0; j < d; j++) {

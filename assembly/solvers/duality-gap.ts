@@ -1,3 +1,7 @@
+// internal: the solvers' stopping test, not part of the exported ABI.
+
+import { at } from "../kernels/lanes";
+
 /**
  * Duality gap of the elastic net on the unscaled objective P(w) = (1/2)||R||^2 + alpha ||w||_1 + (beta/2) ||w||^2,
  * R = y - X w (alpha = n lambda rho, beta = n lambda (1 - rho)), from scalars the solvers already have:
@@ -21,4 +25,22 @@ export function elasticNetGap(
   }
   if (beta > 0) return rNorm2 - rDotY + 0.5 * beta * w2 + xtr2 / (2.0 * beta);
   return NaN;
+}
+
+/**
+ * max_j |g_j - beta w_j| (max_j of the signed value when positive) and sum_j g_j^2 (sum_j max(g_j, 0)^2 when
+ * positive: the conjugate of (beta/2)||w||^2 restricted to w >= 0).
+ */
+export function dualNorms(g: usize, w: usize, d: i32, beta: f64, positive: bool, out: usize): void {
+  let largest = -Infinity;
+  let squares = 0.0;
+  for (let j = 0; j < d; j++) {
+    const gj = load<f64>(at(g, j));
+    const v = gj - beta * load<f64>(at(w, j));
+    largest = max<f64>(largest, positive ? v : abs<f64>(v));
+    const part = positive ? max<f64>(gj, 0.0) : gj;
+    squares += part * part;
+  }
+  store<f64>(out, largest);
+  store<f64>(out, squares, 8);
 }

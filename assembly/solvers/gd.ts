@@ -1,7 +1,7 @@
 import { at } from "../kernels/lanes";
 import { squaredLossGradient } from "../kernels/squared-loss-gradient";
 import { sum } from "../kernels/sums";
-import { elasticNetPenalty } from "../penalties";
+import { elasticNetPenalty } from "../kernels/penalties";
 
 /** Outcomes of gdFit, written to out[2]. */
 export const GD_CONVERGED: i32 = 0;

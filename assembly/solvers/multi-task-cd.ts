@@ -7,16 +7,20 @@ import { elasticNetGap } from "./duality-gap";
 /**
  * Block coordinate descent for the multi-task elastic net (scikit-learn's enet_coordinate_descent_multi_task):
  * (1/2)||Y - X W||_F^2 + alpha sum_j ||W_j||_2 + (beta/2)||W||_F^2 on centered data, W d x k (row j = feature j
- * across the k outputs), alpha = n lambda rho, beta = n lambda (1 - rho). A feature's row is updated as a block:
+ * across the k outputs), alpha = n lambda rho, beta = n lambda (1 - rho) for the penalty
+ * lambda (rho sum_j ||W_j||_2 + (1 - rho)/2 ||W||_F^2) on the objective divided by n. A feature's row is updated
+ * as a block:
  *   t = X_j^T R + ||x_j||^2 W_j,   W_j <- t max(1 - alpha / ||t||, 0) / (||x_j||^2 + beta)
  * so a feature is kept or dropped for all outputs at once. Xt is X column-major (d x n), Yt and Rt are Y and
  * the residual Y - X W output-major (k x n). Stops as cd.ts does, on the duality gap with the row norms
  * max_j ||X_j^T R - beta W_j|| in place of max |.|. Writes W in place (its start), out = [epochs, gap / n, converged].
  */
 export function cdMultiTask(
-  Xt: usize, n: i32, d: i32, Yt: usize, k: i32, alpha: f64, beta: f64, maxIter: i32, tol: f64,
+  Xt: usize, n: i32, d: i32, Yt: usize, k: i32, lambda: f64, rho: f64, maxIter: i32, tol: f64,
   W: usize, Rt: usize, norms: usize, t: usize, history: usize, historyLength: i32, out: usize,
 ): void {
+  const alpha = <f64>n * lambda * rho;
+  const beta = <f64>n * lambda * (1.0 - rho);
   const colBytes = (<usize>n) << 3;
   memory.copy(Rt, Yt, (<usize>k) * colBytes);
   for (let j = 0; j < d; j++) {

@@ -1,3 +1,5 @@
+// internal: the solvers' random stream, not part of the exported ABI.
+
 /**
  * mulberry32 (Tommy Ettinger's 32-bit generator): the stream behind selection = "random", identical in the
  * JS backend, so a seed gives the same coordinate order on both.

@@ -1,7 +1,7 @@
 // Cross-validated elastic net and lasso: k-fold CV over the regularization path (and over l1Ratios), the model
 // refitted on all rows at the chosen lambda.
 
-import { mulberry32 } from "../backends/js/random.js";
+import { mulberry32 } from "../random.js";
 import type { Design } from "../design/design.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";

@@ -1,6 +1,6 @@
 // Mini-batch training of the seed's objective with SGD, Adam or AdamW: each epoch runs whole in the backend.
 
-import { mulberry32 } from "../backends/js/random.js";
+import { mulberry32 } from "../random.js";
 import type { Design } from "../design/design.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { fitDesign, withDesign } from "../pipeline/fit.js";

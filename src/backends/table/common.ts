@@ -3,7 +3,7 @@
 
 import type { F64Block, IterativeResult } from "../../backend.js";
 import { kernel, packedIntegers, type AnyFunction, type KernelEntry } from "../kernel.js";
-import type { CoreExports } from "../wasm/core-exports.js";
+import type { CoreExports } from "../wasm/core-abi.generated.js";
 
 /** A table entry whose WASM implementation calls the core's exports; `F` is the backend method's signature. */
 export const entry = <F extends AnyFunction>(e: KernelEntry<F, CoreExports>): KernelEntry<F, CoreExports> => kernel(e);

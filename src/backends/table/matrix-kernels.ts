@@ -1,9 +1,14 @@
 // Kernels over row-major matrices: products, the fused loss gradient, moments, Gram matrices, transposes.
 
 import type { F64Block } from "../../backend.js";
-import * as fista from "../js/fista.js";
-import * as gram from "../js/gram.js";
-import * as js from "../js/kernels.js";
+import { centerRows } from "../js/kernels/center-rows.js";
+import { columnMeans } from "../js/kernels/column-means.js";
+import { gemv } from "../js/kernels/gemv.js";
+import { gemvT } from "../js/kernels/gemv-t.js";
+import * as gram from "../js/kernels/gram.js";
+import { largestEigenvalue } from "../js/kernels/largest-eigenvalue.js";
+import { squaredLossGradient } from "../js/kernels/squared-loss-gradient.js";
+import { transpose } from "../js/kernels/transpose.js";
 import { entry, v } from "./common.js";
 
 export const matrixKernels = {
@@ -11,14 +16,14 @@ export const matrixKernels = {
   gemv: entry<(X: F64Block, rows: number, cols: number, w: F64Block, out: F64Block) => void>({
     args: ["X", "rows", "cols", "w", "out"],
     lengths: { X: ["rows", "cols"], w: ["cols"], out: ["rows"] },
-    js: (X, rows, cols, w, out) => js.gemv(v(X), rows, cols, v(w), v(out)),
+    js: (X, rows, cols, w, out) => gemv(v(X), rows, cols, v(w), v(out)),
     wasm: ({ core, address }) => (X, rows, cols, w, out) => core.gemv(address(X), rows, cols, address(w), address(out)),
   }),
   /** out = X^T r, X row-major rows x cols. */
   gemvT: entry<(X: F64Block, rows: number, cols: number, r: F64Block, out: F64Block) => void>({
     args: ["X", "rows", "cols", "r", "out"],
     lengths: { X: ["rows", "cols"], r: ["rows"], out: ["cols"] },
-    js: (X, rows, cols, r, out) => js.gemvT(v(X), rows, cols, v(r), v(out)),
+    js: (X, rows, cols, r, out) => gemvT(v(X), rows, cols, v(r), v(out)),
     wasm: ({ core, address }) => (X, rows, cols, r, out) => core.gemvT(address(X), rows, cols, address(r), address(out)),
   }),
   /** One pass over the rows of X: r = X w + b - y, grad = X^T r / rows; returns (1/2 rows) ||r||^2. */
@@ -27,7 +32,7 @@ export const matrixKernels = {
   >({
     args: ["X", "rows", "cols", "w", "b", "y", "r", "grad"],
     lengths: { X: ["rows", "cols"], w: ["cols"], y: ["rows"], r: ["rows"], grad: ["cols"] },
-    js: (X, rows, cols, w, b, y, r, grad) => js.squaredLossGradient(v(X), rows, cols, v(w), b, v(y), v(r), v(grad)),
+    js: (X, rows, cols, w, b, y, r, grad) => squaredLossGradient(v(X), rows, cols, v(w), b, v(y), v(r), v(grad)),
     wasm: ({ core, address }) => (X, rows, cols, w, b, y, r, grad) =>
       core.squaredLossGradient(address(X), rows, cols, address(w), b, address(y), address(r), address(grad)),
   }),
@@ -35,14 +40,14 @@ export const matrixKernels = {
   columnMeans: entry<(X: F64Block, rows: number, cols: number, out: F64Block) => void>({
     args: ["X", "rows", "cols", "out"],
     lengths: { X: ["rows", "cols"], out: ["cols"] },
-    js: (X, rows, cols, out) => js.columnMeans(v(X), rows, cols, v(out)),
+    js: (X, rows, cols, out) => columnMeans(v(X), rows, cols, v(out)),
     wasm: ({ core, address }) => (X, rows, cols, out) => core.columnMeans(address(X), rows, cols, address(out)),
   }),
   /** out = X - 1 mean^T (out may be X). */
   centerRows: entry<(X: F64Block, rows: number, cols: number, mean: F64Block, out: F64Block) => void>({
     args: ["X", "rows", "cols", "mean", "out"],
     lengths: { X: ["rows", "cols"], mean: ["cols"], out: ["rows", "cols"] },
-    js: (X, rows, cols, mean, out) => js.centerRows(v(X), rows, cols, v(mean), v(out)),
+    js: (X, rows, cols, mean, out) => centerRows(v(X), rows, cols, v(mean), v(out)),
     wasm: ({ core, address }) => (X, rows, cols, mean, out) => core.centerRows(address(X), rows, cols, address(mean), address(out)),
   }),
   /**
@@ -70,7 +75,7 @@ export const matrixKernels = {
   transpose: entry<(X: F64Block, rows: number, cols: number, out: F64Block) => void>({
     args: ["X", "rows", "cols", "out"],
     lengths: { X: ["rows", "cols"], out: ["rows", "cols"] },
-    js: (X, rows, cols, out) => js.transpose(v(X), rows, cols, v(out)),
+    js: (X, rows, cols, out) => transpose(v(X), rows, cols, v(out)),
     wasm: ({ core, address }) => (X, rows, cols, out) => core.transpose(address(X), rows, cols, address(out)),
   }),
   /** Largest eigenvalue of X^T X / rows by power iteration. */
@@ -78,7 +83,7 @@ export const matrixKernels = {
     args: ["X", "rows", "cols", "maxIter"],
     lengths: { X: ["rows", "cols"] },
     scratch: { v: ["cols"], u: ["cols"], t: ["rows"] },
-    js: (X, rows, cols, maxIter) => fista.largestEigenvalue(v(X), rows, cols, maxIter),
+    js: (X, rows, cols, maxIter) => largestEigenvalue(v(X), rows, cols, maxIter),
     wasm: ({ core, address, scratch }) => (X, rows, cols, maxIter) =>
       core.largestEigenvalue(address(X), rows, cols, maxIter, address(scratch.v), address(scratch.u), address(scratch.t)),
   }),

@@ -1,7 +1,7 @@
 // One optimizer step in place: SGD with weight decay, and Adam / AdamW.
 
 import type { AdamParams, F64Block } from "../../backend.js";
-import * as js from "../js/optim.js";
+import * as js from "../js/kernels/optimizer-steps.js";
 import { entry, v } from "./common.js";
 
 export const optimizerKernels = {

@@ -1,7 +1,7 @@
 // The elastic-net penalty, its gradient, the soft L1 gradient and the soft-threshold operator, elementwise.
 
 import type { F64Block } from "../../backend.js";
-import * as js from "../js/penalties.js";
+import * as js from "../js/kernels/penalties.js";
 import { entry, v } from "./common.js";
 
 export const penaltyKernels = {

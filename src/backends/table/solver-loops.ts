@@ -4,12 +4,12 @@
 import type {
   CdParams, F64Block, FistaParams, GdOutcome, GdParams, GdResult, IterativeResult, SgdParams,
 } from "../../backend.js";
-import * as cd from "../js/cd.js";
-import * as fista from "../js/fista.js";
-import { gdFit } from "../js/gd.js";
-import * as lu from "../js/lu.js";
-import { cdMultiTask } from "../js/multi-task-cd.js";
-import { sgdEpoch } from "../js/sgd.js";
+import * as cd from "../js/solvers/cd.js";
+import * as fista from "../js/solvers/fista.js";
+import { gdFit } from "../js/solvers/gd.js";
+import * as lu from "../js/solvers/lu.js";
+import { cdMultiTask } from "../js/solvers/multi-task-cd.js";
+import { sgdEpoch } from "../js/solvers/sgd.js";
 import { checkDimension, checkIndices, checkLength, type NamedArguments } from "../kernel.js";
 import { entry, flag, int32, iterativeResult, lengthOf, optional, v } from "./common.js";
 
@@ -18,11 +18,6 @@ const GD_OUTCOMES: GdOutcome[] = ["converged", "maxIter", "diverged"];
 
 /** The optimizer codes of the core's sgdEpoch. */
 const OPTIMIZERS: SgdParams["optimizer"][] = ["sgd", "adam", "adamw"];
-
-/** The unscaled penalty weights of the core's coordinate descent: alpha = n lambda rho, beta = n lambda (1 - rho). */
-function unscaled(params: CdParams, n: number) {
-  return { ...params, alpha: n * params.lambda * params.rho, beta: n * params.lambda * (1 - params.rho) };
-}
 
 /** Writes the 32-bit seed where the core's random generator keeps its state. */
 function seeded(rng: F64Block, params: CdParams): F64Block {
@@ -95,10 +90,10 @@ export const solverLoops = {
     args: ["G", "q", "yy", "d", "n", "params", "w", "history"],
     lengths: { G: ["d", "d"], q: ["d"], w: ["d"] },
     scratch: { h: ["d"], gap: [2], out: [3], rng: [1] },
-    js: (G, q, yy, d, n, params, w, history) => cd.cdGram(v(G), v(q), yy, d, n, unscaled(params, n), v(w), optional(history)),
+    js: (G, q, yy, d, n, params, w, history) => cd.cdGram(v(G), v(q), yy, d, n, params, v(w), optional(history)),
     wasm: ({ core, address, scratch: { h, gap, out, rng } }) => (G, q, yy, d, n, params, w, history) => {
-      const { alpha, beta, maxIter, tol, positive, selection } = unscaled(params, n);
-      core.cdGram(address(G), address(q), yy, d, n, alpha, beta, maxIter, tol, flag(positive), flag(selection === "random"),
+      const { lambda, rho, maxIter, tol, positive, selection } = params;
+      core.cdGram(address(G), address(q), yy, d, n, lambda, rho, maxIter, tol, flag(positive), flag(selection === "random"),
         address(seeded(rng, params)), address(w), address(h), address(gap), address(history), lengthOf(history), address(out));
       return iterativeResult(out);
     },
@@ -110,10 +105,10 @@ export const solverLoops = {
     args: ["Xt", "n", "d", "y", "params", "w", "r", "history"],
     lengths: { Xt: ["d", "n"], y: ["n"], w: ["d"], r: ["n"] },
     scratch: { norms: ["d"], g: ["d"], gap: [2], out: [3], rng: [1] },
-    js: (Xt, n, d, y, params, w, r, history) => cd.cdResidual(v(Xt), n, d, v(y), unscaled(params, n), v(w), v(r), optional(history)),
+    js: (Xt, n, d, y, params, w, r, history) => cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), optional(history)),
     wasm: ({ core, address, scratch: { norms, g, gap, out, rng } }) => (Xt, n, d, y, params, w, r, history) => {
-      const { alpha, beta, maxIter, tol, positive, selection } = unscaled(params, n);
-      core.cdResidual(address(Xt), n, d, address(y), alpha, beta, maxIter, tol, flag(positive), flag(selection === "random"),
+      const { lambda, rho, maxIter, tol, positive, selection } = params;
+      core.cdResidual(address(Xt), n, d, address(y), lambda, rho, maxIter, tol, flag(positive), flag(selection === "random"),
         address(seeded(rng, params)), address(w), address(r), address(norms), address(g), address(gap), address(history),
         lengthOf(history), address(out));
       return iterativeResult(out);
@@ -129,10 +124,10 @@ export const solverLoops = {
     args: ["Xt", "n", "d", "Yt", "k", "params", "W", "history"],
     lengths: { Xt: ["d", "n"], Yt: ["k", "n"], W: ["d", "k"] },
     scratch: { Rt: ["n", "k"], norms: ["d"], t: ["k"], out: [3] },
-    js: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, unscaled(params, n), v(W), optional(history)),
+    js: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, params, v(W), optional(history)),
     wasm: ({ core, address, scratch: { Rt, norms, t, out } }) => (Xt, n, d, Yt, k, params, W, history) => {
-      const { alpha, beta, maxIter, tol } = unscaled(params, n);
-      core.cdMultiTask(address(Xt), n, d, address(Yt), k, alpha, beta, maxIter, tol, address(W), address(Rt), address(norms),
+      const { lambda, rho, maxIter, tol } = params;
+      core.cdMultiTask(address(Xt), n, d, address(Yt), k, lambda, rho, maxIter, tol, address(W), address(Rt), address(norms),
         address(t), address(history), lengthOf(history), address(out));
       return iterativeResult(out);
     },

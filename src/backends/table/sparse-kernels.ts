@@ -1,7 +1,7 @@
 // Products with CSR matrices: indices are 32-bit integers packed two per float64 slot (see src/sparse/csr.ts).
 
 import type { F64Block } from "../../backend.js";
-import * as js from "../js/kernels.js";
+import * as js from "../js/kernels/csr.js";
 import { checkDimension, checkLength, packedIntegers, type NamedArguments } from "../kernel.js";
 import { entry, int32, v } from "./common.js";
 

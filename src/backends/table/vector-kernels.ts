@@ -1,8 +1,11 @@
 // Kernels over vectors: BLAS level 1 and reductions.
 
 import type { F64Block } from "../../backend.js";
-import * as js from "../js/kernels.js";
+import { axpy } from "../js/kernels/axpy.js";
+import { dot } from "../js/kernels/dot.js";
 import { firstNonFinite } from "../js/kernels/non-finite.js";
+import { scal } from "../js/kernels/scal.js";
+import { sum, sumAbs, sumSquares } from "../js/kernels/sums.js";
 import { entry, v } from "./common.js";
 
 export const vectorKernels = {
@@ -10,38 +13,38 @@ export const vectorKernels = {
   dot: entry<(x: F64Block, y: F64Block) => number>({
     args: ["x", "y"],
     lengths: { y: ["x"] },
-    js: (x, y) => js.dot(v(x), v(y)),
+    js: (x, y) => dot(v(x), v(y)),
     wasm: ({ core, address }) => (x, y) => core.dot(address(x), address(y), x.length),
   }),
   /** y += alpha * x over x.length elements. */
   axpy: entry<(alpha: number, x: F64Block, y: F64Block) => void>({
     args: ["alpha", "x", "y"],
     lengths: { y: ["x"] },
-    js: (alpha, x, y) => js.axpy(alpha, v(x), v(y)),
+    js: (alpha, x, y) => axpy(alpha, v(x), v(y)),
     wasm: ({ core, address }) => (alpha, x, y) => core.axpy(alpha, address(x), address(y), x.length),
   }),
   /** x *= alpha. */
   scal: entry<(alpha: number, x: F64Block) => void>({
     args: ["alpha", "x"],
-    js: (alpha, x) => js.scal(alpha, v(x)),
+    js: (alpha, x) => scal(alpha, v(x)),
     wasm: ({ core, address }) => (alpha, x) => core.scal(alpha, address(x), x.length),
   }),
   /** sum_i x_i. */
   sum: entry<(x: F64Block) => number>({
     args: ["x"],
-    js: (x) => js.sum(v(x)),
+    js: (x) => sum(v(x)),
     wasm: ({ core, address }) => (x) => core.sum(address(x), x.length),
   }),
   /** sum_i x_i^2. */
   sumSquares: entry<(x: F64Block) => number>({
     args: ["x"],
-    js: (x) => js.sumSquares(v(x)),
+    js: (x) => sumSquares(v(x)),
     wasm: ({ core, address }) => (x) => core.sumSquares(address(x), x.length),
   }),
   /** sum_i |x_i|. */
   sumAbs: entry<(x: F64Block) => number>({
     args: ["x"],
-    js: (x) => js.sumAbs(v(x)),
+    js: (x) => sumAbs(v(x)),
     wasm: ({ core, address }) => (x) => core.sumAbs(address(x), x.length),
   }),
   /** The index of the first NaN or +-Infinity in x, or -1 (the scan of data copied in). */

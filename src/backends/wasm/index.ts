@@ -3,7 +3,7 @@
 
 import type { Backend, F64Block } from "../../backend.js";
 import { buildBackend } from "../build-backend.js";
-import type { CoreExports } from "./core-exports.js";
+import type { CoreExports } from "./core-abi.generated.js";
 import { Heap } from "./heap.js";
 import type { CoreInstance } from "./instantiate.js";
 

@@ -1,6 +1,6 @@
 import { instantiate, instantiateSync } from "@assemblyscript/loader";
 import { coreWasmBase64 } from "./core-wasm.generated.js";
-import type { CoreExports } from "./core-exports.js";
+import type { CoreExports } from "./core-abi.generated.js";
 
 /** Pages of 64 KiB the memory starts with; the heap grows it on demand. */
 const INITIAL_PAGES = 16;

@@ -1,0 +1,15 @@
+/**
+ * mulberry32 (Tommy Ettinger's 32-bit generator): seeded 32-bit values, the same stream as the WASM core's
+ * nextRandom (assembly/solvers/random.ts), so a seed gives the same coordinate order, folds and batches on both
+ * backends.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}

@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Backend, CdParams, IterativeResult } from "../../src/backend.js";
+import { bothBackends, centered, type Centered, closeAll, design, enetObjective, on, weightScale } from "../helpers.js";
+
+const [js, wasm] = bothBackends();
+
+const runs = fc.record({
+  data: design(),
+  fraction: fc.double({ min: 0.01, max: 0.9, noNaN: true }),
+  rho: fc.constantFrom(0, 0.3, 0.7, 1),
+  positive: fc.boolean(),
+  selection: fc.constantFrom<CdParams["selection"]>("cyclic", "random"),
+  seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+});
+
+/** lambda as a fraction of lambda_max = max_j |x_j^T y| / (n rho) (1 without an L1 part). */
+function lambdaAt(data: Centered, fraction: number, rho: number): number {
+  const largest = Math.max(...Array.from(data.q, Math.abs));
+  return (fraction * largest) / (data.n * Math.max(rho, 0.1)) + 1e-3;
+}
+
+interface Fit extends IterativeResult {
+  w: Float64Array;
+  history: Float64Array;
+}
+
+function cdGram(b: Backend, data: Centered, params: CdParams): Fit {
+  const { d, n, G, q, yy } = data;
+  return on(b, [G, q, new Float64Array(d), new Float64Array(params.maxIter)], ([bG, bq, w, history]) => ({
+    ...b.cdGram(bG, bq, yy, d, n, params, w, history),
+    w: w.values.slice(),
+    history: history.values.slice(),
+  }));
+}
+
+function cdResidual(b: Backend, data: Centered, params: CdParams): Fit & { r: Float64Array } {
+  const { d, n, Xt, y } = data;
+  return on(b, [Xt, y, new Float64Array(d), new Float64Array(n), new Float64Array(params.maxIter)], ([bXt, by, w, r, history]) => ({
+    ...b.cdResidual(bXt, n, d, by, params, w, r, history),
+    w: w.values.slice(),
+    r: r.values.slice(),
+    history: history.values.slice(),
+  }));
+}
+
+describe("cdGram and cdResidual: the JS and WASM backends agree", () => {
+  it("on the weights and objectives of the same epochs (relative 1e-9), in both modes and both orders", () => {
+    fc.assert(
+      fc.property(runs, ({ data: { X, y }, fraction, rho, positive, selection, seed }) => {
+        const data = centered(X, y);
+        const params: CdParams = { lambda: lambdaAt(data, fraction, rho), rho, maxIter: 30, tol: 0, positive, selection, seed };
+        for (const mode of [cdGram, cdResidual]) {
+          const [a, c] = [mode(js, data, params), mode(wasm, data, params)];
+          // tol 0 stops only where a gap rounds to <= 0, which may happen on one backend and not the other.
+          const epochs = Math.min(a.nIter, c.nIter);
+          expect(closeAll(a.history.subarray(0, epochs), c.history.subarray(0, epochs), 1e-9)).toBe(true);
+          if (a.nIter !== c.nIter) expect(a.nIter < c.nIter ? a.converged : c.converged).toBe(true);
+          else expect(closeAll(a.w, c.w, 1e-9, weightScale(data, data.n * params.lambda * (1 - rho)))).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("reach the same optimum in both modes: each objective, computed here, is within its duality gap of the best", () => {
+    fc.assert(
+      fc.property(runs, ({ data: { X, y }, fraction, rho, positive, selection, seed }) => {
+        const data = centered(X, y);
+        const lambda = lambdaAt(data, fraction, rho);
+        // Degenerate draws (exactly opposite columns, y near 0) can stall above a tighter tol at rounding level.
+        const params: CdParams = { lambda, rho, maxIter: 20_000, tol: 1e-10, positive, selection, seed };
+        const fits = [cdGram(js, data, params), cdGram(wasm, data, params), cdResidual(js, data, params), cdResidual(wasm, data, params)];
+        const objectives = fits.map((fit) => enetObjective(data, fit.w, lambda, rho));
+        const scale = data.yy / data.n;
+        const best = Math.min(...objectives);
+        // Weak duality: F(w) - F* <= gap(w), whether or not the solver met its tolerance.
+        fits.forEach((fit, i) => {
+          expect(fit.dualGap).toBeGreaterThanOrEqual(-1e-12 * best - 1e-300);
+          expect(objectives[i] - best).toBeLessThanOrEqual(fit.dualGap + 1e-10 * best + 1e-14);
+          // The last recorded objective is the solver's own account of the same number.
+          expect(Math.abs(fit.history[Math.min(fit.nIter, fit.history.length) - 1] - objectives[i])).toBeLessThanOrEqual(1e-9 * scale + 1e-300);
+          if (positive) expect(fit.w.every((v) => v >= 0)).toBe(true);
+        });
+        // Residual mode writes r = y - X w.
+        const { n, d } = data;
+        const [, , residual] = fits as [Fit, Fit, Fit & { r: Float64Array }];
+        for (let i = 0; i < n; i++) {
+          let r = data.y[i];
+          for (let j = 0; j < d; j++) r -= data.X[i * d + j] * residual.w[j];
+          expect(Math.abs(residual.r[i] - r)).toBeLessThanOrEqual(1e-9 * Math.sqrt(data.yy));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,116 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Backend, CdParams, IterativeResult } from "../../src/backend.js";
+import { bothBackends, centered, type Centered, closeAll, design, on, weightScale } from "../helpers.js";
+
+const [js, wasm] = bothBackends();
+
+/** A centered design with k centered outputs: Yt (k x n, output-major) and Y (n x k). */
+interface MultiTask extends Centered {
+  k: number;
+  Y: Float64Array;
+  Yt: Float64Array;
+}
+
+const runs = fc
+  .record({ data: design(), k: fc.integer({ min: 1, max: 3 }), fraction: fc.double({ min: 0.01, max: 0.9, noNaN: true }), rho: fc.constantFrom(0, 0.5, 1) })
+  .chain((r) =>
+    fc.record({
+      ...Object.fromEntries(Object.entries(r).map(([key, v]) => [key, fc.constant(v)])),
+      extra: fc.array(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: r.k, maxLength: r.k }), {
+        minLength: r.data.y.length,
+        maxLength: r.data.y.length,
+      }),
+    }) as fc.Arbitrary<typeof r & { extra: number[][] }>,
+  )
+  .map(({ data: { X, y }, k, fraction, rho, extra }) => {
+    const data = centered(X, y);
+    const { n, d } = data;
+    const Y = new Float64Array(n * k);
+    for (let o = 0; o < k; o++) {
+      const column = extra.map((row, i) => (o === 0 ? y[i] : row[o]));
+      const mean = column.reduce((s, v) => s + v, 0) / n;
+      column.forEach((v, i) => (Y[i * k + o] = v - mean));
+    }
+    const Yt = new Float64Array(k * n);
+    for (let i = 0; i < n; i++) for (let o = 0; o < k; o++) Yt[o * n + i] = Y[i * k + o];
+    // lambda_max = max_j ||X_j^T Y|| / (n rho)
+    let largest = 0;
+    for (let j = 0; j < d; j++) {
+      let norm2 = 0;
+      for (let o = 0; o < k; o++) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += data.X[i * d + j] * Y[i * k + o];
+        norm2 += s * s;
+      }
+      largest = Math.max(largest, Math.sqrt(norm2));
+    }
+    const lambda = (fraction * largest) / (n * Math.max(rho, 0.1)) + 1e-3;
+    return { data: { ...data, k, Y, Yt } as MultiTask, lambda, rho };
+  });
+
+/** (1/2n)||Y - X W||_F^2 + lambda (rho sum_j ||W_j|| + (1 - rho)/2 ||W||_F^2), computed here. */
+function objective({ n, d, k, X, Y }: MultiTask, W: ArrayLike<number>, lambda: number, rho: number): number {
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    for (let o = 0; o < k; o++) {
+      let r = Y[i * k + o];
+      for (let j = 0; j < d; j++) r -= X[i * d + j] * W[j * k + o];
+      loss += r * r;
+    }
+  }
+  let groups = 0;
+  let squares = 0;
+  for (let j = 0; j < d; j++) {
+    let s = 0;
+    for (let o = 0; o < k; o++) s += W[j * k + o] ** 2;
+    groups += Math.sqrt(s);
+    squares += s;
+  }
+  return loss / (2 * n) + lambda * (rho * groups + 0.5 * (1 - rho) * squares);
+}
+
+function fit(b: Backend, data: MultiTask, params: CdParams): IterativeResult & { W: Float64Array; history: Float64Array } {
+  const { n, d, k, Xt, Yt } = data;
+  return on(b, [Xt, Yt, new Float64Array(d * k), new Float64Array(params.maxIter)], ([bXt, bYt, W, history]) => ({
+    ...b.cdMultiTask(bXt, n, d, bYt, k, params, W, history),
+    W: W.values.slice(),
+    history: history.values.slice(),
+  }));
+}
+
+const options = { positive: false, selection: "cyclic" as const, seed: 0 };
+
+describe("cdMultiTask: the JS and WASM backends agree", () => {
+  it("on the weights and objectives of the same epochs (relative 1e-9)", () => {
+    fc.assert(
+      fc.property(runs, ({ data, lambda, rho }) => {
+        const params: CdParams = { lambda, rho, maxIter: 30, tol: 0, ...options };
+        const [a, c] = [fit(js, data, params), fit(wasm, data, params)];
+        // tol 0 stops only where a gap rounds to <= 0, which may happen on one backend and not the other.
+        const epochs = Math.min(a.nIter, c.nIter);
+        expect(closeAll(a.history.subarray(0, epochs), c.history.subarray(0, epochs), 1e-9)).toBe(true);
+        if (a.nIter !== c.nIter) expect(a.nIter < c.nIter ? a.converged : c.converged).toBe(true);
+        else expect(closeAll(a.W, c.W, 1e-9, weightScale({ ...data, yy: data.Y.reduce((s, v) => s + v * v, 0) }, data.n * lambda * (1 - rho)))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("reach the same optimum: each objective, computed here, is within its duality gap of the better one", () => {
+    fc.assert(
+      fc.property(runs, ({ data, lambda, rho }) => {
+        const params: CdParams = { lambda, rho, maxIter: 20_000, tol: 1e-10, ...options };
+        const fits = [fit(js, data, params), fit(wasm, data, params)];
+        const objectives = fits.map((f) => objective(data, f.W, lambda, rho));
+        const best = Math.min(...objectives);
+        fits.forEach((f, i) => {
+          expect(f.dualGap).toBeGreaterThanOrEqual(-1e-12 * best - 1e-300);
+          expect(objectives[i] - best).toBeLessThanOrEqual(f.dualGap + 1e-10 * best + 1e-14);
+          expect(Math.abs(f.history[Math.min(f.nIter, f.history.length) - 1] - objectives[i])).toBeLessThanOrEqual(1e-9 * objectives[i] + 1e-300);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
