@@ -9,9 +9,18 @@ const BLOCK = 16;
 export function firstNonFinite(x: Float64Array, n: number = x.length): number {
   let i = 0;
   for (; i + BLOCK <= n; i += BLOCK) {
-    let s = 0;
-    for (let j = i; j < i + BLOCK; j++) s += x[j] - x[j];
-    if (s !== 0) break;
+    // Four partial sums, as the WASM twin's four accumulators: no chain of 16 dependent additions.
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let j = i; j < i + BLOCK; j += 4) {
+      a0 += x[j] - x[j];
+      a1 += x[j + 1] - x[j + 1];
+      a2 += x[j + 2] - x[j + 2];
+      a3 += x[j + 3] - x[j + 3];
+    }
+    if (a0 + a1 + (a2 + a3) !== 0) break;
   }
   for (; i < n; i++) {
     const v = x[i];
