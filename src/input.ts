@@ -162,11 +162,14 @@ function rowsSource(rowsInput: ArrayLike<unknown>, name: string): MatrixSource {
     cols,
     copyTo(target) {
       for (let i = 0; i < rows; i++) {
-        const row = rowsInput[i];
-        // Plain arrays go straight to the monomorphic copy (the common case, no per-row closure).
-        const bad = Array.isArray(row) ? copyArray(row, target, i * cols) : -1;
+        const row = rowsInput[i] as ArrayLike<unknown>;
+        // Plain arrays go straight to the array copy (the common case, no per-row closure).
+        if (!Array.isArray(row)) {
+          copyNumbers(row, target, i * cols, (j) => where(i * cols + j));
+          continue;
+        }
+        const bad = copyArray(row, target, i * cols);
         if (bad >= 0) throw new TypeError(`${where(i * cols + bad)} is ${describe(row[bad])}: every entry must be a finite number.`);
-        if (!Array.isArray(row)) copyNumbers(row as ArrayLike<unknown>, target, i * cols, (j) => where(i * cols + j));
       }
     },
     where,
