@@ -1,7 +1,7 @@
 // Builds a backend from the kernel table: one method per entry, its arguments checked by the entry's length
 // rules, its WASM scratch allocated in a scope around the call.
 
-import type { Backend, BackendName, F64Block } from "../backend.js";
+import type { Backend, BackendName, F64Block } from "./contract.js";
 import { argumentCheck, lengthOf, type AnyFunction, type KernelEntry, type KernelMethods, type WasmContext } from "./kernel.js";
 import { KERNELS, type KernelTable } from "./kernel-table.js";
 import { inScope, openScope, type BlockAllocator } from "./scope.js";

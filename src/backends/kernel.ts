@@ -2,7 +2,7 @@
 // trusts its pointers, so every block a kernel reads or writes is checked against its dimensions before the
 // call, on both backends alike.
 
-import type { F64Block } from "../backend.js";
+import type { F64Block } from "./contract.js";
 
 /** A factor of a block's required length: a numeric argument or a block argument (its length) by name, or a constant. */
 export type Factor = string | number;
@@ -34,6 +34,11 @@ export interface WasmContext<Core> {
  * implementations. `F` is the backend method's signature.
  */
 export interface KernelEntry<F extends AnyFunction, Core> {
+  /**
+   * The triplet the entry runs: "kernels/<name>" or "solvers/<name>", the file name shared by the AssemblyScript
+   * source (assembly/), its TypeScript twin (src/backends/js/), its as-pect spec and its agreement test.
+   */
+  readonly source: string;
   /** A name for every argument of F, in order (messages and length rules use them). */
   readonly args: Names<Parameters<F>>;
   /** The smallest length of block arguments, by name; a null block (optional history) is not checked. */

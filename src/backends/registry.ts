@@ -1,4 +1,4 @@
-import type { Backend, BackendName } from "../backend.js";
+import type { Backend, BackendName } from "./contract.js";
 import { jsBackend } from "./js/index.js";
 import { createWasmBackend } from "./wasm/index.js";
 import { instantiateCore, instantiateCoreSync } from "./wasm/instantiate.js";

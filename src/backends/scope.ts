@@ -1,7 +1,7 @@
 // Allocation scopes: every block allocated through a scope is freed when the scope closes, on success and on
 // throw, so no caller writes its own try/finally around blocks.
 
-import type { F64Block, Scope } from "../backend.js";
+import type { F64Block, Scope } from "./contract.js";
 
 /** How a backend hands out and takes back blocks. */
 export interface BlockAllocator {

@@ -21,6 +21,12 @@ export interface FitOptions {
   sampleWeight?: ArrayLike<number>;
 }
 
+/** Checks the options of one fit against the option schema (owner "fit"): unknown names are refused. */
+export function checkFitOptions(options: unknown): FitOptions {
+  const { sampleWeight } = resolveOptions("fit", options);
+  return sampleWeight === undefined ? {} : { sampleWeight };
+}
+
 /** The serialized form of a model: plain JSON, restored exactly by the class's static `fromJSON` (or `modelFromJSON`). */
 export interface ModelJSON {
   format: "regularized";
@@ -106,8 +112,9 @@ export abstract class LinearModel extends FittedModel {
   }
 
   protected fitWith(solver: string, X: unknown, y: unknown, options: FitOptions = {}): this {
+    const fitOptions = checkFitOptions(options);
     const state = withDesign(X, y, this.options.backend, this.modelName, this.multiOutput, (design) =>
-      fitDesign(design, this.plan(solver, design.cols, design.outputs, options)));
+      fitDesign(design, this.plan(solver, design.cols, design.outputs, fitOptions)));
     return this.accept(state, solver);
   }
 

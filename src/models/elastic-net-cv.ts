@@ -1,14 +1,14 @@
 // Cross-validated elastic net and lasso: k-fold CV over the regularization path (and over l1Ratios), the model
 // refitted on all rows at the chosen lambda.
 
-import { mulberry32 } from "../random.js";
+import { mulberry32 } from "../backends/random.js";
 import type { Design } from "../design/design.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { enetPath, lambdaGrid, lambdaMax, type PathResult } from "../paths/path.js";
 import { withDesign } from "../pipeline/fit.js";
 import { predictResident } from "../pipeline/predict.js";
-import type { FitOptions } from "./base.js";
+import { checkFitOptions, type FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import { CrossValidated } from "./cross-validated.js";
 import { ElasticNet, type ElasticNetOptions } from "./elastic-net.js";
@@ -98,7 +98,8 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
    * Cross-validates, then fits the chosen model on all rows; returns this. X may be a prepared {@link Design}
    * (then without y): its folds are gathered inside the backend, each once for every l1Ratio.
    */
-  fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
+  fit(X: MatrixInput | Design, y?: VectorInput, fitOptions: FitOptions = {}): this {
+    const options = checkFitOptions(fitOptions);
     const backend = this.options.backend;
     this.result = withDesign(X, y, backend, this.constructor.name, false, (design) => {
       const n = design.rows;

@@ -4,8 +4,8 @@ import { getBackend } from "../backends/registry.js";
 import type { BackendName } from "../backend.js";
 import type { Design } from "../design/design.js";
 import type { MatrixInput, VectorInput } from "../input.js";
-import { symmetricEigen } from "../linalg/symmetric-eigen.js";
 import { withDesign } from "../pipeline/fit.js";
+import { ridgeLeaveOneOut } from "../solvers/ridge-leave-one-out.js";
 import { CrossValidated } from "./cross-validated.js";
 import { selectLambda } from "./cv-selection.js";
 import { resolveOptions } from "../options/schema.js";
@@ -53,59 +53,9 @@ export class RidgeCV extends CrossValidated<Ridge> {
   }
 
   private crossValidate(design: Design) {
-    const { rows: n, cols: d } = design;
+    const n = design.rows;
     const prepare = { fitIntercept: this.fitIntercept, standardize: this.standardize };
-    const looErrors = design.withPrepared(prepare, (data, backend) => {
-      const Xs = data.rows().values.slice();
-      const yc = data.centeredTargets().values.slice();
-      // basis: n x m columns u_k with weights(lambda)_k: H_c = sum_k u_k u_k^T f_k(lambda).
-      let basis: Float64Array;
-      let m: number;
-      let spectrum: Float64Array;
-      let filter: (s: number, shift: number) => number;
-      if (n > d) {
-        // X_c^T X_c = V S V^T, U = X_c V: H_c = U diag(1 / (s + n lambda)) U^T.
-        const { values, vectors } = symmetricEigen(data.gram().G.values, d);
-        m = d;
-        basis = new Float64Array(n * d);
-        for (let i = 0; i < n; i++) {
-          for (let k = 0; k < d; k++) {
-            let sum = 0;
-            for (let j = 0; j < d; j++) sum += Xs[i * d + j] * vectors[j * d + k];
-            basis[i * d + k] = sum;
-          }
-        }
-        spectrum = values;
-        filter = (s, shift) => 1 / (s + shift);
-      } else {
-        // X_c X_c^T = Q S Q^T: H_c = Q diag(s / (s + n lambda)) Q^T.
-        const { values, vectors } = backend.scope((scope) => {
-          const K = scope.alloc(n * n);
-          backend.rowGram(data.rows(), n, d, K);
-          return symmetricEigen(K.values, n);
-        });
-        basis = vectors;
-        spectrum = values;
-        m = n;
-        filter = (s, shift) => (s > 0 ? s / (s + shift) : 0);
-      }
-      const projections = new Float64Array(m);
-      for (let k = 0; k < m; k++) for (let i = 0; i < n; i++) projections[k] += basis[i * m + k] * yc[i];
-      const base = this.fitIntercept ? 1 / n : 0;
-      return Array.from(this.lambdas, (lambda) => {
-        const f = Float64Array.from(spectrum, (s) => filter(Math.max(s, 0), n * lambda));
-        return Float64Array.from({ length: n }, (_, i) => {
-          let fitted = 0;
-          let leverage = base;
-          for (let k = 0; k < m; k++) {
-            const u = basis[i * m + k];
-            fitted += u * f[k] * projections[k];
-            leverage += u * u * f[k];
-          }
-          return ((yc[i] - fitted) / (1 - leverage)) ** 2;
-        });
-      });
-    });
+    const looErrors = design.withPrepared(prepare, (data, backend) => ridgeLeaveOneOut(backend, data, this.lambdas, this.fitIntercept));
     const cvMean = Float64Array.from(looErrors, (e) => e.reduce((s, v) => s + v, 0) / n);
     const cvStd = Float64Array.from(looErrors, (e, l) => Math.sqrt(e.reduce((s, v) => s + (v - cvMean[l]) ** 2, 0) / Math.max(n - 1, 1)));
     const { lambdaMin, lambda1se } = selectLambda({ lambdas: this.lambdas, mean: cvMean, standardError: cvStd.map((sd) => sd / Math.sqrt(n)) });

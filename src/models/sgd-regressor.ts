@@ -1,11 +1,11 @@
 // Mini-batch training of the seed's objective with SGD, Adam or AdamW: each epoch runs whole in the backend.
 
-import { mulberry32 } from "../random.js";
+import { mulberry32 } from "../backends/random.js";
 import type { Design } from "../design/design.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { fitDesign, withDesign } from "../pipeline/fit.js";
 import type { SgdProgress, SgdRunParams } from "../solvers/mini-batch.js";
-import { LinearModel, type FitOptions, type FittedState } from "./base.js";
+import { checkFitOptions, LinearModel, type FitOptions, type FittedState } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
 
 export interface SGDRegressorOptions
@@ -59,7 +59,9 @@ export class SGDRegressor extends LinearModel {
   }
 
   override fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
-    if (options.sampleWeight !== undefined) throw new RangeError("SGDRegressor has no sampleWeight: repeat or drop rows instead.");
+    if (checkFitOptions(options).sampleWeight !== undefined) {
+      throw new RangeError("SGDRegressor has no sampleWeight: repeat or drop rows instead.");
+    }
     this.restart = true;
     try {
       return this.accept(this.train(X, y, this.options.epochs, true), "sgd");

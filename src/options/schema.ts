@@ -43,6 +43,8 @@ export const OWNERS = {
   SGD: { solvers: ["sgd"] },
   Adam: { solvers: ["sgd"] },
   AdamW: { solvers: ["sgd"] },
+  /** The options of one fit: `fit(X, y, { sampleWeight })` on any estimator. */
+  fit: { solvers: ["closed-form", "cd", "fista", "gd", "sgd"], label: "fit(X, y, options)" },
 } as const satisfies Record<string, { solvers: readonly Solver[]; label?: string }>;
 /** What takes options. */
 export type Owner = keyof typeof OWNERS;
@@ -330,7 +332,7 @@ export const OPTIONS = {
   }),
   sampleWeight: option({
     doc: "non-negative weight of each row (rescaled to sum to n); estimators take it in fit(X, y, { sampleWeight })",
-    appliesTo: PATHS,
+    appliesTo: [...PATHS, "fit"],
     check: (v, name): number[] | undefined => checkList(v, name, (w, n) => checkLambda(w, n)),
     refusal: each([...MODELS, ...CV], "pass it to fit(X, y, { sampleWeight })"),
   }),

@@ -2,7 +2,7 @@
 // (mulberry32 in src/random.ts, randomIndex) are held to the as-pect spec's values (assembly/__tests__/random.spec.ts).
 import { describe, expect, it } from "vitest";
 import { randomIndex } from "../../src/backends/js/solvers/random.js";
-import { mulberry32 } from "../../src/random.js";
+import { mulberry32 } from "../../src/backends/random.js";
 
 describe("mulberry32 and randomIndex (JS twins) give the as-pect spec's values", () => {
   it("mulberry32's stream from seeds 0 and 42", () => {

@@ -1,7 +1,7 @@
 // The pure-TypeScript backend: blocks are plain Float64Arrays, every kernel the TypeScript twin from the table.
 // It runs anywhere with no initialization and is the reference for the WASM core.
 
-import type { Backend, F64Block } from "../../backend.js";
+import type { Backend, F64Block } from "../contract.js";
 import { buildBackend } from "../build-backend.js";
 
 /** A block of the JS backend: a plain Float64Array. */

@@ -1,7 +1,7 @@
 // What the families of the kernel table share: the entry helper bound to the WASM core's ABI, and the
 // conversions between blocks and what each implementation takes.
 
-import type { F64Block, IterativeResult } from "../../backend.js";
+import type { F64Block, IterativeResult } from "../contract.js";
 import { kernel, packedIntegers, type AnyFunction, type KernelEntry } from "../kernel.js";
 import type { CoreExports } from "../wasm/core-abi.generated.js";
 

@@ -1,6 +1,6 @@
 // Kernels over row-major matrices: products, the fused loss gradient, moments, Gram matrices, transposes.
 
-import type { F64Block } from "../../backend.js";
+import type { F64Block } from "../contract.js";
 import { centerRows } from "../js/kernels/center-rows.js";
 import { columnMeans } from "../js/kernels/column-means.js";
 import { gemv } from "../js/kernels/gemv.js";
@@ -14,6 +14,7 @@ import { entry, v } from "./common.js";
 export const matrixKernels = {
   /** out = X w, X row-major rows x cols. */
   gemv: entry<(X: F64Block, rows: number, cols: number, w: F64Block, out: F64Block) => void>({
+    source: "kernels/gemv",
     args: ["X", "rows", "cols", "w", "out"],
     lengths: { X: ["rows", "cols"], w: ["cols"], out: ["rows"] },
     js: (X, rows, cols, w, out) => gemv(v(X), rows, cols, v(w), v(out)),
@@ -21,6 +22,7 @@ export const matrixKernels = {
   }),
   /** out = X^T r, X row-major rows x cols. */
   gemvT: entry<(X: F64Block, rows: number, cols: number, r: F64Block, out: F64Block) => void>({
+    source: "kernels/gemv-t",
     args: ["X", "rows", "cols", "r", "out"],
     lengths: { X: ["rows", "cols"], r: ["rows"], out: ["cols"] },
     js: (X, rows, cols, r, out) => gemvT(v(X), rows, cols, v(r), v(out)),
@@ -30,6 +32,7 @@ export const matrixKernels = {
   squaredLossGradient: entry<
     (X: F64Block, rows: number, cols: number, w: F64Block, b: number, y: F64Block, r: F64Block, grad: F64Block) => number
   >({
+    source: "kernels/squared-loss-gradient",
     args: ["X", "rows", "cols", "w", "b", "y", "r", "grad"],
     lengths: { X: ["rows", "cols"], w: ["cols"], y: ["rows"], r: ["rows"], grad: ["cols"] },
     js: (X, rows, cols, w, b, y, r, grad) => squaredLossGradient(v(X), rows, cols, v(w), b, v(y), v(r), v(grad)),
@@ -38,6 +41,7 @@ export const matrixKernels = {
   }),
   /** out = column means of X (rows > 0). */
   columnMeans: entry<(X: F64Block, rows: number, cols: number, out: F64Block) => void>({
+    source: "kernels/column-means",
     args: ["X", "rows", "cols", "out"],
     lengths: { X: ["rows", "cols"], out: ["cols"] },
     js: (X, rows, cols, out) => columnMeans(v(X), rows, cols, v(out)),
@@ -45,6 +49,7 @@ export const matrixKernels = {
   }),
   /** out = X - 1 mean^T (out may be X). */
   centerRows: entry<(X: F64Block, rows: number, cols: number, mean: F64Block, out: F64Block) => void>({
+    source: "kernels/center-rows",
     args: ["X", "rows", "cols", "mean", "out"],
     lengths: { X: ["rows", "cols"], mean: ["cols"], out: ["rows", "cols"] },
     js: (X, rows, cols, mean, out) => centerRows(v(X), rows, cols, v(mean), v(out)),
@@ -57,6 +62,7 @@ export const matrixKernels = {
   centeredGram: entry<
     (X: F64Block, rows: number, cols: number, xMean: F64Block, Y: F64Block, k: number, yMean: F64Block, G: F64Block, XtY: F64Block) => void
   >({
+    source: "kernels/gram",
     args: ["X", "rows", "cols", "xMean", "Y", "k", "yMean", "G", "XtY"],
     lengths: { X: ["rows", "cols"], Y: ["rows", "k"], xMean: ["cols"], yMean: ["k"], G: ["cols", "cols"], XtY: ["cols", "k"] },
     scratch: { centered: (a) => 4 * ((a.cols as number) + (a.k as number)) },
@@ -66,6 +72,7 @@ export const matrixKernels = {
   }),
   /** K = X X^T (rows x rows). */
   rowGram: entry<(X: F64Block, rows: number, cols: number, K: F64Block) => void>({
+    source: "kernels/gram",
     args: ["X", "rows", "cols", "K"],
     lengths: { X: ["rows", "cols"], K: ["rows", "rows"] },
     js: (X, rows, cols, K) => gram.rowGram(v(X), rows, cols, v(K)),
@@ -73,6 +80,7 @@ export const matrixKernels = {
   }),
   /** out (cols x rows) = X^T. */
   transpose: entry<(X: F64Block, rows: number, cols: number, out: F64Block) => void>({
+    source: "kernels/transpose",
     args: ["X", "rows", "cols", "out"],
     lengths: { X: ["rows", "cols"], out: ["rows", "cols"] },
     js: (X, rows, cols, out) => transpose(v(X), rows, cols, v(out)),
@@ -80,6 +88,7 @@ export const matrixKernels = {
   }),
   /** Largest eigenvalue of X^T X / rows by power iteration. */
   largestEigenvalue: entry<(X: F64Block, rows: number, cols: number, maxIter: number) => number>({
+    source: "kernels/largest-eigenvalue",
     args: ["X", "rows", "cols", "maxIter"],
     lengths: { X: ["rows", "cols"] },
     scratch: { v: ["cols"], u: ["cols"], t: ["rows"] },

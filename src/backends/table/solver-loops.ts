@@ -3,7 +3,7 @@
 
 import type {
   CdParams, F64Block, FistaParams, GdOutcome, GdParams, GdResult, IterativeResult, SgdParams,
-} from "../../backend.js";
+} from "../contract.js";
 import * as cd from "../js/solvers/cd.js";
 import * as fista from "../js/solvers/fista.js";
 import { gdFit } from "../js/solvers/gd.js";
@@ -49,6 +49,7 @@ export const solverLoops = {
    * Returns -1, or the step whose pivot magnitude is <= threshold (singular).
    */
   luDecompose: entry<(A: F64Block, n: number, pivots: F64Block, threshold: number) => number>({
+    source: "solvers/lu",
     args: ["A", "n", "pivots", "threshold"],
     lengths: { A: ["n", "n"], pivots: ["n"] },
     js: (A, n, pivots, threshold) => lu.luDecompose(v(A), n, v(pivots), threshold),
@@ -56,6 +57,7 @@ export const solverLoops = {
   }),
   /** Solves A X = B in place (B is n x k) from luDecompose's factors and pivots. */
   luSolve: entry<(LU: F64Block, n: number, pivots: F64Block, B: F64Block, k: number) => void>({
+    source: "solvers/lu",
     args: ["LU", "n", "pivots", "B", "k"],
     lengths: { LU: ["n", "n"], pivots: ["n"], B: ["n", "k"] },
     js: (LU, n, pivots, B, k) => lu.luSolve(v(LU), n, v(pivots), v(B), k),
@@ -68,6 +70,7 @@ export const solverLoops = {
   gdFit: entry<
     (X: F64Block, rows: number, cols: number, y: F64Block, params: GdParams, w: F64Block, history: F64Block | null) => GdResult
   >({
+    source: "solvers/gd",
     args: ["X", "rows", "cols", "y", "params", "w", "history"],
     lengths: { X: ["rows", "cols"], y: ["rows"], w: ["cols"] },
     scratch: { r: ["rows"], grad: ["cols"], out: [4] },
@@ -87,6 +90,7 @@ export const solverLoops = {
   cdGram: entry<
     (G: F64Block, q: F64Block, yy: number, d: number, n: number, params: CdParams, w: F64Block, history: F64Block | null) => IterativeResult
   >({
+    source: "solvers/cd",
     args: ["G", "q", "yy", "d", "n", "params", "w", "history"],
     lengths: { G: ["d", "d"], q: ["d"], w: ["d"] },
     scratch: { h: ["d"], gap: [2], out: [3], rng: [1] },
@@ -102,6 +106,7 @@ export const solverLoops = {
   cdResidual: entry<
     (Xt: F64Block, n: number, d: number, y: F64Block, params: CdParams, w: F64Block, r: F64Block, history: F64Block | null) => IterativeResult
   >({
+    source: "solvers/cd",
     args: ["Xt", "n", "d", "y", "params", "w", "r", "history"],
     lengths: { Xt: ["d", "n"], y: ["n"], w: ["d"], r: ["n"] },
     scratch: { norms: ["d"], g: ["d"], gap: [2], out: [3], rng: [1] },
@@ -121,6 +126,7 @@ export const solverLoops = {
   cdMultiTask: entry<
     (Xt: F64Block, n: number, d: number, Yt: F64Block, k: number, params: CdParams, W: F64Block, history: F64Block | null) => IterativeResult
   >({
+    source: "solvers/multi-task-cd",
     args: ["Xt", "n", "d", "Yt", "k", "params", "W", "history"],
     lengths: { Xt: ["d", "n"], Yt: ["k", "n"], W: ["d", "k"] },
     scratch: { Rt: ["n", "k"], norms: ["d"], t: ["k"], out: [3] },
@@ -141,6 +147,7 @@ export const solverLoops = {
     (X: F64Block, cols: number, y: F64Block, order: F64Block, count: number, batchSize: number, theta: F64Block,
       params: SgdParams, m: F64Block, s: F64Block, state: F64Block) => number
   >({
+    source: "solvers/sgd",
     args: ["X", "cols", "y", "order", "count", "batchSize", "theta", "params", "m", "v", "state"],
     lengths: { state: [1] },
     check: (args, method) => {
@@ -161,6 +168,7 @@ export const solverLoops = {
   fista: entry<
     (X: F64Block, rows: number, cols: number, y: F64Block, params: FistaParams, w: F64Block, history: F64Block | null) => IterativeResult
   >({
+    source: "solvers/fista",
     args: ["X", "rows", "cols", "y", "params", "w", "history"],
     lengths: { X: ["rows", "cols"], y: ["rows"], w: ["cols"] },
     check: checkGroups,

@@ -1,6 +1,6 @@
 // Products with CSR matrices: indices are 32-bit integers packed two per float64 slot (see src/sparse/csr.ts).
 
-import type { F64Block } from "../../backend.js";
+import type { F64Block } from "../contract.js";
 import * as js from "../js/kernels/csr.js";
 import { checkDimension, checkLength, packedIntegers, type NamedArguments } from "../kernel.js";
 import { entry, int32, v } from "./common.js";
@@ -26,6 +26,7 @@ export const sparseKernels = {
   csrMatVec: entry<
     (values: F64Block, columnIndices: F64Block, rowPointers: F64Block, rows: number, x: F64Block, out: F64Block) => void
   >({
+    source: "kernels/csr",
     args: ["values", "columnIndices", "rowPointers", "rows", "x", "out"],
     lengths: { out: ["rows"] },
     check: (args, method) => checkPointers(args, "rows", method),
@@ -38,6 +39,7 @@ export const sparseKernels = {
   csrTimesRows: entry<
     (values: F64Block, columnIndices: F64Block, rowPointers: F64Block, k: number, X: F64Block, n: number, d: number, out: F64Block) => void
   >({
+    source: "kernels/csr",
     args: ["values", "columnIndices", "rowPointers", "k", "X", "n", "d", "out"],
     lengths: { X: ["n", "d"], out: ["n", "k"] },
     check: (args, method) => checkPointers(args, "k", method),

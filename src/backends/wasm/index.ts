@@ -1,7 +1,7 @@
 // The WASM backend: blocks live in the core's linear memory (a first-fit heap managed from JS), every kernel
 // the core's export from the table.
 
-import type { Backend, F64Block } from "../../backend.js";
+import type { Backend, F64Block } from "../contract.js";
 import { buildBackend } from "../build-backend.js";
 import type { CoreExports } from "./core-abi.generated.js";
 import { Heap } from "./heap.js";

@@ -1,4 +1,4 @@
-import { mulberry32 } from "../../../random.js";
+import { mulberry32 } from "../../random.js";
 import { gemv } from "./gemv.js";
 import { gemvT } from "./gemv-t.js";
 import { sumSquares } from "./sums.js";

@@ -2,8 +2,8 @@
 // penalty comes as lambda and rho, the weights of the unscaled objective are alpha = n lambda rho and
 // beta = n lambda (1 - rho).
 
-import type { CdParams, IterativeResult } from "../../../backend.js";
-import { mulberry32 } from "../../../random.js";
+import type { CdParams, IterativeResult } from "../../contract.js";
+import { mulberry32 } from "../../random.js";
 import { dot } from "../kernels/dot.js";
 import { sumAbs, sumSquares } from "../kernels/sums.js";
 import { dualNorms, elasticNetGap } from "./duality-gap.js";

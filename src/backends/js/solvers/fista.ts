@@ -1,6 +1,6 @@
 // FISTA with restart, the twin of assembly/solvers/fista.ts.
 
-import type { FistaParams, IterativeResult } from "../../../backend.js";
+import type { FistaParams, IterativeResult } from "../../contract.js";
 import { dot } from "../kernels/dot.js";
 import { squaredLossGradient } from "../kernels/squared-loss-gradient.js";
 import { sumAbs, sumSquares } from "../kernels/sums.js";

@@ -1,6 +1,6 @@
 // The seed's gradient-descent loop, the twin of assembly/solvers/gd.ts.
 
-import type { GdOutcome, GdParams, GdResult } from "../../../backend.js";
+import type { GdOutcome, GdParams, GdResult } from "../../contract.js";
 import { elasticNetPenalty, sign } from "../kernels/penalties.js";
 import { squaredLossGradient } from "../kernels/squared-loss-gradient.js";
 import { sum } from "../kernels/sums.js";

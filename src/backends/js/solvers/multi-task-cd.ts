@@ -1,6 +1,6 @@
 // Block coordinate descent for the multi-task elastic net, the twin of assembly/solvers/multi-task-cd.ts.
 
-import type { CdParams, IterativeResult } from "../../../backend.js";
+import type { CdParams, IterativeResult } from "../../contract.js";
 import { dot } from "../kernels/dot.js";
 import { sumSquares } from "../kernels/sums.js";
 import { runEpochs } from "./cd.js";

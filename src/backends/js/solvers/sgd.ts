@@ -1,6 +1,6 @@
 // One epoch of mini-batch training, the twin of assembly/solvers/sgd.ts.
 
-import type { SgdParams } from "../../../backend.js";
+import type { SgdParams } from "../../contract.js";
 import { dot } from "../kernels/dot.js";
 
 export function sgdEpoch(

@@ -1,0 +1,150 @@
+/**
+ * The contract every numeric backend implements. Estimators, paths and CV are written once against it;
+ * `backends/js` (plain TypeScript) and `backends/wasm` (AssemblyScript + SIMD) implement it and the tests
+ * hold the two to agreement.
+ *
+ * Data lives in blocks the backend owns (WASM linear memory or a plain `Float64Array`), so a fit copies its
+ * data in once and every kernel call after that works in place. Matrices are row-major: element (i, j) of a
+ * rows x cols matrix is at index i * cols + j.
+ */
+
+import type { KernelMethods } from "./kernel.js";
+import type { KernelTable } from "./kernel-table.js";
+
+/** Which implementation computes: the WebAssembly SIMD core or the plain TypeScript twin. */
+export type BackendName = "wasm" | "js";
+
+/** A block of float64 values owned by a backend. */
+export interface F64Block {
+  /** Number of float64 elements. */
+  readonly length: number;
+  /**
+   * A view of the block's values. Read it again after any allocation on the same backend: growing WASM
+   * memory detaches older views (this getter always returns a live one).
+   */
+  readonly values: Float64Array;
+}
+
+/** Parameters of the seed's gradient-descent loop (assembly/solvers/gd.ts and its JS twin). */
+export interface GdParams {
+  lambda: number;
+  /** l1Ratio: 1 lasso, 0 ridge. */
+  rho: number;
+  learningRate: number;
+  maxIter: number;
+  tol: number;
+  fitIntercept: boolean;
+}
+
+/** How a gradient-descent run ended. */
+export type GdOutcome = "converged" | "maxIter" | "diverged";
+
+export interface GdResult {
+  intercept: number;
+  /** Iterations run (losses computed). */
+  nIter: number;
+  outcome: GdOutcome;
+  /** The last objective computed (non-finite when diverged). */
+  loss: number;
+}
+
+/**
+ * Parameters of coordinate descent (single- and multi-task): the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2)
+ * on the objective divided by n, as for FISTA, GD and SGD (multi-task: sum_j ||W_j||_2 in place of ||w||_1).
+ */
+export interface CdParams {
+  lambda: number;
+  /** l1Ratio: 1 lasso, 0 ridge. */
+  rho: number;
+  maxIter: number;
+  /** Stop when the duality gap <= tol ||y||^2 (checked once the largest weight change is <= tol max |w|). */
+  tol: number;
+  positive: boolean;
+  selection: "cyclic" | "random";
+  /** Seed of the random coordinate order. */
+  seed: number;
+}
+
+/** Parameters of FISTA on (1/2n)||X w - y||^2 + lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2). */
+export interface FistaParams {
+  lambda: number;
+  rho: number;
+  /** Lipschitz constant of the smooth part's gradient: the step is 1/L. */
+  L: number;
+  maxIter: number;
+  tol: number;
+  positive: boolean;
+  /**
+   * Group lasso instead of the L1 norm: the group of each feature (32-bit integers packed two per float64 slot,
+   * as csrMatVec's indices), the number of groups and one weight per group.
+   */
+  groups?: { ids: F64Block; count: number; weights: F64Block };
+}
+
+/** How an iterative exact solver ended. */
+export interface IterativeResult {
+  /** Epochs (CD) or iterations (FISTA) run. */
+  nIter: number;
+  /** Duality gap at the end, on the objective divided by n (NaN without any penalty). */
+  dualGap: number;
+  converged: boolean;
+}
+
+/** Hyper-parameters of an Adam step: l2 is mixed into the gradient, weightDecay is decoupled (AdamW). */
+export interface AdamParams {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  l2: number;
+  weightDecay: number;
+}
+
+/** Hyper-parameters of one epoch of mini-batch training (assembly/solvers/sgd.ts). */
+export interface SgdParams {
+  optimizer: "sgd" | "adam" | "adamw";
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  lambda: number;
+  /** l1Ratio of the penalty. */
+  rho: number;
+  /** false keeps the bias (theta[cols]) at its value. */
+  fitIntercept: boolean;
+}
+
+/** Blocks allocated through a scope are freed together when it closes (see {@link BackendMemory.scope}). */
+export interface Scope {
+  /** A new zero-filled block of `length` float64 values. */
+  alloc(length: number): F64Block;
+  /** A new block holding a copy of `values`. */
+  fromArray(values: ArrayLike<number>): F64Block;
+  /** A new block whose values are left as the memory held them: for a caller that writes every one first. */
+  uninitialized(length: number): F64Block;
+  /** A new block holding 32-bit integers packed two per float64 slot (CSR indices, row orders, group ids). */
+  fromInt32(values: ArrayLike<number>): F64Block;
+  /** Frees every block of the scope. */
+  close(): void;
+}
+
+/** How a backend's blocks are made and returned. */
+export interface BackendMemory {
+  readonly name: BackendName;
+  /** A new zero-filled block of `length` float64 values. */
+  alloc(length: number): F64Block;
+  /** A new block holding a copy of `values`. */
+  fromArray(values: ArrayLike<number>): F64Block;
+  /** Returns a block's memory to the backend; the block must not be used afterwards. */
+  free(block: F64Block): void;
+  /** Runs `body` with a scope whose blocks are all freed when it returns or throws. */
+  scope<T>(body: (scope: Scope) => T): T;
+  /** A scope that lives until its `close()` (data kept resident across fits). */
+  openScope(): Scope;
+}
+
+/**
+ * A backend: its memory, and one method per entry of the kernel table (`backends/kernel-table.ts`), each with
+ * its block lengths checked against its dimensions before it runs.
+ */
+export type Backend = BackendMemory & KernelMethods<KernelTable>;

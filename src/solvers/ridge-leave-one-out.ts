@@ -1,0 +1,61 @@
+// Exact leave-one-out errors of ridge regression for several lambdas from one eigendecomposition: e_i / (1 - H_ii)
+// with H the hat matrix (Golub, Heath & Wahba 1979; scikit-learn's _RidgeGCV), of X_c^T X_c when n > d and of
+// X_c X_c^T otherwise, so every extra lambda costs O(n min(n, d)). The intercept adds 1/n to every H_ii.
+
+import type { Backend } from "../backend.js";
+import type { PreparedData } from "../design/prepared-data.js";
+import { symmetricEigen } from "../linalg/symmetric-eigen.js";
+
+/** The squared leave-one-out residual of every row, for each lambda (the penalty n lambda held fixed). */
+export function ridgeLeaveOneOut(backend: Backend, data: PreparedData, lambdas: Float64Array, fitIntercept: boolean): Float64Array[] {
+  const { n, d } = data;
+  const Xs = data.rows().values.slice();
+  const yc = data.centeredTargets().values.slice();
+  // basis: n x m columns u_k with weights(lambda)_k: H_c = sum_k u_k u_k^T f_k(lambda).
+  let basis: Float64Array;
+  let m: number;
+  let spectrum: Float64Array;
+  let filter: (s: number, shift: number) => number;
+  if (n > d) {
+    // X_c^T X_c = V S V^T, U = X_c V: H_c = U diag(1 / (s + n lambda)) U^T.
+    const { values, vectors } = symmetricEigen(data.gram().G.values, d);
+    m = d;
+    basis = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < d; k++) {
+        let sum = 0;
+        for (let j = 0; j < d; j++) sum += Xs[i * d + j] * vectors[j * d + k];
+        basis[i * d + k] = sum;
+      }
+    }
+    spectrum = values;
+    filter = (s, shift) => 1 / (s + shift);
+  } else {
+    // X_c X_c^T = Q S Q^T: H_c = Q diag(s / (s + n lambda)) Q^T.
+    const { values, vectors } = backend.scope((scope) => {
+      const K = scope.alloc(n * n);
+      backend.rowGram(data.rows(), n, d, K);
+      return symmetricEigen(K.values, n);
+    });
+    basis = vectors;
+    spectrum = values;
+    m = n;
+    filter = (s, shift) => (s > 0 ? s / (s + shift) : 0);
+  }
+  const projections = new Float64Array(m);
+  for (let k = 0; k < m; k++) for (let i = 0; i < n; i++) projections[k] += basis[i * m + k] * yc[i];
+  const base = fitIntercept ? 1 / n : 0;
+  return Array.from(lambdas, (lambda) => {
+    const f = Float64Array.from(spectrum, (s) => filter(Math.max(s, 0), n * lambda));
+    return Float64Array.from({ length: n }, (_, i) => {
+      let fitted = 0;
+      let leverage = base;
+      for (let k = 0; k < m; k++) {
+        const u = basis[i * m + k];
+        fitted += u * f[k] * projections[k];
+        leverage += u * u * f[k];
+      }
+      return ((yc[i] - fitted) / (1 - leverage)) ** 2;
+    });
+  });
+}
