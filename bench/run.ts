@@ -1,5 +1,6 @@
 // `npm run bench [-- --time <ms>] [-- --quick]`: the benchmarks in turn, each with the same arguments.
 await import("./kernels.js");
+await import("./input.js");
 await import("./fits.js");
 await import("./exact.js");
 await import("./sparse-sgd.js");

@@ -1,8 +1,11 @@
-// firstNonFinite is not in the Backend yet: its JS twin is held to the as-pect spec's cases
-// (assembly/__tests__/non-finite.spec.ts) and to the WASM core's export, called on the raw core.
+// firstNonFinite: its JS twin is held to the as-pect spec's cases (assembly/__tests__/non-finite.spec.ts) and to the
+// WASM core's export, called on the raw core at odd offsets; the two Backend methods (the kernel table's entry, what
+// copy-in calls) are held to each other.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Backend } from "../../src/backend.js";
 import { firstNonFinite } from "../../src/backends/js/kernels/non-finite.js";
+import { getBackend, initSync } from "../../src/backends/registry.js";
 import { Heap } from "../../src/backends/wasm/heap.js";
 import { instantiateCoreSync } from "../../src/backends/wasm/instantiate.js";
 
@@ -104,5 +107,49 @@ describe("firstNonFinite: the JS twin and the WASM core agree", () => {
         },
       ),
     );
+  });
+});
+
+describe("firstNonFinite: the JS and WASM Backend methods agree", () => {
+  initSync();
+  const backends: Backend[] = [getBackend("js"), getBackend("wasm")];
+  const LENGTHS = [...Array.from({ length: 41 }, (_, n) => n), 1000];
+
+  /** Each backend's answer on a copy of x. */
+  const answers = (x: Float64Array): number[] =>
+    backends.map((backend) => {
+      const block = backend.fromArray(x);
+      try {
+        return backend.firstNonFinite(block);
+      } finally {
+        backend.free(block);
+      }
+    });
+
+  it("-1 on finite data of lengths 0..40 and 1000", () => {
+    LENGTHS.forEach((n) => expect(answers(data(n, 0, n)), `n = ${n}`).toEqual([-1, -1]));
+  });
+
+  it("the position of one NaN, +Infinity or -Infinity: first, second, middle, next to last and last", () => {
+    for (const n of LENGTHS) {
+      for (const at of new Set([0, 1, n >> 1, n - 2, n - 1].filter((i) => i >= 0 && i < n))) {
+        for (const special of SPECIALS) {
+          const x = data(n, 0, n + at);
+          x[at] = special;
+          expect(answers(x), `n = ${n}, x[${at}] = ${special}`).toEqual([at, at]);
+        }
+      }
+    }
+  });
+
+  it("the first of several non-finite values", () => {
+    for (const n of LENGTHS.filter((length) => length >= 3)) {
+      const x = data(n, 0, n);
+      const [first, second, last] = [n >> 2, (3 * n) >> 2, n - 1];
+      x[last] = -Infinity;
+      x[second] = Number.NaN;
+      x[first] = Infinity;
+      expect(answers(x), `n = ${n}`).toEqual([first, first]);
+    }
   });
 });
