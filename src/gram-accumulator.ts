@@ -3,7 +3,8 @@
 
 import { getBackend } from "./backends/registry.js";
 import type { BackendName } from "./backend.js";
-import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "./input.js";
+import { copyMatrixIn, copyVectorIn } from "./copy-in.js";
+import { checkSameLength, toVector, type MatrixInput, type VectorInput } from "./input.js";
 import { checkPositiveInteger } from "./options/checks.js";
 
 /**
@@ -63,23 +64,21 @@ export class GramAccumulator {
 
   /** Adds a chunk of rows. */
   update(X: MatrixInput, y: VectorInput): this {
-    const { data, rows, cols } = toMatrix(X, "X");
-    checkSameLength(this.nFeatures, "nFeatures", cols, "the columns of X");
-    const ys = toVector(y, "y");
-    checkSameLength(rows, "the rows of X", ys.length, "y");
     const backend = getBackend(this.backend);
-    const d = cols;
     const chunk = backend.scope((s) => {
-        const [Xb, yb] = [s.fromArray(data), s.fromArray(ys)];
-        const [xMean, yMean, G, q] = [s.alloc(d), s.alloc(1), s.alloc(d * d), s.alloc(d)];
-        backend.columnMeans(Xb, rows, d, xMean);
-        backend.columnMeans(yb, rows, 1, yMean);
-        backend.centeredGram(Xb, rows, d, xMean, yb, 1, yMean, G, q);
-        const ym = yMean.values[0];
-        let yy = 0;
-        for (const v of ys) yy += (v - ym) ** 2;
-        return { n: rows, xMean: xMean.values.slice(), yMean: ym, xx: G.values.slice(), xy: q.values.slice(), yy };
-      });
+      const { block: Xb, rows, cols: d } = copyMatrixIn(backend, s, X, "X", (cols) =>
+        checkSameLength(this.nFeatures, "nFeatures", cols, "the columns of X"));
+      const yb = copyVectorIn(backend, s, y, "y");
+      checkSameLength(rows, "the rows of X", yb.length, "y");
+      const [xMean, yMean, G, q] = [s.alloc(d), s.alloc(1), s.alloc(d * d), s.alloc(d)];
+      backend.columnMeans(Xb, rows, d, xMean);
+      backend.columnMeans(yb, rows, 1, yMean);
+      backend.centeredGram(Xb, rows, d, xMean, yb, 1, yMean, G, q);
+      const ym = yMean.values[0];
+      let yy = 0;
+      for (const v of yb.values) yy += (v - ym) ** 2;
+      return { n: rows, xMean: xMean.values.slice(), yMean: ym, xx: G.values.slice(), xy: q.values.slice(), yy };
+    });
     return this.combine(chunk);
   }
 

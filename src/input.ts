@@ -163,7 +163,11 @@ function rowsSource(rowsInput: ArrayLike<unknown>, name: string): MatrixSource {
     copyTo(target) {
       for (let i = 0; i < rows; i++) {
         const row = rowsInput[i] as ArrayLike<unknown>;
-        // Plain arrays go straight to the array copy (the common case, no per-row closure).
+        // Typed rows are one block copy each, plain arrays the checked copy: no per-row closure for either.
+        if (row instanceof Float64Array || row instanceof Float32Array) {
+          target.set(row, i * cols);
+          continue;
+        }
         if (!Array.isArray(row)) {
           copyNumbers(row, target, i * cols, (j) => where(i * cols + j));
           continue;

@@ -2,54 +2,45 @@
 // chosen backend. Weights may be a vector (number[] | Float64Array) or a 2-D weight matrix (number[][] or
 // Float64Array[] rows, e.g. d x k for multi-output ridge); a matrix is treated as its flattened entries.
 
-import type { Backend, F64Block } from "./backend.js";
+import type { Backend, F64Block, Scope } from "./backend.js";
 import { getBackend } from "./backends/registry.js";
-import { toMatrix, toVector } from "./input.js";
+import { copyMatrixIn, copyVectorIn } from "./copy-in.js";
 import { checkL1Ratio, checkLambda, checkPositive } from "./options/checks.js";
 import type { BackendOptions } from "./options/schema.js";
 
 /** A weight vector or a 2-D weight matrix given as rows. */
 export type Weights = ArrayLike<number> | ArrayLike<ArrayLike<number>>;
 
-interface Flat {
-  values: Float64Array;
-  /** Row length when the input was a matrix, undefined for a vector. */
-  cols?: number;
-}
-
-function flatten(w: unknown, name: string): Flat {
+/** The weights copied once into the backend, flattened, with their row length when they came as a matrix. */
+function copyWeightsIn(backend: Backend, scope: Scope, w: unknown, name: string): { block: F64Block; cols?: number } {
   const first = typeof w === "object" && w !== null && (w as ArrayLike<unknown>).length > 0
     ? (w as ArrayLike<unknown>)[0]
     : undefined;
   if (typeof first === "object" && first !== null) {
-    const { data, cols } = toMatrix(w, name);
-    return { values: data, cols };
+    const { block, cols } = copyMatrixIn(backend, scope, w, name);
+    return { block, cols };
   }
-  return { values: toVector(w, name) };
+  return { block: copyVectorIn(backend, scope, w, name) };
 }
 
-function reshape(flat: Flat, out: Float64Array): Float64Array | Float64Array[] {
-  const cols = flat.cols;
+function reshape(out: Float64Array, cols: number | undefined): Float64Array | Float64Array[] {
   if (cols === undefined) return out;
   return Array.from({ length: out.length / cols }, (_, i) => out.slice(i * cols, (i + 1) * cols));
 }
 
 function penalty(w: unknown, lambda: number, rho: number, options: BackendOptions): number {
   const backend = getBackend(options.backend);
-  const { values } = flatten(w, "w");
-  return backend.scope((s) => backend.elasticNetPenalty(s.fromArray(values), lambda, rho));
+  return backend.scope((s) => backend.elasticNetPenalty(copyWeightsIn(backend, s, w, "w").block, lambda, rho));
 }
 
 /** Applies an in-place elementwise kernel to a copy of the weights, in their shape. */
 function mapWeights(w: unknown, options: BackendOptions, kernel: (backend: Backend, block: F64Block) => void, name = "w") {
   const backend = getBackend(options.backend);
-  const flat = flatten(w, name);
-  const out = backend.scope((s) => {
-    const block = s.fromArray(flat.values);
+  return backend.scope((s) => {
+    const { block, cols } = copyWeightsIn(backend, s, w, name);
     kernel(backend, block);
-    return block.values.slice();
+    return reshape(block.values.slice(), cols);
   });
-  return reshape(flat, out);
 }
 
 function gradient(w: unknown, lambda: number, rho: number, options: BackendOptions) {

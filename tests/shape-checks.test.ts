@@ -16,6 +16,7 @@ describe.each<BackendName>(["wasm", "js"])("block lengths are checked on the %s 
     expect(() => b.gemv(X, -1, 2, w, out)).toThrow(/rows must be a non-negative integer, got -1/);
     expect(() => b.dot(X, w)).toThrow(/dot: y holds 2 values but needs 6/);
     expect(() => b.luSolve(X, 2, w, out, 1)).toThrow(/luSolve: B holds 1 values but needs 2/);
+    expect(() => b.gemv(X, 3, 2, w, null as never)).toThrow(new TypeError("gemv: out is null: pass a block of the same backend."));
     expect(Array.from(neighbour.values)).toEqual([42, 43]);
     [X, w, out, neighbour].forEach((block) => b.free(block));
   });

@@ -4,7 +4,7 @@
 import type { Backend, BackendName, F64Block } from "./contract.js";
 import { argumentCheck, lengthOf, type AnyFunction, type KernelEntry, type KernelMethods, type WasmContext } from "./kernel.js";
 import { KERNELS, type KernelTable } from "./kernel-table.js";
-import { inScope, openScope, type BlockAllocator } from "./scope.js";
+import { inScope, keepScope, openScope, type BlockAllocator } from "./scope.js";
 
 /** How one side of every entry is run: the TypeScript twin, or the WASM implementation over a core. */
 export type Implementation<Core> =
@@ -58,6 +58,7 @@ export function buildBackend<Core>(name: BackendName, allocator: BlockAllocator,
     free: (block) => allocator.free(block),
     scope: (body) => inScope(allocator, body),
     openScope: () => openScope(allocator),
+    keepScope: (build) => keepScope(allocator, build),
     ...(kernels as unknown as KernelMethods<KernelTable>),
   };
 }

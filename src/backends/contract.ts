@@ -118,13 +118,20 @@ export interface SgdParams {
 export interface Scope {
   /** A new zero-filled block of `length` float64 values. */
   alloc(length: number): F64Block;
-  /** A new block holding a copy of `values`. */
+  /**
+   * A new block holding a copy of `values` (plain arrays; to copy a block, use {@link Scope.copyOf}: a view of the
+   * WASM heap taken before an allocation is detached by it when memory grows).
+   */
   fromArray(values: ArrayLike<number>): F64Block;
+  /** A new block holding a copy of another block of the same backend (read after the allocation). */
+  copyOf(block: F64Block): F64Block;
   /** A new block whose values are left as the memory held them: for a caller that writes every one first. */
   uninitialized(length: number): F64Block;
   /** A new block holding 32-bit integers packed two per float64 slot (CSR indices, row orders, group ids). */
   fromInt32(values: ArrayLike<number>): F64Block;
-  /** Frees every block of the scope. */
+  /** Hands a resource that holds blocks (a Design, prepared data) to the scope: it is freed when the scope closes. */
+  own<R extends { free(): void }>(resource: R): R;
+  /** Frees every block and resource of the scope, newest first. */
   close(): void;
 }
 
@@ -141,6 +148,11 @@ export interface BackendMemory {
   scope<T>(body: (scope: Scope) => T): T;
   /** A scope that lives until its `close()` (data kept resident across fits). */
   openScope(): Scope;
+  /**
+   * Runs `build` with a new scope and hands the scope back open with what it built (for a resource whose blocks
+   * outlive the call); if `build` throws, the scope is closed first.
+   */
+  keepScope<T>(build: (scope: Scope) => T): { scope: Scope; value: T };
 }
 
 /**

@@ -41,7 +41,9 @@ export interface KernelEntry<F extends AnyFunction, Core> {
   readonly source: string;
   /** A name for every argument of F, in order (messages and length rules use them). */
   readonly args: Names<Parameters<F>>;
-  /** The smallest length of block arguments, by name; a null block (optional history) is not checked. */
+  /** Arguments that may be null (an optional history block); every other argument must be given. */
+  readonly optional?: readonly string[];
+  /** The smallest length of block arguments, by name; a null optional block is not checked. */
   readonly lengths?: Readonly<Record<string, Length>>;
   /** Checks that lengths cannot express (packed indices, positive counts); throws a RangeError. */
   readonly check?: (args: NamedArguments, method: string) => void;
@@ -116,9 +118,16 @@ export function argumentCheck<F extends AnyFunction, Core>(
 ): (args: readonly unknown[]) => NamedArguments {
   const names = entry.args as readonly string[];
   const rules = Object.entries(entry.lengths ?? {});
+  const optional = new Set(entry.optional ?? []);
   return (args) => {
     const named: Record<string, unknown> = {};
-    names.forEach((name, i) => (named[name] = args[i]));
+    names.forEach((name, i) => {
+      // The core reads address 0 as "no block": only an optional argument may be missing.
+      if ((args[i] === null || args[i] === undefined) && !optional.has(name)) {
+        throw new TypeError(`${method}: ${name} is ${args[i]}: pass a block of the same backend.`);
+      }
+      named[name] = args[i];
+    });
     for (const [name, length] of rules) {
       const block = named[name];
       if (block === null || block === undefined) continue;

@@ -14,19 +14,28 @@ export interface BlockAllocator {
 
 /** A scope over an allocator; close() frees its blocks, newest first. */
 export function openScope(allocator: BlockAllocator): Scope {
-  const owned: F64Block[] = [];
-  const own = (block: F64Block) => (owned.push(block), block);
+  const owned: (() => void)[] = [];
+  const own = (block: F64Block) => (owned.push(() => allocator.free(block)), block);
   return {
     alloc: (length) => own(allocator.alloc(length)),
     fromArray: (values) => own(allocator.fromArray(values)),
     uninitialized: (length) => own(allocator.uninitialized(length)),
+    copyOf(block) {
+      const copy = own(allocator.uninitialized(block.length));
+      copy.values.set(block.values);
+      return copy;
+    },
+    own(resource) {
+      owned.push(() => resource.free());
+      return resource;
+    },
     fromInt32(values) {
       const block = own(allocator.alloc(Math.ceil(values.length / 2)));
       new Int32Array(block.values.buffer, block.values.byteOffset, values.length).set(values);
       return block;
     },
     close() {
-      while (owned.length > 0) allocator.free(owned.pop() as F64Block);
+      while (owned.length > 0) (owned.pop() as () => void)();
     },
   };
 }
@@ -38,5 +47,16 @@ export function inScope<T>(allocator: BlockAllocator, body: (scope: Scope) => T)
     return body(scope);
   } finally {
     scope.close();
+  }
+}
+
+/** Runs `build` in a new scope and returns the scope still open with the result; closes it if `build` throws. */
+export function keepScope<T>(allocator: BlockAllocator, build: (scope: Scope) => T): { scope: Scope; value: T } {
+  const scope = openScope(allocator);
+  try {
+    return { scope, value: build(scope) };
+  } catch (error) {
+    scope.close();
+    throw error;
   }
 }

@@ -4,15 +4,14 @@ import type { Backend, BackendName, F64Block, Scope } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { copyMatrixIn, copyVectorIn } from "../copy-in.js";
 import { checkSameLength } from "../input.js";
+import { resolveOptions } from "../options/schema.js";
 import { LeastSquaresData, type PrepareOptions, type RawDesign } from "./least-squares-data.js";
-import type { PreparedData } from "./prepared-data.js";
+import type { PreparedData } from "../solvers/prepared-data.js";
 
-/** Options of {@link Design}. */
+/** Options of {@link prepareDesign} (checked by the option schema, owner "prepareDesign"). */
 export interface DesignOptions {
   /** The backend whose memory holds the data (default `"wasm"`); fits on the design must use the same. */
   backend?: BackendName;
-  /** Read y as one vector only (models of one output), refusing rows of outputs as non-numbers. */
-  vectorTarget?: boolean;
 }
 
 /** Whether y is given as rows of several outputs rather than one vector. */
@@ -45,6 +44,8 @@ export class Design {
   private readonly raw: RawDesign;
   private readonly prepared = new Map<string, LeastSquaresData>();
   private freed = false;
+  /** Fits running on the design (free() waits for none). */
+  private users = 0;
 
   /** Use {@link prepareDesign}: it copies and checks the data. */
   constructor(parts: { backendName: BackendName; scope: Scope; raw: RawDesign; multiOutput: boolean }) {
@@ -77,41 +78,56 @@ export class Design {
    */
   withPrepared<T>(options: PrepareOptions, body: (data: PreparedData, backend: Backend) => T): T {
     const raw = this.live();
-    if (options.sampleWeight !== undefined) {
-      const data = new LeastSquaresData(this.backend, raw, options);
-      try {
-        return body(data, this.backend);
-      } finally {
-        data.free();
-      }
-    }
     const key = `${options.fitIntercept}/${options.standardize}`;
-    let data = this.prepared.get(key);
-    if (!data) {
-      data = new LeastSquaresData(this.backend, raw, options);
-      this.prepared.set(key, data);
+    return this.using(() => {
+      if (options.sampleWeight !== undefined) {
+        return this.backend.scope((scope) => body(scope.own(new LeastSquaresData(this.backend, raw, options)), this.backend));
+      }
+      let data = this.prepared.get(key);
+      if (!data) {
+        data = new LeastSquaresData(this.backend, raw, options);
+        this.prepared.set(key, data);
+      }
+      return body(data, this.backend);
+    });
+  }
+
+  /** Runs `body` with the design marked in use, so that free() refuses until it returns. */
+  private using<T>(body: () => T): T {
+    this.users++;
+    try {
+      return body();
+    } finally {
+      this.users--;
     }
-    return body(data, this.backend);
   }
 
   /** The rows of X as a resident block (n x d, row-major), for prediction on the design. */
   withRows<T>(body: (X: F64Block, backend: Backend) => T): T {
-    return body(this.live().X, this.backend);
+    const { X } = this.live();
+    return this.using(() => body(X, this.backend));
   }
 
   /** A new design of the given rows (CV folds), gathered inside the backend's memory without re-reading the input. */
   subset(rowIndices: ArrayLike<number>): Design {
-    const { X, Y, d, k } = this.live();
-    const scope = this.backend.openScope();
+    const { X, Y, n, d, k } = this.live();
     const count = rowIndices.length;
-    const [Xs, Ys] = [scope.uninitialized(count * d), scope.uninitialized(count * k)];
-    const [source, target, sourceY, targetY] = [X.values, Xs.values, Y.values, Ys.values];
     for (let i = 0; i < count; i++) {
       const row = rowIndices[i];
-      target.set(source.subarray(row * d, (row + 1) * d), i * d);
-      targetY.set(sourceY.subarray(row * k, (row + 1) * k), i * k);
+      if (!Number.isInteger(row) || row < 0 || row >= n) {
+        throw new RangeError(`rowIndices[${i}] is ${row}: row indices must be integers from 0 to ${n - 1}.`);
+      }
     }
-    const raw = { X: Xs, Y: Ys, n: count, d, k };
+    const { scope, value: raw } = this.backend.keepScope((scope) => {
+      const [Xs, Ys] = [scope.uninitialized(count * d), scope.uninitialized(count * k)];
+      const [source, target, sourceY, targetY] = [X.values, Xs.values, Y.values, Ys.values];
+      for (let i = 0; i < count; i++) {
+        const row = rowIndices[i];
+        target.set(source.subarray(row * d, (row + 1) * d), i * d);
+        targetY.set(sourceY.subarray(row * k, (row + 1) * k), i * k);
+      }
+      return { X: Xs, Y: Ys, n: count, d, k };
+    });
     return new Design({ backendName: this.backendName, scope, raw, multiOutput: this.multiOutput });
   }
 
@@ -123,6 +139,7 @@ export class Design {
   /** Frees the design's memory and everything derived from it; the design cannot be used afterwards. */
   free(): void {
     if (this.freed) return;
+    if (this.users > 0) throw new TypeError("This Design is in use by a fit: free it after the fit returns.");
     for (const data of this.prepared.values()) data.free();
     this.prepared.clear();
     this.scope.close();
@@ -135,25 +152,23 @@ export class Design {
  * into a backend's memory, checking every value on the way in, and returns the {@link Design} that fits reuse.
  */
 export function prepareDesign(X: unknown, y: unknown, options: DesignOptions = {}): Design {
-  const backendName = options.backend ?? "wasm";
+  return residentDesign(X, y, resolveOptions("prepareDesign", options).backend, false);
+}
+
+/** A Design of X and y on the named backend; `vectorTarget` reads y as one vector only (models of one output). */
+export function residentDesign(X: unknown, y: unknown, backendName: BackendName, vectorTarget: boolean): Design {
   const backend = getBackend(backendName);
-  const scope = backend.openScope();
-  try {
+  const { scope, value } = backend.keepScope((scope) => {
     const { block, rows, cols } = copyMatrixIn(backend, scope, X, "X");
-    const multiOutput = !options.vectorTarget && isMultiOutput(y);
-    let Y: F64Block;
-    let k = 1;
-    if (multiOutput) {
-      const targets = copyMatrixIn(backend, scope, y, "y");
-      checkSameLength(rows, "the rows of X", targets.rows, "y");
-      [Y, k] = [targets.block, targets.cols];
-    } else {
-      Y = copyVectorIn(backend, scope, y, "y");
+    const multiOutput = !vectorTarget && isMultiOutput(y);
+    if (!multiOutput) {
+      const Y = copyVectorIn(backend, scope, y, "y");
       checkSameLength(rows, "the rows of X", Y.length, "y");
+      return { raw: { X: block, Y, n: rows, d: cols, k: 1 }, multiOutput };
     }
-    return new Design({ backendName, scope, raw: { X: block, Y, n: rows, d: cols, k }, multiOutput });
-  } catch (error) {
-    scope.close();
-    throw error;
-  }
+    const targets = copyMatrixIn(backend, scope, y, "y");
+    checkSameLength(rows, "the rows of X", targets.rows, "y");
+    return { raw: { X: block, Y: targets.block, n: rows, d: cols, k: targets.cols }, multiOutput };
+  });
+  return new Design({ backendName, scope, ...value });
 }

@@ -3,7 +3,7 @@
 
 import type { Backend, F64Block, Scope } from "../backend.js";
 import type { GramStatistics } from "../gram-accumulator.js";
-import type { PreparedData } from "./prepared-data.js";
+import type { PreparedData } from "../solvers/prepared-data.js";
 
 export class GramData implements PreparedData {
   readonly hasRows = false;
@@ -40,13 +40,9 @@ export class GramData implements PreparedData {
     }
     this.xMean = options.fitIntercept ? Float64Array.from(stats.xMean) : new Float64Array(d);
     this.yMean = options.fitIntercept ? stats.yMean : 0;
-    this.scope = backend.openScope();
-    try {
-      this.blocks = { G: this.scope.fromArray(G), q: this.scope.fromArray(q) };
-    } catch (error) {
-      this.scope.close();
-      throw error;
-    }
+    const { scope, value } = backend.keepScope((scope) => ({ G: scope.fromArray(G), q: scope.fromArray(q) }));
+    this.scope = scope;
+    this.blocks = value;
   }
 
   gram(): { G: F64Block; q: F64Block } {

@@ -6,7 +6,7 @@
 
 import type { Backend, F64Block, Scope } from "../backend.js";
 import { checkSameLength, toVector } from "../input.js";
-import type { PreparedData } from "./prepared-data.js";
+import type { PreparedData } from "../solvers/prepared-data.js";
 
 export interface PrepareOptions {
   fitIntercept: boolean;
@@ -73,27 +73,26 @@ export class LeastSquaresData implements PreparedData {
     this.weighted = weights !== undefined;
     this.xMean = new Float64Array(d);
     this.yMean = new Float64Array(k);
-    this.scope = backend.openScope();
-    try {
+    const { scope, value } = backend.keepScope((scope) => {
       if (weights) {
         if (options.fitIntercept) this.weightedMeans(weights);
-        this.source = weightedCentered(this.scope, raw.X, n, d, this.xMean, weights);
-        this.targets = weightedCentered(this.scope, raw.Y, n, k, this.yMean, weights);
-      } else {
-        this.source = raw.X;
-        this.targets = raw.Y;
-        if (options.fitIntercept) {
-          const [xMean, yMean] = [this.scope.alloc(d), this.scope.alloc(k)];
-          backend.columnMeans(raw.X, n, d, xMean);
-          backend.columnMeans(raw.Y, n, k, yMean);
-          this.xMean.set(xMean.values);
-          this.yMean.set(yMean.values);
-        }
+        return {
+          source: weightedCentered(scope, raw.X, n, d, this.xMean, weights),
+          targets: weightedCentered(scope, raw.Y, n, k, this.yMean, weights),
+        };
       }
-    } catch (error) {
-      this.scope.close();
-      throw error;
-    }
+      if (options.fitIntercept) {
+        const [xMean, yMean] = [scope.alloc(d), scope.alloc(k)];
+        backend.columnMeans(raw.X, n, d, xMean);
+        backend.columnMeans(raw.Y, n, k, yMean);
+        this.xMean.set(xMean.values);
+        this.yMean.set(yMean.values);
+      }
+      return { source: raw.X, targets: raw.Y };
+    });
+    this.scope = scope;
+    this.source = value.source;
+    this.targets = value.targets;
     this.sourceIsCentered = weights !== undefined;
     this.xScale = options.standardize ? columnScales(raw.X.values, n, d, weights) : new Float64Array(d).fill(1);
     this.yy = new Float64Array(k);
@@ -159,7 +158,7 @@ export class LeastSquaresData implements PreparedData {
         block = scope.uninitialized(n * d);
         backend.centerRows(this.source, n, d, scope.fromArray(this.xMean), block);
       } else if (this.scaledColumns) {
-        block = scope.fromArray(this.source.values);
+        block = scope.copyOf(this.source);
       }
       if (this.scaledColumns) divideColumns(block.values, n, d, this.xScale);
       return block;
@@ -187,7 +186,7 @@ export class LeastSquaresData implements PreparedData {
   uncentered(): { X: F64Block; Y: F64Block } {
     if (this.weighted) throw new RangeError("Weighted rows are centered: this solver needs unweighted data.");
     const X = !this.scaledColumns ? this.raw.X : this.derived("uncentered", () => {
-      const block = this.scope.fromArray(this.raw.X.values);
+      const block = this.scope.copyOf(this.raw.X);
       divideColumns(block.values, this.n, this.d, this.xScale);
       return block;
     });

@@ -1,7 +1,8 @@
 // LU decomposition with partial pivoting and the solves built on it, computed by the chosen backend.
 
 import { getBackend } from "../backends/registry.js";
-import { checkSameLength, toMatrix, type MatrixInput } from "../input.js";
+import { copyMatrixIn } from "../copy-in.js";
+import { checkSameLength, type MatrixInput } from "../input.js";
 import type { BackendOptions } from "../options/schema.js";
 import { pivotThreshold, SingularMatrixError } from "./singular-error.js";
 
@@ -21,24 +22,18 @@ export interface LuDecomposition {
   swaps: Float64Array;
 }
 
-function squareMatrix(A: MatrixInput, name: string) {
-  const matrix = toMatrix(A, name);
-  if (matrix.rows !== matrix.cols) {
-    throw new RangeError(`${name} must be square, got ${matrix.rows} x ${matrix.cols}.`);
-  }
-  return matrix;
-}
-
 /**
  * LU decomposition with partial pivoting (row swaps): P A = L U. Throws a {@link SingularMatrixError} when a
  * pivot is at or below n * eps * max|A| (A is singular to working precision).
  */
 export function luDecompose(A: MatrixInput, options: BackendOptions = {}): LuDecomposition {
   const backend = getBackend(options.backend);
-  const { data, rows: n } = squareMatrix(A, "A");
-  const threshold = pivotThreshold(data, n);
-  const [packed, swaps] = backend.scope((s) => {
-    const [a, p] = [s.fromArray(data), s.alloc(n)];
+  const [packed, swaps, n, threshold] = backend.scope((s) => {
+    const { block: a, rows: n } = copyMatrixIn(backend, s, A, "A", (cols, rows) => {
+      if (rows !== cols) throw new RangeError(`A must be square, got ${rows} x ${cols}.`);
+    });
+    const threshold = pivotThreshold(a.values, n);
+    const p = s.alloc(n);
     const step = backend.luDecompose(a, n, p, threshold);
     if (step >= 0) {
       throw new SingularMatrixError(
@@ -47,7 +42,7 @@ export function luDecompose(A: MatrixInput, options: BackendOptions = {}): LuDec
         step,
       );
     }
-    return [a.values.slice(), p.values.slice()];
+    return [a.values.slice(), p.values.slice(), n, threshold] as const;
   });
   const pivots = Int32Array.from({ length: n }, (_, i) => i);
   swaps.forEach((p, k) => ([pivots[k], pivots[p]] = [pivots[p], pivots[k]]));
@@ -60,11 +55,9 @@ export function luDecompose(A: MatrixInput, options: BackendOptions = {}): LuDec
 type RightHandSides = ArrayLike<number> | ArrayLike<ArrayLike<number>>;
 
 /** Right-hand sides as a row-major n x k block, remembering whether they came as a vector. */
-function rightHandSides(b: RightHandSides, n: number) {
-  const matrix = toMatrix(b, "b");
-  checkSameLength(n, "the order of A", matrix.rows, "b");
-  const isVector = !(b.length > 0 && typeof b[0] === "object");
-  return { data: matrix.data, k: matrix.cols, isVector };
+/** Whether the right-hand sides came as one vector (rather than n rows of k). */
+function isVectorInput(b: RightHandSides): boolean {
+  return !(b.length > 0 && typeof b[0] === "object");
 }
 
 /** Solves A x = b from an LU decomposition; b is a vector (returns a vector) or n x k rows (returns rows). */
@@ -72,11 +65,12 @@ export function luSolve(lu: LuDecomposition, b: ArrayLike<number>, options?: Bac
 export function luSolve(lu: LuDecomposition, b: ArrayLike<ArrayLike<number>>, options?: BackendOptions): Float64Array[];
 export function luSolve(lu: LuDecomposition, b: RightHandSides, options: BackendOptions = {}): Float64Array | Float64Array[] {
   const backend = getBackend(options.backend);
-  const { data, k, isVector } = rightHandSides(b, lu.n);
-  const x = backend.scope((s) => {
-    const [a, p, rhs] = [s.fromArray(lu.packed), s.fromArray(lu.swaps), s.fromArray(data)];
+  const isVector = isVectorInput(b);
+  const [x, k] = backend.scope((s) => {
+    const { block: rhs, cols: k } = copyMatrixIn(backend, s, b, "b", (_, rows) => checkSameLength(lu.n, "the order of A", rows, "b"));
+    const [a, p] = [s.fromArray(lu.packed), s.fromArray(lu.swaps)];
     backend.luSolve(a, lu.n, p, rhs, k);
-    return rhs.values.slice();
+    return [rhs.values.slice(), k] as const;
   });
   return isVector ? x : Array.from({ length: lu.n }, (_, i) => x.slice(i * k, (i + 1) * k));
 }

@@ -5,9 +5,10 @@ import { mulberry32 } from "../backends/random.js";
 import type { Design } from "../design/design.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
-import { enetPath, lambdaGrid, lambdaMax, type PathResult } from "../paths/path.js";
+import { getBackend } from "../backends/registry.js";
+import { enetPath, pathGrid } from "../paths/path.js";
 import { withDesign } from "../pipeline/fit.js";
-import { predictResident } from "../pipeline/predict.js";
+import { heldOutErrors } from "../pipeline/predict.js";
 import { checkFitOptions, type FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import { CrossValidated } from "./cross-validated.js";
@@ -37,21 +38,6 @@ export interface CvResult {
   cvMean: Float64Array;
   /** Standard deviation over folds of that error, per lambda. */
   cvStd: Float64Array;
-}
-
-/** The (weighted) mean squared error on a held-out design of every model of a path. */
-function testErrors(test: Design, weights: number[] | undefined, path: PathResult): Float64Array {
-  const y = test.targets();
-  return test.withRows((X, backend) => {
-    let mass = 0;
-    for (let i = 0; i < test.rows; i++) mass += weights ? weights[i] : 1;
-    return Float64Array.from(path.coefs, (coef, l) => {
-      const fitted = predictResident(backend, X, test.rows, test.cols, coef, Float64Array.of(path.intercepts[l]));
-      let loss = 0;
-      for (let i = 0; i < test.rows; i++) loss += (weights ? weights[i] : 1) * (y[i] - fitted[i]) ** 2;
-      return mass > 0 ? loss / mass : 0;
-    });
-  });
 }
 
 /** Fold of each row: a random permutation from `seed` dealt round-robin into k folds. */
@@ -108,49 +94,38 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
       const foldIds = assignFolds(n, k, this.options.seed);
       const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
       const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
-      const folds = Array.from({ length: k }, (_, fold) => {
+      const grids = this.ratios.map((rho) =>
+        lambdas ?? pathGrid(design, rho, { fitIntercept, standardize, sampleWeight: weights, precompute, nLambdas, eps }));
+      // errors[r][fold]: one fold resident at a time, its data prepared once for every l1Ratio.
+      const errors: Float64Array[][] = this.ratios.map(() => []);
+      let done = 0;
+      for (let fold = 0; fold < k; fold++) {
         const train = [...foldIds.keys()].filter((i) => foldIds[i] !== fold);
         const test = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
-        return { train, test, trainDesign: design.subset(train), testDesign: design.subset(test) };
-      });
-      try {
-        let done = 0;
-        const cvResults = this.ratios.map((rho): CvResult => {
-          const grid = lambdas ?? this.grid(design, rho, weights, nLambdas, eps);
-          const errors = folds.map(({ train, test, trainDesign, testDesign }) => {
+        getBackend(backend).scope((scope) => {
+          const [trainDesign, testDesign] = [scope.own(design.subset(train)), scope.own(design.subset(test))];
+          this.ratios.forEach((rho, r) => {
             const path = enetPath(trainDesign, undefined, {
-              ...pathOptions, l1Ratio: rho, lambdas: grid, sampleWeight: weights && train.map((i) => weights[i]),
+              ...pathOptions, l1Ratio: rho, lambdas: grids[r], sampleWeight: weights && train.map((i) => weights[i]),
             });
+            errors[r].push(heldOutErrors(testDesign, weights && test.map((i) => weights[i]), path.coefs, path.intercepts));
             this.options.onProgress?.(++done, k * this.ratios.length);
-            return testErrors(testDesign, weights && test.map((i) => weights[i]), path);
           });
-          const { mean, standardError } = meanAndStandardError(errors, grid.length);
-          return { l1Ratio: rho, lambdas: grid, cvMean: mean, cvStd: standardError.map((se) => se * Math.sqrt(k)) };
         });
-        let chosen = cvResults[0];
-        for (const r of cvResults) if (Math.min(...r.cvMean) < Math.min(...chosen.cvMean)) chosen = r;
-        const { lambdaMin, lambda1se } = selectLambda({
-          lambdas: chosen.lambdas, mean: chosen.cvMean, standardError: chosen.cvStd.map((sd) => sd / Math.sqrt(k)),
-        });
-        const model = new ElasticNet(this.modelOptions(lambdaMin, chosen.l1Ratio)).fit(design, undefined, options);
-        return { model, l1Ratio: chosen.l1Ratio, lambdaMin, lambda1se, cvResults, foldIds };
-      } finally {
-        for (const fold of folds) {
-          fold.trainDesign.free();
-          fold.testDesign.free();
-        }
       }
+      const cvResults = this.ratios.map((rho, r): CvResult => {
+        const { mean, standardError } = meanAndStandardError(errors[r], grids[r].length);
+        return { l1Ratio: rho, lambdas: grids[r], cvMean: mean, cvStd: standardError.map((se) => se * Math.sqrt(k)) };
+      });
+      let chosen = cvResults[0];
+      for (const r of cvResults) if (Math.min(...r.cvMean) < Math.min(...chosen.cvMean)) chosen = r;
+      const { lambdaMin, lambda1se } = selectLambda({
+        lambdas: chosen.lambdas, mean: chosen.cvMean, standardError: chosen.cvStd.map((sd) => sd / Math.sqrt(k)),
+      });
+      const model = new ElasticNet(this.modelOptions(lambdaMin, chosen.l1Ratio)).fit(design, undefined, options);
+      return { model, l1Ratio: chosen.l1Ratio, lambdaMin, lambda1se, cvResults, foldIds };
     });
     return this;
-  }
-
-  private grid(design: Design, rho: number, weights: Float64Array | undefined, nLambdas: number, eps: number): Float64Array {
-    const prepare = { fitIntercept: this.options.fitIntercept, standardize: this.options.standardize, sampleWeight: weights };
-    return design.withPrepared(prepare, (data, backend) => {
-      const top = lambdaMax(data, rho, this.options.precompute, backend);
-      if (top === 0) throw new RangeError("lambdaMax is 0: y is constant (or orthogonal to every feature). Pass lambdas.");
-      return lambdaGrid(top, nLambdas, eps);
-    });
   }
 
   protected fitted() {

@@ -45,6 +45,8 @@ export const OWNERS = {
   AdamW: { solvers: ["sgd"] },
   /** The options of one fit: `fit(X, y, { sampleWeight })` on any estimator. */
   fit: { solvers: ["closed-form", "cd", "fista", "gd", "sgd"], label: "fit(X, y, options)" },
+  /** A design prepared for several fits: `prepareDesign(X, y, { backend })`. */
+  prepareDesign: { solvers: ["closed-form", "cd", "fista", "gd", "sgd"] },
 } as const satisfies Record<string, { solvers: readonly Solver[]; label?: string }>;
 /** What takes options. */
 export type Owner = keyof typeof OWNERS;
@@ -177,7 +179,7 @@ export const OPTIONS = {
   }),
   backend: option({
     doc: 'which implementation computes: "wasm" (needs init()) or "js"',
-    appliesTo: Object.keys(OWNERS) as Owner[],
+    appliesTo: (Object.keys(OWNERS) as Owner[]).filter((owner) => owner !== "fit"),
     default: "wasm",
     check: (v, name) => checkChoice(v, name, BACKENDS),
     cli: { commands: ["fit", "path"], arg: "name" },

@@ -3,7 +3,7 @@
 
 import type { Backend, BackendName } from "../backend.js";
 import type { Design } from "../design/design.js";
-import type { PreparedData } from "../design/prepared-data.js";
+import type { PreparedData } from "../solvers/prepared-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
 import { fitPrepared, withDesign } from "../pipeline/fit.js";
@@ -117,7 +117,23 @@ function path(X: unknown, y: unknown, o: PathSettings, rho: number, owner: strin
     }));
 }
 
-function defaultGrid(data: PreparedData, rho: number, o: PathSettings, backend: Backend): Float64Array {
+/** What a default grid depends on. */
+export interface GridOptions {
+  fitIntercept: boolean;
+  standardize: boolean;
+  sampleWeight?: ArrayLike<number>;
+  precompute: "auto" | boolean;
+  nLambdas: number;
+  eps: number;
+}
+
+/** The default lambda grid of a design's path at this l1Ratio (what CV shares across its folds). */
+export function pathGrid(design: Design, rho: number, o: GridOptions): Float64Array {
+  const { fitIntercept, standardize, sampleWeight } = o;
+  return design.withPrepared({ fitIntercept, standardize, sampleWeight }, (data, backend) => defaultGrid(data, rho, o, backend));
+}
+
+function defaultGrid(data: PreparedData, rho: number, o: GridOptions, backend: Backend): Float64Array {
   if (rho === 0) {
     throw new RangeError("l1Ratio = 0 has no finite lambdaMax (ridge never zeroes every weight): pass lambdas, or use l1Ratio > 0.");
   }

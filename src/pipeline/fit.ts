@@ -3,12 +3,12 @@
 
 import type { Backend, BackendName } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
-import { prepareDesign, Design } from "../design/design.js";
+import { Design, residentDesign } from "../design/design.js";
 import { GramData } from "../design/gram-data.js";
 import type { PrepareOptions } from "../design/least-squares-data.js";
-import type { PreparedData } from "../design/prepared-data.js";
+import type { PreparedData } from "../solvers/prepared-data.js";
 import type { GramStatistics } from "../gram-accumulator.js";
-import { solvePath, type ParamsOf, type SolverName, type SolverResult } from "../solvers/table.js";
+import { checkSolvable, solvePath, type ParamsOf, type SolverName, type SolverResult } from "../solvers/table.js";
 import type { FittedState } from "./fitted-state.js";
 
 /** What one fit asks of the pipeline. */
@@ -28,14 +28,12 @@ export function withDesign<T>(
   if (X instanceof Design) {
     if (y !== undefined) throw new TypeError(`${owner}: a Design holds its own y; call fit(design) without y.`);
     X.checkBackend(backend, owner);
+    if (X.multiOutput && !multiOutput) {
+      throw new RangeError(`${owner} fits one output, but this Design holds ${X.outputs}: prepare it with y as a vector.`);
+    }
     return body(X);
   }
-  const design = prepareDesign(X, y, { backend, vectorTarget: !multiOutput });
-  try {
-    return body(design);
-  } finally {
-    design.free();
-  }
+  return getBackend(backend).scope((scope) => body(scope.own(residentDesign(X, y, backend, !multiOutput))));
 }
 
 function unscaled(data: PreparedData, result: SolverResult): FittedState {
@@ -61,16 +59,14 @@ export function fitPrepared<S extends SolverName>(
 
 /** One fit of a design: prepare, solve, unscale. */
 export function fitDesign<S extends SolverName>(design: Design, plan: FitPlan<S>): FittedState {
+  // Refused before the data are prepared: no weighted copies are made for a solver that cannot use them.
+  checkSolvable(plan.solver, { k: design.outputs, hasRows: true, weighted: plan.prepare.sampleWeight !== undefined });
   return design.withPrepared(plan.prepare, (data, backend) => fitPrepared(backend, data, plan, [plan.params.lambda])[0]);
 }
 
 /** One fit from sufficient statistics (covariance-mode CD or the closed form). */
 export function fitStatistics<S extends SolverName>(backendName: BackendName, stats: GramStatistics, plan: FitPlan<S>): FittedState {
   const backend = getBackend(backendName);
-  const data = new GramData(backend, stats, plan.prepare);
-  try {
-    return fitPrepared(backend, data, plan, [plan.params.lambda])[0];
-  } finally {
-    data.free();
-  }
+  checkSolvable(plan.solver, { k: 1, hasRows: false, weighted: false });
+  return backend.scope((scope) => fitPrepared(backend, scope.own(new GramData(backend, stats, plan.prepare)), plan, [plan.params.lambda])[0]);
 }

@@ -3,6 +3,7 @@
 import type { Backend, BackendName, F64Block } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { copyMatrixIn } from "../copy-in.js";
+import type { Design } from "../design/design.js";
 
 /** X W + 1 b^T for a resident X (n x d) and W (d x k): n x k row-major. */
 export function predictResident(backend: Backend, X: F64Block, n: number, d: number, coef: Float64Array, intercepts: Float64Array): Float64Array {
@@ -31,4 +32,23 @@ export function predictInput(
     const { block, rows, cols } = copyMatrixIn(backend, scope, X, "X", checkColumns);
     return predictResident(backend, block, rows, cols, coef, intercepts);
   });
+}
+
+/**
+ * The (weighted) mean squared error on a held-out design of each of several models (coefs[l], intercepts[l]):
+ * the test folds of cross-validation.
+ */
+export function heldOutErrors(
+  test: Design, weights: ArrayLike<number> | undefined, coefs: readonly Float64Array[], intercepts: ArrayLike<number>,
+): Float64Array {
+  const y = test.targets();
+  let mass = 0;
+  for (let i = 0; i < test.rows; i++) mass += weights ? weights[i] : 1;
+  return test.withRows((X, backend) =>
+    Float64Array.from(coefs, (coef, l) => {
+      const fitted = predictResident(backend, X, test.rows, test.cols, coef, Float64Array.of(intercepts[l]));
+      let loss = 0;
+      for (let i = 0; i < test.rows; i++) loss += (weights ? weights[i] : 1) * (y[i] - fitted[i]) ** 2;
+      return mass > 0 ? loss / mass : 0;
+    }));
 }

@@ -2,7 +2,7 @@
 // form when n > d or when only statistics are at hand, residual mode on the columns otherwise.
 
 import type { CdParams } from "../backend.js";
-import type { PreparedData } from "../design/prepared-data.js";
+import type { PreparedData } from "./prepared-data.js";
 import { solver, type SolverParams } from "./solver.js";
 
 /** Whether coordinate descent works on the Gram matrix for these data and options. */

@@ -3,7 +3,7 @@
 // X_c X_c^T otherwise, so every extra lambda costs O(n min(n, d)). The intercept adds 1/n to every H_ii.
 
 import type { Backend } from "../backend.js";
-import type { PreparedData } from "../design/prepared-data.js";
+import type { PreparedData } from "./prepared-data.js";
 import { symmetricEigen } from "../linalg/symmetric-eigen.js";
 
 /** The squared leave-one-out residual of every row, for each lambda (the penalty n lambda held fixed). */

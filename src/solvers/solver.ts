@@ -1,7 +1,7 @@
 // What one entry of the solver table is: a map from (backend, prepared data, parameters, warm start) to weights.
 
 import type { Backend, F64Block, Scope } from "../backend.js";
-import type { PreparedData } from "../design/prepared-data.js";
+import type { PreparedData } from "./prepared-data.js";
 
 /** Parameters of the least-squares solvers: the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) and how to stop. */
 export interface SolverParams {

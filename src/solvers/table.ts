@@ -3,7 +3,7 @@
 // fit, its history buffer, the scope of its blocks, and warm starts along a path; a single fit is a one-point path.
 
 import type { Backend } from "../backend.js";
-import type { PreparedData } from "../design/prepared-data.js";
+import type { PreparedData } from "./prepared-data.js";
 import { closedForm } from "./closed-form.js";
 import { coordinateDescent } from "./coordinate-descent.js";
 import { fista } from "./fista.js";
@@ -34,16 +34,23 @@ export interface SolverResult extends SolverOutcome {
   history: Float64Array;
 }
 
-/** Throws unless solver `name` can fit these data. */
-export function checkSolvable(name: SolverName, data: PreparedData): void {
+/** What a solver must be able to fit: k outputs, with or without the rows, with or without sample weights. */
+export interface ProblemShape {
+  k: number;
+  hasRows: boolean;
+  weighted: boolean;
+}
+
+/** Throws unless solver `name` can fit a problem of this shape. */
+export function checkSolvable(name: SolverName, problem: ProblemShape): void {
   const entry: SolverEntry<never> = SOLVERS[name];
-  if (!entry.multiOutput && data.k !== 1) {
-    throw new RangeError(`solver "${name}" fits one output: pass y as a vector, or use Ridge's closed form for ${data.k}.`);
+  if (!entry.multiOutput && problem.k !== 1) {
+    throw new RangeError(`solver "${name}" fits one output: pass y as a vector, or use solver "closed-form" (Ridge) for ${problem.k}.`);
   }
-  if (!entry.fromStatistics && !data.hasRows) {
+  if (!entry.fromStatistics && !problem.hasRows) {
     throw new RangeError(`A fit from statistics has X^T X but not the rows of X: use solver "cd" or "closed-form", not "${name}".`);
   }
-  if (!entry.weighted && data.weighted) {
+  if (!entry.weighted && problem.weighted) {
     throw new RangeError(`sampleWeight needs solver "cd", "fista" or "closed-form": solver "${name}" has no weights.`);
   }
 }
@@ -56,7 +63,7 @@ export function solvePath<S extends SolverName>(
   name: S, backend: Backend, data: PreparedData, lambdas: ArrayLike<number>, params: ParamsOf<S>,
   start: Float64Array | null, recordHistory: boolean, onStep?: (result: SolverResult, index: number) => void,
 ): SolverResult[] {
-  checkSolvable(name, data);
+  checkSolvable(name, { k: data.k, hasRows: data.hasRows, weighted: data.weighted });
   const entry = SOLVERS[name] as unknown as SolverEntry<ParamsOf<S>>;
   const results: SolverResult[] = [];
   let warm = start;

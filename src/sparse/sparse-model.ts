@@ -2,6 +2,7 @@
 
 import type { BackendName } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
+import { copyMatrixIn } from "../copy-in.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput } from "../input.js";
 import { rSquared } from "../metrics.js";
 import { CsrMatrix } from "./csr.js";
@@ -31,14 +32,14 @@ export class SparseLinearModel {
 
   /** Predictions X W + b by the CSR kernel: n values, or n x k row-major for several outputs. */
   predict(X: MatrixInput): Float64Array {
-    const { data, rows: n, cols: d } = toMatrix(X, "X");
-    if (d !== this.nFeatures) throw new RangeError(`X has ${d} features but these weights have ${this.nFeatures}.`);
     const backend = getBackend(this.backend);
     const k = this.nOutputs;
     return backend.scope((scope) => {
+      const { block: Xb, rows: n, cols: d } = copyMatrixIn(backend, scope, X, "X", (cols) => {
+        if (cols !== this.nFeatures) throw new RangeError(`X has ${cols} features but these weights have ${this.nFeatures}.`);
+      });
       const out = scope.alloc(n * k);
       const { values, columnIndices, rowPointers } = this.weights;
-      const Xb = scope.fromArray(data);
       backend.csrTimesRows(scope.fromArray(values), scope.fromInt32(columnIndices), scope.fromInt32(rowPointers), k, Xb, n, d, out);
       return out.values.map((v, index) => v + this.intercepts[index % k]);
     });

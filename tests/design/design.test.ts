@@ -96,6 +96,22 @@ describe.each<BackendName>(["wasm", "js"])("a Design on the %s backend", (backen
   });
 });
 
+describe("a Design refuses what would read memory it does not hold", () => {
+  it("checks subset row indices, refuses free() while a fit runs on it, and a multi-output design for one output", () => {
+    const design = prepareDesign(Xs, y);
+    expect(() => design.subset([0, Xs.length])).toThrow(new RangeError(`rowIndices[1] is ${Xs.length}: row indices must be integers from 0 to ${Xs.length - 1}.`));
+    expect(() => design.subset([0.5])).toThrow(/rowIndices\[0\] is 0.5/);
+    expect(() => enetPath(design, undefined, { nLambdas: 3, onProgress: () => design.free() })).toThrow(/in use by a fit/);
+    expect(enetPath(design, undefined, { nLambdas: 3 }).coefs).toHaveLength(3);
+    design.free();
+    const multi = prepareDesign(Xs, Y2);
+    expect(() => new RidgeCV().fit(multi)).toThrow(/RidgeCV fits one output, but this Design holds 2/);
+    expect(() => new Lasso().fit(multi)).toThrow(/Lasso fits one output/);
+    multi.free();
+    expect(() => prepareDesign(Xs, y, { backnd: "js" } as never)).toThrow(/Unknown option "backnd" for prepareDesign/);
+  });
+});
+
 describe("a Design's memory", () => {
   it("returns every block to the WASM heap when freed, derived products included", () => {
     const heap = (getBackend("wasm") as Backend & { heap: { bytesInUse: number } }).heap;

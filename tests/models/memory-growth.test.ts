@@ -31,4 +31,24 @@ describe("fits across a growth of WASM memory", () => {
     const js = solve(getBackend("js"));
     wasm.forEach((w, j) => expect(Math.abs(w - js[j])).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(js[j]))));
   });
+
+  it("prepared data copy blocks through live views while allocating (standardized, weighted, fresh 1 MiB memory)", () => {
+    const [n, d] = [20_000, 10];
+    const X = Float64Array.from({ length: n * d }, (_, k) => Math.sin(k * 0.37) * (1 + (k % d)));
+    const y = Float64Array.from({ length: n }, (_, i) => Math.cos(i));
+    const weights = Float64Array.from({ length: n }, (_, i) => 1 + (i % 3));
+    const forms = (backend: ReturnType<typeof getBackend>) =>
+      backend.scope((scope) => {
+        const raw = { X: scope.fromArray(X), Y: scope.fromArray(y), n, d, k: 1 };
+        const plain = scope.own(new LeastSquaresData(backend, raw, { fitIntercept: true, standardize: true }));
+        const weighted = scope.own(new LeastSquaresData(backend, raw, { fitIntercept: true, standardize: true, sampleWeight: weights }));
+        return [plain.uncentered().X.values.slice(), weighted.rows().values.slice(), weighted.columns().values.slice()];
+      });
+    const fresh = createWasmBackend(instantiateCoreSync());
+    const before = fresh.heap.byteLength;
+    const wasm = forms(fresh);
+    expect(fresh.heap.byteLength).toBeGreaterThan(before);
+    const js = forms(getBackend("js"));
+    wasm.forEach((values, f) => expect(Array.from(values)).toEqual(Array.from(js[f])));
+  });
 });

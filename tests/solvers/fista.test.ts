@@ -36,7 +36,7 @@ const runs = fc
     return { data, lambda, rho, positive: positive && !grouped, groups };
   });
 
-/** The Lipschitz constant of the smooth part, from Jacobi's eigenvalues of X^T X / n (with exact.ts's margin). */
+/** The Lipschitz constant of the smooth part, from Jacobi's eigenvalues of X^T X / n (with the margin of src/solvers/fista.ts). */
 function lipschitz({ n, d, G }: Centered, lambda: number, rho: number): number {
   const top = Math.max(...symmetricEigen(G.map((v) => v / n), d).values);
   const L = 1.01 * top + lambda * (1 - rho);

@@ -72,6 +72,7 @@ export const solverLoops = {
   >({
     source: "solvers/gd",
     args: ["X", "rows", "cols", "y", "params", "w", "history"],
+    optional: ["history"],
     lengths: { X: ["rows", "cols"], y: ["rows"], w: ["cols"] },
     scratch: { r: ["rows"], grad: ["cols"], out: [4] },
     js: (X, rows, cols, y, params, w, history) => gdFit(v(X), rows, cols, v(y), params, v(w), optional(history)),
@@ -92,6 +93,7 @@ export const solverLoops = {
   >({
     source: "solvers/cd",
     args: ["G", "q", "yy", "d", "n", "params", "w", "history"],
+    optional: ["history"],
     lengths: { G: ["d", "d"], q: ["d"], w: ["d"] },
     scratch: { h: ["d"], gap: [2], out: [3], rng: [1] },
     js: (G, q, yy, d, n, params, w, history) => cd.cdGram(v(G), v(q), yy, d, n, params, v(w), optional(history)),
@@ -108,6 +110,7 @@ export const solverLoops = {
   >({
     source: "solvers/cd",
     args: ["Xt", "n", "d", "y", "params", "w", "r", "history"],
+    optional: ["history"],
     lengths: { Xt: ["d", "n"], y: ["n"], w: ["d"], r: ["n"] },
     scratch: { norms: ["d"], g: ["d"], gap: [2], out: [3], rng: [1] },
     js: (Xt, n, d, y, params, w, r, history) => cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), optional(history)),
@@ -128,6 +131,7 @@ export const solverLoops = {
   >({
     source: "solvers/multi-task-cd",
     args: ["Xt", "n", "d", "Yt", "k", "params", "W", "history"],
+    optional: ["history"],
     lengths: { Xt: ["d", "n"], Yt: ["k", "n"], W: ["d", "k"] },
     scratch: { Rt: ["n", "k"], norms: ["d"], t: ["k"], out: [3] },
     js: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, params, v(W), optional(history)),
@@ -170,6 +174,7 @@ export const solverLoops = {
   >({
     source: "solvers/fista",
     args: ["X", "rows", "cols", "y", "params", "w", "history"],
+    optional: ["history"],
     lengths: { X: ["rows", "cols"], y: ["rows"], w: ["cols"] },
     check: checkGroups,
     scratch: {
