@@ -3,7 +3,7 @@
 // the WASM backend). The size is known from the shape before any value is read.
 
 import type { Backend, F64Block, Scope } from "./backend.js";
-import { matrixSource, nonFiniteError, vectorSource, type MatrixSource } from "./input.js";
+import { isRows, matrixSource, nonFiniteError, vectorSource, type MatrixSource } from "./input.js";
 
 /** A matrix resident in a backend block, row-major. */
 export interface ResidentMatrix {
@@ -45,6 +45,16 @@ export function copyMatrixIn(
   const source = matrixSource(input, name);
   checkShape?.(source.cols, source.rows);
   return { block: copyIn(backend, scope, source, name), rows: source.rows, cols: source.cols };
+}
+
+/**
+ * Copies a vector, or rows of values (a matrix), as the argument comes: `asRows` says which, so the caller can
+ * give results back in the same shape (weights) or treat rows as several outputs (targets).
+ */
+export function copyValuesIn(backend: Backend, scope: Scope, input: unknown, name: string): ResidentMatrix & { asRows: boolean } {
+  if (isRows(input)) return { ...copyMatrixIn(backend, scope, input, name), asRows: true };
+  const block = copyVectorIn(backend, scope, input, name);
+  return { block, rows: block.length, cols: 1, asRows: false };
 }
 
 /** Copies a vector argument into a block of the scope. */

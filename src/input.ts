@@ -26,6 +26,13 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   );
 }
 
+/** Whether a value is given as rows (its first entry an object: a matrix, or targets with several outputs). */
+export function isRows(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const first = (value as ArrayLike<unknown>).length > 0 ? (value as ArrayLike<unknown>)[0] : undefined;
+  return typeof first === "object" && first !== null;
+}
+
 /** The index of the first entry of a plain array that is not a number, or -1. */
 function firstNonNumber(source: readonly unknown[]): number {
   for (let i = 0; i < source.length; i++) if (typeof source[i] !== "number") return i;

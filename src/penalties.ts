@@ -2,26 +2,14 @@
 // chosen backend. Weights may be a vector (number[] | Float64Array) or a 2-D weight matrix (number[][] or
 // Float64Array[] rows, e.g. d x k for multi-output ridge); a matrix is treated as its flattened entries.
 
-import type { Backend, F64Block, Scope } from "./backend.js";
+import type { Backend, F64Block } from "./backend.js";
 import { getBackend } from "./backends/registry.js";
-import { copyMatrixIn, copyVectorIn } from "./copy-in.js";
+import { copyValuesIn } from "./copy-in.js";
 import { checkL1Ratio, checkLambda, checkPositive } from "./options/checks.js";
 import type { BackendOptions } from "./options/schema.js";
 
 /** A weight vector or a 2-D weight matrix given as rows. */
 export type Weights = ArrayLike<number> | ArrayLike<ArrayLike<number>>;
-
-/** The weights copied once into the backend, flattened, with their row length when they came as a matrix. */
-function copyWeightsIn(backend: Backend, scope: Scope, w: unknown, name: string): { block: F64Block; cols?: number } {
-  const first = typeof w === "object" && w !== null && (w as ArrayLike<unknown>).length > 0
-    ? (w as ArrayLike<unknown>)[0]
-    : undefined;
-  if (typeof first === "object" && first !== null) {
-    const { block, cols } = copyMatrixIn(backend, scope, w, name);
-    return { block, cols };
-  }
-  return { block: copyVectorIn(backend, scope, w, name) };
-}
 
 function reshape(out: Float64Array, cols: number | undefined): Float64Array | Float64Array[] {
   if (cols === undefined) return out;
@@ -30,16 +18,16 @@ function reshape(out: Float64Array, cols: number | undefined): Float64Array | Fl
 
 function penalty(w: unknown, lambda: number, rho: number, options: BackendOptions): number {
   const backend = getBackend(options.backend);
-  return backend.scope((s) => backend.elasticNetPenalty(copyWeightsIn(backend, s, w, "w").block, lambda, rho));
+  return backend.scope((s) => backend.elasticNetPenalty(copyValuesIn(backend, s, w, "w").block, lambda, rho));
 }
 
 /** Applies an in-place elementwise kernel to a copy of the weights, in their shape. */
 function mapWeights(w: unknown, options: BackendOptions, kernel: (backend: Backend, block: F64Block) => void, name = "w") {
   const backend = getBackend(options.backend);
   return backend.scope((s) => {
-    const { block, cols } = copyWeightsIn(backend, s, w, name);
+    const { block, cols, asRows } = copyValuesIn(backend, s, w, name);
     kernel(backend, block);
-    return reshape(block.values.slice(), cols);
+    return reshape(block.values.slice(), asRows ? cols : undefined);
   });
 }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ElasticNet, GramAccumulator, init, Lasso, loadDiabetes, Ridge, type BackendName } from "../src/index.js";
+import { ElasticNet, GramAccumulator, init, Lasso, loadDiabetes, MultiTaskLasso, Ridge, type BackendName } from "../src/index.js";
 
 beforeAll(() => init());
 
@@ -67,6 +67,8 @@ describe.each<BackendName>(["wasm", "js"])("GramAccumulator on the %s backend", 
     expect(() => new Lasso({ backend }).fitGram(acc)).toThrow(/statistics hold no rows/);
     acc.update(X, y);
     expect(() => new Lasso({ solver: "fista", backend }).fitGram(acc)).toThrow(/fitGram needs solver "cd", not "fista"/);
+    expect(() => new Ridge({ solver: "gd", backend }).fitGram(acc)).toThrow(/fitGram needs solver "closed-form" or "cd", not "gd"/);
+    expect(() => new MultiTaskLasso({ backend }).fitGram(acc)).toThrow(/MultiTaskLasso cannot fit from statistics: its solver "cd" needs the rows/);
     expect(() => acc.update([[1, 2]], [1])).toThrow(/the columns of X has length 2 but nFeatures has length 10/);
   });
 });

@@ -2,7 +2,7 @@
 
 import type { Backend, BackendName, F64Block, Scope } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
-import { copyMatrixIn, copyVectorIn } from "../copy-in.js";
+import { copyMatrixIn, copyValuesIn, copyVectorIn } from "../copy-in.js";
 import { checkSameLength } from "../input.js";
 import { resolveOptions } from "../options/schema.js";
 import { LeastSquaresData, type PrepareOptions, type RawDesign } from "./least-squares-data.js";
@@ -14,13 +14,6 @@ export interface DesignOptions {
   backend?: BackendName;
 }
 
-/** Whether y is given as rows of several outputs rather than one vector. */
-function isMultiOutput(y: unknown): boolean {
-  if (typeof y !== "object" || y === null) return false;
-  const first = (y as ArrayLike<unknown>).length > 0 ? (y as ArrayLike<unknown>)[0] : undefined;
-  return typeof first === "object" && first !== null;
-}
-
 /**
  * X (n x d) and y (n values, or n rows of k outputs) copied once into a backend's memory, checked on the way in,
  * and kept there for several fits: `fit(design)` on any model, `setOptions` then refit, `enetPath(design)`, the
@@ -30,12 +23,6 @@ function isMultiOutput(y: unknown): boolean {
  * memory is garbage-collected; the WASM heap is not).
  */
 export class Design {
-  /** Rows n. */
-  readonly rows: number;
-  /** Features d. */
-  readonly cols: number;
-  /** Outputs k (1 when y is a vector). */
-  readonly outputs: number;
   /** Whether y was given as rows (several outputs) rather than a vector. */
   readonly multiOutput: boolean;
   readonly backendName: BackendName;
@@ -54,7 +41,21 @@ export class Design {
     this.scope = parts.scope;
     this.raw = parts.raw;
     this.multiOutput = parts.multiOutput;
-    [this.rows, this.cols, this.outputs] = [parts.raw.n, parts.raw.d, parts.raw.k];
+  }
+
+  /** Rows n. */
+  get rows(): number {
+    return this.raw.n;
+  }
+
+  /** Features d. */
+  get cols(): number {
+    return this.raw.d;
+  }
+
+  /** Outputs k (1 when y is a vector). */
+  get outputs(): number {
+    return this.raw.k;
   }
 
   private live(): RawDesign {
@@ -147,6 +148,9 @@ export class Design {
   }
 }
 
+/** A vector block as a one-column target. */
+const asColumn = (block: F64Block) => ({ block, rows: block.length, cols: 1, asRows: false });
+
 /**
  * Copies X (n x d: rows, `{ data, rows, cols }`, or one column) and y (n values, or n rows of k outputs) once
  * into a backend's memory, checking every value on the way in, and returns the {@link Design} that fits reuse.
@@ -160,15 +164,10 @@ export function residentDesign(X: unknown, y: unknown, backendName: BackendName,
   const backend = getBackend(backendName);
   const { scope, value } = backend.keepScope((scope) => {
     const { block, rows, cols } = copyMatrixIn(backend, scope, X, "X");
-    const multiOutput = !vectorTarget && isMultiOutput(y);
-    if (!multiOutput) {
-      const Y = copyVectorIn(backend, scope, y, "y");
-      checkSameLength(rows, "the rows of X", Y.length, "y");
-      return { raw: { X: block, Y, n: rows, d: cols, k: 1 }, multiOutput };
-    }
-    const targets = copyMatrixIn(backend, scope, y, "y");
+    // Models of one output read y as a vector only: rows of outputs are then refused as non-numbers.
+    const targets = vectorTarget ? asColumn(copyVectorIn(backend, scope, y, "y")) : copyValuesIn(backend, scope, y, "y");
     checkSameLength(rows, "the rows of X", targets.rows, "y");
-    return { raw: { X: block, Y: targets.block, n: rows, d: cols, k: targets.cols }, multiOutput };
+    return { raw: { X: block, Y: targets.block, n: rows, d: cols, k: targets.cols }, multiOutput: targets.asRows };
   });
   return new Design({ backendName, scope, ...value });
 }

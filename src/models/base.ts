@@ -10,7 +10,7 @@ import type { FittedState } from "../pipeline/fitted-state.js";
 import type { SolverParams } from "../solvers/solver.js";
 import { SOLVERS, type SolverName } from "../solvers/table.js";
 import { FittedModel, type FittedJSON } from "./fitted-model.js";
-import { isApplicable, optionsFor, resolveOptions, withoutUnusedDefaults, type ModelOwner, type Solver } from "../options/schema.js";
+import { isApplicable, optionsFor, OWNERS, resolveOptions, withoutUnusedDefaults, type ModelOwner, type Solver } from "../options/schema.js";
 import type { JsonOptions, LinearModelOptions, ResolvedOptions } from "./options.js";
 
 export type { FittedState, Targets } from "./fitted-model.js";
@@ -158,8 +158,13 @@ export abstract class LinearModel extends FittedModel {
    */
   fitGram(stats: GramAccumulator | GramStatistics): this {
     const { solver } = this.options;
-    if (solver !== "cd" && solver !== "closed-form") {
-      throw new RangeError(`fitGram needs solver "cd"${this.modelName === "Ridge" ? ' or "closed-form"' : ""}, not "${solver}": the rows are not at hand.`);
+    // The solver table says which solvers fit from statistics; the message names this model's.
+    const fromStatistics = (name: string) => SOLVERS[this.tableSolver(name)].fromStatistics;
+    if (!fromStatistics(solver)) {
+      const usable = OWNERS[this.modelName].solvers.filter(fromStatistics).map((name) => `"${name}"`);
+      throw new RangeError(usable.length > 0
+        ? `fitGram needs solver ${usable.join(" or ")}, not "${solver}": the rows are not at hand.`
+        : `${this.modelName} cannot fit from statistics: its solver "${solver}" needs the rows; call fit(X, y).`);
     }
     const json = stats instanceof GramAccumulator ? stats.toJSON() : stats;
     return this.accept(fitStatistics(this.options.backend, json, this.plan(solver, json.nFeatures, 1, {})), solver);

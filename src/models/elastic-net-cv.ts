@@ -1,7 +1,7 @@
 // Cross-validated elastic net and lasso: k-fold CV over the regularization path (and over l1Ratios), the model
 // refitted on all rows at the chosen lambda.
 
-import { mulberry32 } from "../backends/random.js";
+import { mulberry32, shuffled } from "../backends/random.js";
 import type { Design } from "../design/design.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
@@ -42,12 +42,7 @@ export interface CvResult {
 
 /** Fold of each row: a random permutation from `seed` dealt round-robin into k folds. */
 export function assignFolds(n: number, k: number, seed: number): Int32Array {
-  const next = mulberry32(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor((next() / 2 ** 32) * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = shuffled(Array.from({ length: n }, (_, i) => i), mulberry32(seed));
   const folds = new Int32Array(n);
   order.forEach((row, position) => (folds[row] = position % k));
   return folds;

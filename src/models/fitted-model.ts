@@ -2,7 +2,7 @@
 
 import type { BackendName } from "../backend.js";
 import { NotFittedError } from "../errors.js";
-import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import { checkSameLength, isRows, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
 import type { FittedState } from "../pipeline/fitted-state.js";
 import { predictInput } from "../pipeline/predict.js";
 import { CsrMatrix } from "../sparse/csr.js";
@@ -32,8 +32,7 @@ export interface Targets {
 
 /** y as n rows of k values, or a vector (k = 1). */
 export function targetsOf(y: unknown): Targets {
-  const first = typeof y === "object" && y !== null && (y as ArrayLike<unknown>).length > 0 ? (y as ArrayLike<unknown>)[0] : undefined;
-  if (typeof first !== "object" || first === null) return { data: toVector(y, "y"), k: 1 };
+  if (!isRows(y)) return { data: toVector(y, "y"), k: 1 };
   const { data, cols } = toMatrix(y, "y");
   return { data, k: cols };
 }

@@ -2,6 +2,7 @@
 // between epochs, the stopping rule on the training or a held-out loss (scikit-learn's SGDRegressor rule).
 
 import type { F64Block } from "../backend.js";
+import { shuffled } from "../backends/random.js";
 import { solver } from "./solver.js";
 
 /** Training state carried between fits (partialFit): weights and bias, Adam's moments, step count, random stream. */
@@ -35,15 +36,6 @@ export interface SgdRunParams {
   stopping: boolean;
   /** Where training starts; updated in place when the run succeeds. */
   progress: SgdProgress;
-}
-
-function permutation(rows: number[], next: () => number): number[] {
-  const order = rows.slice();
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor((next() / 2 ** 32) * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
 }
 
 /** lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) over the first d entries of theta. */
@@ -84,7 +76,7 @@ export const miniBatch = solver<SgdRunParams>({
     const progress = p.progress;
     const all = Array.from({ length: n }, (_, i) => i);
     const split = p.earlyStopping && p.stopping;
-    const shuffledRows = split ? permutation(all, progress.nextRandom) : all;
+    const shuffledRows = split ? shuffled(all, progress.nextRandom) : all;
     const held = split ? Math.max(1, Math.ceil(p.validationFraction * n)) : 0;
     const train = shuffledRows.slice(0, n - held);
     const validation = shuffledRows.slice(n - held);
@@ -99,7 +91,7 @@ export const miniBatch = solver<SgdRunParams>({
     let converged = false;
     let epoch = 0;
     for (; epoch < p.epochs; epoch++) {
-      const ids = p.shuffle ? permutation(train, progress.nextRandom) : train;
+      const ids = p.shuffle ? shuffled(train, progress.nextRandom) : train;
       new Int32Array(order.values.buffer, order.values.byteOffset, ids.length).set(ids);
       const loss = backend.sgdEpoch(X, d, Y, order, ids.length, p.batchSize, theta, epochParams, m, v, state);
       const objective = loss + penaltyOf(theta.values, d, p.lambda, p.rho);

@@ -1,13 +1,12 @@
 // Magnitude pruning of weights: the seed's "Connection to Inference Optimization".
 
-import { toMatrix, toVector } from "../input.js";
+import { isRows, toMatrix, toVector } from "../input.js";
 
 /** How much to prune: every |w| < threshold, or the smallest fraction of the entries by magnitude. */
 export type PruneOptions = { threshold: number } | { fraction: number };
 
 function flatten(weights: ArrayLike<number> | ArrayLike<ArrayLike<number>>) {
-  const first = weights.length > 0 ? weights[0] : undefined;
-  if (typeof first === "object" && first !== null) {
+  if (isRows(weights)) {
     const { data, rows, cols } = toMatrix(weights, "weights");
     return { data, cols: cols as number | undefined, rows };
   }

@@ -18,7 +18,7 @@ export const optional = (block: F64Block | null): Float64Array | null => (block 
 export const int32 = (block: F64Block): Int32Array => packedIntegers(block, 2 * block.length);
 
 /** The length of an optional block, 0 for none. */
-export const lengthOf = (block: F64Block | null): number => (block ? block.length : 0);
+export const lengthOrZero = (block: F64Block | null): number => (block ? block.length : 0);
 
 /** Booleans cross the ABI as 0 and 1. */
 export const flag = (value: boolean): number => (value ? 1 : 0);

@@ -11,7 +11,7 @@ import * as lu from "../js/solvers/lu.js";
 import { cdMultiTask } from "../js/solvers/multi-task-cd.js";
 import { sgdEpoch } from "../js/solvers/sgd.js";
 import { checkDimension, checkIndices, checkLength, type NamedArguments } from "../kernel.js";
-import { entry, flag, int32, iterativeResult, lengthOf, optional, v } from "./common.js";
+import { entry, flag, int32, iterativeResult, lengthOrZero, optional, v } from "./common.js";
 
 /** The outcome codes of the core's gdFit. */
 const GD_OUTCOMES: GdOutcome[] = ["converged", "maxIter", "diverged"];
@@ -79,7 +79,7 @@ export const solverLoops = {
     wasm: ({ core, address, scratch: { r, grad, out } }) => (X, rows, cols, y, params, w, history) => {
       const { lambda, rho, learningRate, maxIter, tol, fitIntercept } = params;
       core.gdFit(address(X), rows, cols, address(y), lambda, rho, learningRate, maxIter, tol, flag(fitIntercept),
-        address(w), address(r), address(grad), address(history), lengthOf(history), address(out));
+        address(w), address(r), address(grad), address(history), lengthOrZero(history), address(out));
       const [intercept, nIter, outcome, loss] = out.values;
       return { intercept, nIter, outcome: GD_OUTCOMES[outcome], loss };
     },
@@ -100,7 +100,7 @@ export const solverLoops = {
     wasm: ({ core, address, scratch: { h, gap, out, rng } }) => (G, q, yy, d, n, params, w, history) => {
       const { lambda, rho, maxIter, tol, positive, selection } = params;
       core.cdGram(address(G), address(q), yy, d, n, lambda, rho, maxIter, tol, flag(positive), flag(selection === "random"),
-        address(seeded(rng, params)), address(w), address(h), address(gap), address(history), lengthOf(history), address(out));
+        address(seeded(rng, params)), address(w), address(h), address(gap), address(history), lengthOrZero(history), address(out));
       return iterativeResult(out);
     },
   }),
@@ -118,7 +118,7 @@ export const solverLoops = {
       const { lambda, rho, maxIter, tol, positive, selection } = params;
       core.cdResidual(address(Xt), n, d, address(y), lambda, rho, maxIter, tol, flag(positive), flag(selection === "random"),
         address(seeded(rng, params)), address(w), address(r), address(norms), address(g), address(gap), address(history),
-        lengthOf(history), address(out));
+        lengthOrZero(history), address(out));
       return iterativeResult(out);
     },
   }),
@@ -138,7 +138,7 @@ export const solverLoops = {
     wasm: ({ core, address, scratch: { Rt, norms, t, out } }) => (Xt, n, d, Yt, k, params, W, history) => {
       const { lambda, rho, maxIter, tol } = params;
       core.cdMultiTask(address(Xt), n, d, address(Yt), k, lambda, rho, maxIter, tol, address(W), address(Rt), address(norms),
-        address(t), address(history), lengthOf(history), address(out));
+        address(t), address(history), lengthOrZero(history), address(out));
       return iterativeResult(out);
     },
   }),
@@ -189,7 +189,7 @@ export const solverLoops = {
       const { lambda, rho, L, maxIter, tol, positive, groups } = params;
       core.fista(address(X), rows, cols, address(y), lambda, rho, L, maxIter, tol, flag(positive), address(w), address(wPrev),
         address(z), address(gw), address(gPrev), address(gz), address(r), groups ? address(groups.ids) : 0, groups ? groups.count : 0,
-        groups ? address(groups.weights) : 0, address(groupNorms), address(history), lengthOf(history), address(out));
+        groups ? address(groups.weights) : 0, address(groupNorms), address(history), lengthOrZero(history), address(out));
       return iterativeResult(out);
     },
   }),
