@@ -84,7 +84,7 @@ export class GramData implements PreparedData {
   }
 
   /** Statistics cannot be rescaled after the fact: their sums have already overflowed or not. */
-  rescaled(): null {
+  rescaled(_penalty: { lambda: number; rho: number }): null {
     return null;
   }
 

@@ -7,7 +7,7 @@
 import type { Backend, F64Block, Scope } from "../backend.js";
 import { checkSameLength, toVector } from "../input.js";
 import type { PreparedData, RescaledProblem } from "../solvers/prepared-data.js";
-import { rangeExponent, scaleByPowerOfTwo } from "./power-of-two.js";
+import { penaltyExponents, rangeExponent, scaleByPowerOfTwo } from "./power-of-two.js";
 
 /**
  * Data whose sum of |values| S lies in [2^-300, 2^300] (or is 0) are fitted as they are: every sum of products a
@@ -228,12 +228,12 @@ export class LeastSquaresData implements PreparedData {
     return coef.map((w, index) => w * this.xScale[Math.floor(index / this.k)]);
   }
 
-  rescaled(): RescaledProblem | null {
+  rescaled(penalty: { lambda: number; rho: number }): RescaledProblem | null {
     const { n, d, k, backend, options } = this;
     this.inRange ??= safeSum(backend.sumAbs(this.raw.X)) && safeSum(backend.sumAbs(this.raw.Y));
     if (this.inRange) return null;
-    const xExponent = rangeExponent(this.raw.X.values);
-    const yExponent = rangeExponent(this.raw.Y.values);
+    const [xExponent, yExponent] = penaltyExponents(
+      rangeExponent(this.raw.X.values), rangeExponent(this.raw.Y.values), penalty.lambda, penalty.rho, options.standardize);
     const { scope, value: data } = backend.keepScope((scope) => {
       const [X, Y] = [scope.copyOf(this.raw.X), scope.copyOf(this.raw.Y)];
       scaleByPowerOfTwo(X.values, xExponent);

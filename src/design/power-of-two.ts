@@ -21,3 +21,25 @@ export function scaleByPowerOfTwo(values: Float64Array, e: number): void {
   if (e === 0) return;
   for (let i = 0; i < values.length; i++) values[i] = timesPowerOfTwo(values[i], e);
 }
+
+/** The largest log2 of a penalty weight on rescaled data; beyond it the data are left smaller instead. */
+const PENALTY_LIMIT = 500;
+
+/**
+ * The exponents for X and y lowered, when needed, so that the rescaled penalty weights lambda rho a b and
+ * lambda (1 - rho) a^2 (a = 1 under standardize) stay below 2^PENALTY_LIMIT: past that the penalty dominates the
+ * loss and the data need no more scaling up. X's exponent is the one lowered (y's under standardize): the
+ * rescaled weights (b / a) w of a penalty-dominated fit are tiny, and a smaller a keeps them representable.
+ */
+export function penaltyExponents(
+  xExponent: number, yExponent: number, lambda: number, rho: number, standardized: boolean,
+): [number, number] {
+  if (!(lambda > 0)) return [xExponent, yExponent];
+  const ae = standardized ? 0 : xExponent;
+  const lasso = rho > 0 ? Math.log2(lambda * rho) + ae + yExponent : -Infinity;
+  const ridge = rho < 1 && !standardized ? Math.log2(lambda * (1 - rho)) + 2 * ae : -Infinity;
+  if (!(Math.max(lasso, ridge) > PENALTY_LIMIT)) return [xExponent, yExponent];
+  // Lowering one exponent by s lowers the lasso weight by s and (X's) the ridge weight by 2s.
+  const shift = Math.ceil(Math.max(lasso - PENALTY_LIMIT, (ridge - PENALTY_LIMIT) / 2, 0));
+  return standardized ? [xExponent, yExponent - shift] : [xExponent - shift, yExponent];
+}

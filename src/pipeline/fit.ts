@@ -78,7 +78,8 @@ function solveRescaled<S extends SolverName>(
 export function fitPrepared<S extends SolverName>(
   backend: Backend, data: PreparedData, plan: FitPlan<S>, lambdas: ArrayLike<number>, onStep?: StepListener,
 ): FittedState[] {
-  const problem = SOLVERS[plan.solver].scaleFree ? data.rescaled() : null;
+  const penalty = { lambda: Math.max(...Array.from(lambdas)), rho: plan.params.rho };
+  const problem = SOLVERS[plan.solver].scaleFree ? data.rescaled(penalty) : null;
   let states: FittedState[];
   if (problem) {
     try {

@@ -47,9 +47,10 @@ export interface PreparedData {
   /**
    * The same problem on X times 2^xExponent and Y times 2^yExponent, chosen so that the largest |value| of each
    * lies near [1, 2): exact in binary, for data whose sums of squares overflow or underflow double precision.
-   * Null when the data are in range, or when only statistics are at hand.
+   * Null when the data are in range, or when only statistics are at hand. `penalty` (its largest lambda) bounds
+   * how far the data are scaled up.
    */
-  rescaled(): RescaledProblem | null;
+  rescaled(penalty: { lambda: number; rho: number }): RescaledProblem | null;
   /** Frees what the problem allocated (not the design it was prepared from). */
   free(): void;
 }

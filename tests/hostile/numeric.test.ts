@@ -89,6 +89,13 @@ describe.each(backends)("overflow inside the fit (item 1), %s backend", (backend
     close(Array.from(fit.coef, (w) => w * 1e-300), Array.from(ols.coef), 1e-9);
   });
 
+  it("Ridge at lambda 0.1 on X of 1e-200: w = Xc^T yc / (n lambda), the Gram term being 1e-400 of it", () => {
+    const { Xc, yc } = centered(scaled(X, 1e-200), y);
+    const limit = [0, 1].map((j) => Xc.reduce((s, row, i) => s + row[j] * yc[i], 0) / (5 * 0.1));
+    const fit = new Ridge({ lambda: 0.1, backend }).fit(scaled(X, 1e-200), y);
+    close(Array.from(fit.coef), limit, 1e-12);
+  });
+
   it("gradient descent on X of 1e200 throws DivergedError, never NaN coefficients", () => {
     expect(() => new Ridge({ lambda: 0.1, solver: "gd", backend }).fit(scaled(X, 1e200), y)).toThrow(DivergedError);
   });
