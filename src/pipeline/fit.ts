@@ -90,7 +90,10 @@ export function fitPrepared<S extends SolverName>(
   } else {
     states = solveStates(backend, data, plan, plan.params, lambdas, plan.start, onStep);
   }
-  if (!states.every(isFiniteState)) throw overflowError(plan.params.owner, plan.solver);
+  if (!states.every(isFiniteState)) {
+    const why = !SOLVERS[plan.solver].scaleFree ? "step size" : data.hasRows ? "none" : "statistics";
+    throw overflowError(plan.params.owner, plan.solver, why);
+  }
   return states;
 }
 

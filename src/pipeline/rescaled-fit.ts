@@ -47,11 +47,18 @@ export function originalState(problem: RescaledProblem, state: FittedState): Fit
   };
 }
 
+/** Why a fit could not be rerun rescaled: its solver has a step size of the user's, or it has only statistics. */
+export type NotRescaled = "step size" | "statistics" | "none";
+
 /** The error for a fit that stays non-finite: what overflowed and what to do. */
-export function overflowError(owner: string, solver: string): RangeError {
+export function overflowError(owner: string, solver: string, why: NotRescaled): RangeError {
+  const advice = {
+    "step size": `or use solver "cd", which refits such data rescaled by powers of two (solver "${solver}" cannot: its step size is yours)`,
+    statistics: "before accumulating the statistics: sums of squares beyond 1.8e308 cannot be rescaled afterwards",
+    none: "",
+  }[why];
   return new RangeError(
     `${owner} (solver "${solver}") overflowed double precision: its weights came out NaN or infinite. Rescale X and ` +
-      `y toward 1 (divide each by its largest absolute value), pass standardize: true, or use solver "cd" ` +
-      "(which reruns on data rescaled by powers of two when sums overflow).",
+      `y toward 1 (divide each by its largest absolute value)${advice ? ` ${advice}` : ""}.`,
   );
 }

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  DivergedError, ElasticNet, ElasticNetCV, init, Lasso, LassoCV, loadDiabetes, MultiTaskLasso, Ridge, RidgeCV,
+  DivergedError, ElasticNet, ElasticNetCV, GramAccumulator, init, Lasso, LassoCV, loadDiabetes, MultiTaskLasso, Ridge, RidgeCV,
   SingularMatrixError,
 } from "../../src/index.js";
 
@@ -189,5 +189,15 @@ describe("no estimator returns NaN (property)", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("statistics that overflowed (item 1, fitGram)", () => {
+  it("a Lasso fit from statistics whose sums overflowed says to rescale before accumulating", () => {
+    const accumulator = new GramAccumulator(2);
+    accumulator.update(scaled(X, 1e200), y);
+    const fit = () => new Lasso({ lambda: 0.1, ...quiet }).fitGram(accumulator.toJSON());
+    expect(fit).toThrow(RangeError);
+    expect(fit).toThrow(/overflow|finite/i);
   });
 });
