@@ -4,7 +4,7 @@
 
 import {
   checkBoolean, checkChoice, checkFraction, checkFunction, checkL1Ratio, checkLambda, checkList, checkPositive,
-  checkPositiveInteger, checkSeed, describeValue, MAX_ITER_LIMIT, parseNumber,
+  checkPositiveInteger, checkSeed, describeValue, isPlainObject, MAX_ITER_LIMIT, parseNumber,
 } from "./checks.js";
 
 /** The solvers options can be restricted to. */
@@ -530,8 +530,9 @@ export function defaultOf(spec: OptionSpec, context: OptionContext): unknown {
  * result is one typed object; `Resolved<O>` shows the ones that apply to `owner`.
  */
 export function resolveOptions<O extends Owner>(owner: O, given: unknown = {}): Resolved<O> {
-  if (typeof given !== "object" || given === null || Array.isArray(given)) {
-    throw new TypeError(`${owner} options must be an object such as { ${optionsFor(owner)[0]}: ... }, got ${describeValue(given)}.`);
+  if (!isPlainObject(given)) {
+    const copy = typeof given === "object" && given !== null && !Array.isArray(given) ? ": copy its fields into one ({ ...options })" : "";
+    throw new TypeError(`${owner} options must be a plain object such as { ${optionsFor(owner)[0]}: ... }, got ${describeValue(given)}${copy}.`);
   }
   const supplied: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(given)) {
