@@ -6,6 +6,7 @@ import type { Design } from "../design/design.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { getBackend } from "../backends/registry.js";
+import { NotFittedError } from "../errors.js";
 import { enetPath, pathGrid } from "../paths/path.js";
 import { withDesign } from "../pipeline/fit.js";
 import { heldOutErrors } from "../pipeline/predict.js";
@@ -69,6 +70,11 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     this.ratios = owner === "LassoCV" ? [1] : this.options.l1Ratio;
   }
 
+  /** The class's name in messages. */
+  private get owner(): "ElasticNetCV" | "LassoCV" {
+    return (this.constructor as typeof ElasticNetCV).owner;
+  }
+
   /** The options of the refit: the estimator options given to the CV, at the chosen lambda and l1Ratio. */
   private modelOptions(lambda: number, l1Ratio: number): ElasticNetOptions {
     const { fitIntercept, backend, maxIter, tol, recordHistory, standardize, positive, precompute, selection, seed, onWarning } = this.options;
@@ -82,7 +88,7 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
   fit(X: MatrixInput | Design, y?: VectorInput, fitOptions: FitOptions = {}): this {
     const options = checkFitOptions(fitOptions);
     const backend = this.options.backend;
-    this.result = withDesign(X, y, backend, this.constructor.name, false, (design) => {
+    this.result = withDesign(X, y, backend, this.owner, false, (design) => {
       const n = design.rows;
       const k = checkPositiveInteger(this.options.nFolds, "nFolds", n);
       const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
@@ -123,24 +129,24 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     return this;
   }
 
-  protected fitted() {
-    if (!this.result) throw new TypeError(`This ${this.constructor.name} is not fitted yet: call fit(X, y) first.`);
+  protected fitted(use: string) {
+    if (!this.result) throw new NotFittedError(this.owner, use);
     return this.result;
   }
 
   /** The chosen l1Ratio. */
   get l1Ratio(): number {
-    return this.fitted().l1Ratio;
+    return this.fitted("reading l1Ratio").l1Ratio;
   }
 
   /** The CV curve of every l1Ratio tried. */
   get cvResults(): CvResult[] {
-    return this.fitted().cvResults;
+    return this.fitted("reading cvResults").cvResults;
   }
 
   /** The fold (0..k-1) each row was held out in. */
   get foldIds(): Int32Array {
-    return this.fitted().foldIds;
+    return this.fitted("reading foldIds").foldIds;
   }
 }
 

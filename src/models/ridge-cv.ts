@@ -1,6 +1,7 @@
 // Ridge with lambda chosen by exact leave-one-out cross-validation from one eigendecomposition.
 
 import { getBackend } from "../backends/registry.js";
+import { NotFittedError } from "../errors.js";
 import type { BackendName } from "../backend.js";
 import type { Design } from "../design/design.js";
 import type { MatrixInput, VectorInput } from "../input.js";
@@ -63,8 +64,8 @@ export class RidgeCV extends CrossValidated<Ridge> {
     return { model, lambdaMin, lambda1se, cvMean, cvStd };
   }
 
-  protected fitted() {
-    if (!this.result) throw new TypeError("This RidgeCV is not fitted yet: call fit(X, y) first.");
+  protected fitted(use: string) {
+    if (!this.result) throw new NotFittedError("RidgeCV", use);
     return this.result;
   }
 
@@ -75,11 +76,11 @@ export class RidgeCV extends CrossValidated<Ridge> {
 
   /** Mean squared leave-one-out error per lambda. */
   get cvMean(): Float64Array {
-    return this.fitted().cvMean;
+    return this.fitted("reading cvMean").cvMean;
   }
 
   /** Standard deviation of the squared leave-one-out errors per lambda. */
   get cvStd(): Float64Array {
-    return this.fitted().cvStd;
+    return this.fitted("reading cvStd").cvStd;
   }
 }

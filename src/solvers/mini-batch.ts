@@ -3,6 +3,7 @@
 
 import type { F64Block } from "../backend.js";
 import { shuffled } from "../backends/random.js";
+import { DivergedError } from "../errors.js";
 import { solver } from "./solver.js";
 
 /** Training state carried between fits (partialFit): weights and bias, Adam's moments, step count, random stream. */
@@ -64,6 +65,11 @@ function heldOutLoss(X: F64Block, y: F64Block, d: number, theta: F64Block, rows:
   return sum / (2 * rows.length);
 }
 
+/** Rows held out for early stopping: ceil(fraction n), at least one (scikit-learn's rule). */
+export function heldOutRows(n: number, fraction: number): number {
+  return Math.max(1, Math.ceil(fraction * n));
+}
+
 export const miniBatch = solver<SgdRunParams>({
   multiOutput: false,
   fromStatistics: false,
@@ -77,7 +83,7 @@ export const miniBatch = solver<SgdRunParams>({
     const all = Array.from({ length: n }, (_, i) => i);
     const split = p.earlyStopping && p.stopping;
     const shuffledRows = split ? shuffled(all, progress.nextRandom) : all;
-    const held = split ? Math.max(1, Math.ceil(p.validationFraction * n)) : 0;
+    const held = split ? heldOutRows(n, p.validationFraction) : 0;
     const train = shuffledRows.slice(0, n - held);
     const validation = shuffledRows.slice(n - held);
     const epochParams = {
@@ -96,7 +102,7 @@ export const miniBatch = solver<SgdRunParams>({
       const loss = backend.sgdEpoch(X, d, Y, order, ids.length, p.batchSize, theta, epochParams, m, v, state);
       const objective = loss + penaltyOf(theta.values, d, p.lambda, p.rho);
       if (!Number.isFinite(objective)) {
-        throw new RangeError(`${p.owner} diverged at epoch ${epoch + 1} (loss ${objective}): use a smaller learningRate than ${p.learningRate}.`);
+        throw new DivergedError(p.owner, objective, epoch + 1, p.learningRate, "epoch");
       }
       if (history && epoch < history.length) history.values[epoch] = objective;
       if (!p.stopping) continue;
