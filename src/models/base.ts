@@ -168,7 +168,8 @@ export abstract class LinearModel extends FittedModel {
         ? `fitGram needs solver ${usable.join(" or ")}, not "${solver}": the rows are not at hand.`
         : `${this.modelName} cannot fit from statistics: its solver "${solver}" needs the rows; call fit(X, y).`);
     }
-    const json = stats instanceof GramAccumulator ? stats.toJSON() : stats;
+    // Statistics given as JSON are checked (every field, sized by nFeatures) by reading them into an accumulator.
+    const json = (stats instanceof GramAccumulator ? stats : GramAccumulator.fromJSON(stats, this.options.backend)).toJSON();
     return this.accept(fitStatistics(this.options.backend, json, this.plan(solver, json.nFeatures, 1, {})), solver);
   }
 

@@ -14,7 +14,6 @@ import { checkFitOptions, type FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import { CrossValidated } from "./cross-validated.js";
 import { ElasticNet, type ElasticNetOptions } from "./elastic-net.js";
-import { checkPositiveInteger } from "../options/checks.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
 
 export interface ElasticNetCVOptions extends Omit<ElasticNetOptions, "lambda" | "l1Ratio" | "solver" | "learningRate" | "warmStart"> {
@@ -47,6 +46,30 @@ export function assignFolds(n: number, k: number, seed: number): Int32Array {
   const folds = new Int32Array(n);
   order.forEach((row, position) => (folds[row] = position % k));
   return folds;
+}
+
+/**
+ * Throws unless every fold has a row of positive weight to test on and leaves one to train on (a fold of zero
+ * weight has no error to measure, and a fit on rows of zero weight has nothing to fit).
+ */
+function checkFoldWeights(weights: Float64Array, foldIds: Int32Array, k: number): void {
+  const positiveIn = new Int32Array(k);
+  let positive = 0;
+  weights.forEach((w, i) => {
+    if (w > 0) {
+      positiveIn[foldIds[i]]++;
+      positive++;
+    }
+  });
+  positiveIn.forEach((count, fold) => {
+    if (count === 0 || count === positive) {
+      throw new RangeError(
+        `sampleWeight gives positive weight to ${positive} of the ${weights.length} rows, and fold ${fold} of ${k} holds ` +
+          `${count === 0 ? "none of them to test on" : "all of them, leaving none to train on"}: cross-validation needs ` +
+          `such rows in every fold and outside it; give more rows a positive weight, or use fewer folds (nFolds).`,
+      );
+    }
+  });
 }
 
 /**
@@ -90,9 +113,13 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     const backend = this.options.backend;
     this.result = withDesign(X, y, backend, this.owner, false, (design) => {
       const n = design.rows;
-      const k = checkPositiveInteger(this.options.nFolds, "nFolds", n);
+      const k = this.options.nFolds;
+      if (k > n) {
+        throw new RangeError(`nFolds is ${k} but there are only ${n} rows: each fold needs a row to test on; pass nFolds from 2 to ${n}, or more rows.`);
+      }
       const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
       const foldIds = assignFolds(n, k, this.options.seed);
+      if (weights) checkFoldWeights(weights, foldIds, k);
       const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
       const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
       const grids = this.ratios.map((rho) =>
