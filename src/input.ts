@@ -20,7 +20,7 @@ export type MatrixInput =
 export type VectorInput = ArrayLike<number>;
 
 /** Advice when the data are more than one block holds. */
-const TOO_LARGE = "fit on a sample, or accumulate the statistics in chunks with GramAccumulator";
+const TOO_LARGE = "pass fewer rows at a time (predict in chunks; fit on a sample, or accumulate the statistics chunk by chunk with GramAccumulator)";
 
 /**
  * Whether a value is taken as an array: a plain array, a typed array, or an array-like object ({ length, 0: ...}).

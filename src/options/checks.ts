@@ -1,6 +1,8 @@
 // Value checks shared by the option schema and the functions that take numbers positionally: each returns the
 // value it accepts and throws a TypeError or RangeError that names the argument, the value and what is allowed.
 
+import { checkBlockSize } from "../block-limit.js";
+
 /** The largest iteration count: iteration counters are 32-bit integers in the WASM core. */
 export const MAX_ITER_LIMIT = 2 ** 31 - 1;
 
@@ -121,6 +123,8 @@ export function checkFunction<F>(value: unknown, name: string): F {
 export function checkList<T>(value: unknown, name: string, entry: (item: unknown, name: string) => T): T[] {
   const isList = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
   if (!isList) throw new TypeError(`${name} must be an array, got ${describeValue(value)}.`);
+  const { length } = value as ArrayLike<unknown>;
+  checkBlockSize(length, `${name} has ${length} values`, "pass fewer");
   return Array.from(value as ArrayLike<unknown>, (item, i) => entry(item, `${name}[${i}]`));
 }
 
