@@ -1,6 +1,6 @@
 // Validation and normalization of user input: every error names the argument and, for data, the position.
 
-import { checkBlockSize } from "./block-limit.js";
+import { checkBlockSize, MAX_BLOCK_VALUES } from "./block-limit.js";
 import { describeValue as describe } from "./options/checks.js";
 
 /** A dense row-major matrix: element (i, j) is data[i * cols + j]. */
@@ -47,10 +47,15 @@ function lengthOf(values: ArrayLike<unknown>, name: string): number {
   return length;
 }
 
-/** Whether a value is given as rows (its first entry an object: a matrix, or targets with several outputs). */
+/**
+ * Whether a value is given as rows (its first entry an object: a matrix, or targets with several outputs). A value
+ * longer than a block holds is not read at all: it is taken as a vector, which the size check then refuses.
+ */
 export function isRows(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
-  const first = (value as ArrayLike<unknown>).length > 0 ? (value as ArrayLike<unknown>)[0] : undefined;
+  const { length } = value as ArrayLike<unknown>;
+  if (!(length > 0 && length <= MAX_BLOCK_VALUES)) return false;
+  const first = (value as ArrayLike<unknown>)[0];
   return typeof first === "object" && first !== null;
 }
 
