@@ -65,6 +65,9 @@ function heldOutLoss(X: F64Block, y: F64Block, d: number, theta: F64Block, rows:
   return sum / (2 * rows.length);
 }
 
+/** How far above its first epoch a loss that only rises must end for the run to count as diverged. */
+const DIVERGED_RATIO = 100;
+
 /** Rows held out for early stopping: ceil(fraction n), at least one (scikit-learn's rule). */
 export function heldOutRows(n: number, fraction: number): number {
   return Math.max(1, Math.ceil(fraction * n));
@@ -93,6 +96,9 @@ export const miniBatch = solver<SgdRunParams>({
     const [theta, m, v, state] = [progress.theta, progress.m, progress.v, Float64Array.of(progress.t)].map((a) => scope.fromArray(a));
     const order = scope.alloc(Math.ceil(train.length / 2));
     let best = Infinity;
+    let first = Number.NaN;
+    let previous = Infinity;
+    let rising = 0;
     let stale = 0;
     let converged = false;
     let epoch = 0;
@@ -109,7 +115,15 @@ export const miniBatch = solver<SgdRunParams>({
       const score = validation.length > 0 ? heldOutLoss(X, Y, d, theta, validation) : objective;
       stale = score > best - p.tol ? stale + 1 : 0;
       best = Math.min(best, score);
+      rising = score > previous ? rising + 1 : 0;
+      previous = score;
+      if (epoch === 0) first = score;
       if (stale >= p.nIterNoChange) {
+        // A loss that rose in every epoch without improvement, to far above where it started, is divergence still
+        // finite (too large a learningRate): stopping there would report a useless model as converged.
+        if (rising >= p.nIterNoChange && score > DIVERGED_RATIO * first) {
+          throw new DivergedError(p.owner, score, epoch + 1, p.learningRate, "epoch");
+        }
         converged = true;
         epoch++;
         break;
