@@ -6,7 +6,8 @@ import type { BackendName } from "./backend.js";
 import { copyMatrixIn, copyVectorIn } from "./copy-in.js";
 import { checkSameLength, toVector, type MatrixInput, type VectorInput } from "./input.js";
 import { checkBlockSize, MAX_BLOCK_VALUES } from "./block-limit.js";
-import { checkPositiveInteger, describeValue, isPlainObject } from "./options/checks.js";
+import { checkChoice, checkPositiveInteger, describeValue, isPlainObject } from "./options/checks.js";
+import { BACKENDS } from "./options/schema.js";
 
 /**
  * The statistics as a plain object: row count, means, and the centered sums of products
@@ -83,6 +84,7 @@ export class GramAccumulator {
     private readonly backend: BackendName = "wasm",
   ) {
     checkFeatureCount(nFeatures);
+    checkChoice(backend, "backend", BACKENDS);
     this.xMean = new Float64Array(nFeatures);
     this.xx = new Float64Array(nFeatures * nFeatures);
     this.xy = new Float64Array(nFeatures);
@@ -115,6 +117,9 @@ export class GramAccumulator {
 
   /** Adds the rows another accumulator has seen. */
   merge(other: GramAccumulator): this {
+    if (!(other instanceof GramAccumulator)) {
+      throw new TypeError(`merge takes a GramAccumulator, got ${describeValue(other)}: for statistics as JSON, merge(GramAccumulator.fromJSON(stats)).`);
+    }
     checkSameLength(this.nFeatures, "nFeatures", other.nFeatures, "other.nFeatures");
     const { n, xMean, yMean, xx, xy, yy } = other;
     return this.combine({ n, xMean, yMean, xx, xy, yy });

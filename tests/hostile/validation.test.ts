@@ -278,3 +278,20 @@ describe.each(["wasm", "js"] as const)("the %s backend's allocation", (name) => 
     backend.free(block);
   });
 });
+
+describe("GramAccumulator and the sparse model", () => {
+  it.each<[string, () => unknown, ErrorConstructor, RegExp]>([
+    ["an unknown backend, refused when made, not at the first update", () => new GramAccumulator(2, "gpu" as never), RangeError, /^backend must be one of "wasm", "js", got "gpu"\.$/],
+    ["merging statistics given as JSON, which merge would not check", () => new GramAccumulator(2).merge(new GramAccumulator(2).update(X, y).toJSON() as never), TypeError, /^merge takes a GramAccumulator, got an object: for statistics as JSON, merge\(GramAccumulator\.fromJSON\(stats\)\)\.$/],
+    ["chunks with another feature count", () => new GramAccumulator(3).update(X, y), RangeError, /^the columns of X has length 2 but nFeatures has length 3: they must match\.$/],
+    ["a sparse model scored without y", () => new Ridge({ lambda: 0.1 }).fit(X, y).toSparse().score(X, undefined as never), TypeError, /^y must be an array of numbers or a Float64Array, got undefined\.$/],
+  ])("%s", (_, call, type, message) => refuses(call, type, message));
+
+  it("merges valid statistics given as JSON once read by fromJSON", () => {
+    const [first, second] = [X.slice(0, 3), X.slice(3)];
+    const whole = new GramAccumulator(2).update(X, y).toJSON();
+    const merged = new GramAccumulator(2).update(first, y.slice(0, 3)).merge(GramAccumulator.fromJSON(new GramAccumulator(2).update(second, y.slice(3)).toJSON())).toJSON();
+    expect(merged.n).toBe(6);
+    merged.xx.forEach((v, k) => expect(v).toBeCloseTo(whole.xx[k], 10));
+  });
+});
