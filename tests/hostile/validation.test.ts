@@ -295,3 +295,34 @@ describe("GramAccumulator and the sparse model", () => {
     merged.xx.forEach((v, k) => expect(v).toBeCloseTo(whole.xx[k], 10));
   });
 });
+
+describe("sample weights at the ends of the doubles weigh as equal weights do", () => {
+  it.each<[string, (weights?: number[]) => ArrayLike<number>]>([
+    ["Lasso", (w) => new Lasso({ lambda: 0.1, tol: 1e-10 }).fit(X, y, { sampleWeight: w }).coef],
+    ["RidgeCV", (w) => new RidgeCV().fit(X, y, { sampleWeight: w }).coef],
+    ["LassoCV", (w) => new LassoCV({ nFolds: 3, ...quiet }).fit(X, y, { sampleWeight: w }).coef],
+    ["lassoPath", (w) => lassoPath(X, y, { sampleWeight: w, nLambdas: 5 }).coefs[4]],
+  ])("%s", (_, coefWith) => {
+    const unweighted = Array.from(coefWith());
+    for (const weight of [1e308, Number.MAX_VALUE, 5e-324]) {
+      const weighted = Array.from(coefWith(X.map(() => weight)));
+      weighted.forEach((v, j) => expect(v).toBeCloseTo(unweighted[j], 12));
+    }
+  });
+});
+
+describe("predict with the wrong feature count names X, both counts and the rule", () => {
+  it.each<[string, () => { predict(X: number[][]): unknown }, string]>([
+    ["LassoCV", () => new LassoCV({ nFolds: 3, ...quiet }).fit(X, y), "ElasticNet"],
+    ["RidgeCV", () => new RidgeCV().fit(X, y), "Ridge"],
+    ["SGDRegressor", () => new SGDRegressor(quiet).fit(X, y), "SGDRegressor"],
+    ["MultiTaskLasso", () => new MultiTaskLasso().fit(X, y.map((v) => [v, -v])), "MultiTaskLasso"],
+  ])("%s", (_, fit, refitted) => {
+    refuses(() => fit().predict([[1, 2, 3]]), RangeError,
+      new RegExp(`^X has 3 features but this ${refitted} was fitted on 2: pass the same columns in the same order\\.$`));
+  });
+
+  it("the sparse model", () => {
+    refuses(() => new Ridge().fit(X, y).toSparse().predict([[1, 2, 3]]), RangeError, /^X has 3 features but these weights have 2/);
+  });
+});
