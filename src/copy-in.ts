@@ -1,6 +1,6 @@
 // One copy in: user data go straight from the caller's arrays into a block of the backend, type-checked during
 // that copy, then scanned for NaN and Infinity over the block by the backend's firstNonFinite kernel (SIMD on
-// the WASM backend). The size is known from the shape before any value is read.
+// the WASM backend). The size is known, and checked, from the shape before any value is read (input.ts).
 
 import type { Backend, F64Block, Scope } from "./backend.js";
 import { isRows, matrixSource, nonFiniteError, vectorSource, type MatrixSource } from "./input.js";
@@ -12,23 +12,9 @@ export interface ResidentMatrix {
   cols: number;
 }
 
-/** The most float64 values one block holds: 32-bit WebAssembly addresses 4 GiB, and the core indexes with i32. */
-const MAX_VALUES = 2 ** 29;
-
-function checkSize(source: MatrixSource, name: string): number {
-  const count = source.rows * source.cols;
-  if (count > MAX_VALUES) {
-    const gib = ((count * 8) / 2 ** 30).toFixed(1);
-    throw new RangeError(
-      `${name} is ${source.rows} x ${source.cols} = ${count} values (${gib} GiB as float64), more than one block ` +
-        `holds (${MAX_VALUES} values, 4 GiB): fit on a sample, or accumulate the statistics in chunks with GramAccumulator.`,
-    );
-  }
-  return count;
-}
-
-function copyIn(backend: Backend, scope: Scope, source: MatrixSource, name: string): F64Block {
-  const block = scope.uninitialized(checkSize(source, name));
+/** Copies a source, its size already checked by its shape, into a new block, then scans it for NaN and Infinity. */
+function copyIn(backend: Backend, scope: Scope, source: MatrixSource): F64Block {
+  const block = scope.uninitialized(source.rows * source.cols);
   source.copyTo(block.values);
   const bad = backend.firstNonFinite(block);
   if (bad >= 0) throw nonFiniteError(source.where(bad), block.values[bad]);
@@ -44,7 +30,7 @@ export function copyMatrixIn(
 ): ResidentMatrix {
   const source = matrixSource(input, name);
   checkShape?.(source.cols, source.rows);
-  return { block: copyIn(backend, scope, source, name), rows: source.rows, cols: source.cols };
+  return { block: copyIn(backend, scope, source), rows: source.rows, cols: source.cols };
 }
 
 /**
@@ -59,5 +45,5 @@ export function copyValuesIn(backend: Backend, scope: Scope, input: unknown, nam
 
 /** Copies a vector argument into a block of the scope. */
 export function copyVectorIn(backend: Backend, scope: Scope, input: unknown, name: string): F64Block {
-  return copyIn(backend, scope, vectorSource(input, name), name);
+  return copyIn(backend, scope, vectorSource(input, name));
 }

@@ -6,12 +6,14 @@ export class NotFittedError extends TypeError {
   }
 }
 
-/** Thrown when gradient descent's objective stops being a finite number. */
+/** Thrown when gradient descent's objective (or SGDRegressor's epoch loss) stops being a finite number. */
 export class DivergedError extends Error {
-  constructor(model: string, loss: number, iteration: number, learningRate: number) {
+  constructor(model: string, loss: number, iteration: number, learningRate: number, step: "iteration" | "epoch" = "iteration") {
+    const method = step === "epoch" ? "Stochastic gradient descent" : "Gradient descent";
+    const scaling = step === "epoch" ? "scale the features first" : "standardize the features";
     super(
-      `Gradient descent diverged for ${model}: the objective became ${loss} at iteration ${iteration} with ` +
-        `learningRate ${learningRate}. Use a smaller learningRate (try ${learningRate / 10}) or standardize the features.`,
+      `${method} diverged for ${model}: the objective became ${loss} at ${step} ${iteration} with ` +
+        `learningRate ${learningRate}. Use a smaller learningRate (try ${learningRate / 10}) or ${scaling}.`,
     );
     this.name = "DivergedError";
   }

@@ -5,7 +5,9 @@ import { getBackend } from "./backends/registry.js";
 import type { BackendName } from "./backend.js";
 import { copyMatrixIn, copyVectorIn } from "./copy-in.js";
 import { checkSameLength, toVector, type MatrixInput, type VectorInput } from "./input.js";
-import { checkPositiveInteger } from "./options/checks.js";
+import { checkBlockSize, MAX_BLOCK_VALUES } from "./block-limit.js";
+import { checkChoice, checkPositiveInteger, describeValue, isPlainObject } from "./options/checks.js";
+import { BACKENDS } from "./options/schema.js";
 
 /**
  * The statistics as a plain object: row count, means, and the centered sums of products
@@ -33,6 +35,36 @@ export interface RawSums {
   yy: number;
 }
 
+/** The most features: X^T X, d x d, must fit in one block. */
+const MAX_FEATURES = Math.floor(Math.sqrt(MAX_BLOCK_VALUES));
+
+/** Throws unless d is a feature count whose d x d statistics fit in one block. */
+function checkFeatureCount(nFeatures: unknown): number {
+  const d = checkPositiveInteger(nFeatures, "nFeatures");
+  checkBlockSize(d * d, `nFeatures is ${d}: X^T X would hold ${d} x ${d} = ${d * d} values`, `at most ${MAX_FEATURES} features fit`);
+  return d;
+}
+
+/**
+ * Statistics handed in (fromJSON, a model's fitGram), checked: a plain object with nFeatures d, n >= 0, and
+ * finite xMean (d values), xx (d x d), xy (d), yMean and yy.
+ */
+function readStatistics(stats: unknown): { nFeatures: number; n: number; xMean: Float64Array; yMean: number; xx: Float64Array; xy: Float64Array; yy: number } {
+  if (!isPlainObject(stats)) {
+    throw new TypeError(`stats must be a GramAccumulator or its toJSON() output ({ nFeatures, n, xMean, yMean, xx, xy, yy }), got ${describeValue(stats)}.`);
+  }
+  const d = checkFeatureCount(stats.nFeatures);
+  const xMean = toVector(stats.xMean, "stats.xMean");
+  const xx = toVector(stats.xx, "stats.xx");
+  const xy = toVector(stats.xy, "stats.xy");
+  checkSameLength(d, "stats.nFeatures", xMean.length, "stats.xMean");
+  checkSameLength(d * d, `stats.nFeatures^2 = ${d}^2`, xx.length, "stats.xx (X^T X, d x d)");
+  checkSameLength(d, "stats.nFeatures", xy.length, "stats.xy");
+  const [n, yMean, yy] = toVector([stats.n, stats.yMean, stats.yy], "[stats.n, stats.yMean, stats.yy]");
+  if (n < 0) throw new RangeError(`stats.n must be >= 0, got ${n}.`);
+  return { nFeatures: d, n, xMean, yMean, xx, xy, yy };
+}
+
 /**
  * Accumulates n, the means and the centered cross-products of X and y chunk by chunk. Each chunk's centered
  * products come from one pass of the backend's Gram kernel about the chunk's own means; chunks combine by
@@ -51,7 +83,8 @@ export class GramAccumulator {
     readonly nFeatures: number,
     private readonly backend: BackendName = "wasm",
   ) {
-    checkPositiveInteger(nFeatures, "nFeatures", 2 ** 20);
+    checkFeatureCount(nFeatures);
+    checkChoice(backend, "backend", BACKENDS);
     this.xMean = new Float64Array(nFeatures);
     this.xx = new Float64Array(nFeatures * nFeatures);
     this.xy = new Float64Array(nFeatures);
@@ -84,6 +117,9 @@ export class GramAccumulator {
 
   /** Adds the rows another accumulator has seen. */
   merge(other: GramAccumulator): this {
+    if (!(other instanceof GramAccumulator)) {
+      throw new TypeError(`merge takes a GramAccumulator, got ${describeValue(other)}: for statistics as JSON, merge(GramAccumulator.fromJSON(stats)).`);
+    }
     checkSameLength(this.nFeatures, "nFeatures", other.nFeatures, "other.nFeatures");
     const { n, xMean, yMean, xx, xy, yy } = other;
     return this.combine({ n, xMean, yMean, xx, xy, yy });
@@ -125,17 +161,8 @@ export class GramAccumulator {
 
   /** An accumulator holding statistics exported by {@link GramAccumulator.toJSON} (or computed elsewhere). */
   static fromJSON(stats: GramStatistics, backend: BackendName = "wasm"): GramAccumulator {
-    const acc = new GramAccumulator(stats.nFeatures, backend);
-    const d = stats.nFeatures;
-    const xMean = toVector(stats.xMean, "xMean");
-    const xx = toVector(stats.xx, "xx");
-    const xy = toVector(stats.xy, "xy");
-    checkSameLength(d, "nFeatures", xMean.length, "xMean");
-    checkSameLength(d * d, "nFeatures^2", xx.length, "xx");
-    checkSameLength(d, "nFeatures", xy.length, "xy");
-    const [n, yMean, yy] = toVector([stats.n, stats.yMean, stats.yy], "n, yMean, yy");
-    if (n < 0) throw new RangeError(`n must be >= 0, got ${n}.`);
-    return acc.combine({ n, xMean, yMean, xx, xy, yy });
+    const checked = readStatistics(stats);
+    return new GramAccumulator(checked.nFeatures, backend).combine(checked);
   }
 
   /**

@@ -1,5 +1,6 @@
 // Validation and normalization of user input: every error names the argument and, for data, the position.
 
+import { checkBlockSize, MAX_BLOCK_VALUES } from "./block-limit.js";
 import { describeValue as describe } from "./options/checks.js";
 
 /** A dense row-major matrix: element (i, j) is data[i * cols + j]. */
@@ -18,22 +19,57 @@ export type MatrixInput =
 /** A vector as users pass it. */
 export type VectorInput = ArrayLike<number>;
 
+/** Advice when the data are more than one block holds. */
+const TOO_LARGE = "pass fewer rows at a time (predict in chunks; fit on a sample, or accumulate the statistics chunk by chunk with GramAccumulator)";
+
+/**
+ * Whether a value is taken as an array: a plain array, a typed array, or an array-like object ({ length, 0: ...}).
+ * A DataView has no entries to read and is not one.
+ */
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  return (
-    Array.isArray(value) ||
-    ArrayBuffer.isView(value) ||
-    (typeof value === "object" && value !== null && typeof (value as { length?: unknown }).length === "number")
-  );
+  if (Array.isArray(value)) return true;
+  if (ArrayBuffer.isView(value)) return !(value instanceof DataView);
+  return typeof value === "object" && value !== null && typeof (value as { length?: unknown }).length === "number";
 }
 
-/** Whether a value is given as rows (its first entry an object: a matrix, or targets with several outputs). */
+/**
+ * The length of an array argument, refusing what no array of numbers has: a length that is not a non-negative
+ * integer (a lying array-like), and BigInt typed arrays (their values are not numbers).
+ */
+function lengthOf(values: ArrayLike<unknown>, name: string): number {
+  if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
+    throw new TypeError(`${name} is ${describe(values)}, whose entries are BigInts: convert it to numbers first, e.g. Float64Array.from(${name}, Number).`);
+  }
+  const { length } = values;
+  if (!Number.isInteger(length) || length < 0) {
+    throw new TypeError(`${name} has length ${length}, which no array has: pass an array of numbers or a Float64Array.`);
+  }
+  return length;
+}
+
+/**
+ * Whether a value is given as rows (its first entry an object: a matrix, or targets with several outputs). A value
+ * longer than a block holds is not read at all: it is taken as a vector, which the size check then refuses.
+ */
 export function isRows(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
-  const first = (value as ArrayLike<unknown>).length > 0 ? (value as ArrayLike<unknown>)[0] : undefined;
+  const { length } = value as ArrayLike<unknown>;
+  if (!(length > 0 && length <= MAX_BLOCK_VALUES)) return false;
+  const first = (value as ArrayLike<unknown>)[0];
   return typeof first === "object" && first !== null;
 }
 
-/** The index of the first entry of a plain array that is not a number, or -1. */
+/** Entry i of an array as messages show it: a hole reads as one, not as undefined. */
+function describeEntry(source: ArrayLike<unknown>, i: number): string {
+  return i in source ? describe(source[i]) : "a hole (empty slot)";
+}
+
+/** The TypeError for an entry that is not a number. */
+function notNumberError(where: string, source: ArrayLike<unknown>, i: number): TypeError {
+  return new TypeError(`${where} is ${describeEntry(source, i)}: every entry must be a finite number.`);
+}
+
+/** The index of the first entry of a plain array that is not a number (holes included), or -1. */
 function firstNonNumber(source: readonly unknown[]): number {
   for (let i = 0; i < source.length; i++) if (typeof source[i] !== "number") return i;
   return -1;
@@ -42,11 +78,17 @@ function firstNonNumber(source: readonly unknown[]): number {
 /**
  * Copies a plain array of numbers into target at offset; returns the index of the first non-number, or -1.
  * TypedArray.set copies an array of doubles at memory speed but coerces what is not a number ("2" to 2, null to
- * 0); the read-only type check after it costs little (V8 knows the entries of an array of doubles are numbers),
- * and a failed check aborts the whole copy, so no coerced value is ever used.
+ * 0) and throws on a BigInt; the read-only type check after it costs little (V8 knows the entries of an array of
+ * doubles are numbers), and a failed check aborts the whole copy, so no coerced value is ever used.
  */
 function copyArray(source: readonly unknown[], target: Float64Array, offset: number): number {
-  target.set(source as readonly number[], offset);
+  try {
+    target.set(source as readonly number[], offset);
+  } catch (error) {
+    const bad = firstNonNumber(source);
+    if (bad < 0) throw error;
+    return bad;
+  }
   return firstNonNumber(source);
 }
 
@@ -55,12 +97,12 @@ function copyArray(source: readonly unknown[], target: Float64Array, offset: num
  * a type check (so "2" or null is an error, not a silent coercion). `where(i)` names entry i in messages.
  */
 function copyNumbers(source: ArrayLike<unknown>, target: Float64Array, offset: number, where: (i: number) => string): void {
-  if (ArrayBuffer.isView(source) && !(source instanceof DataView)) {
+  if (ArrayBuffer.isView(source)) {
     target.set(source as unknown as ArrayLike<number>, offset);
     return;
   }
   const bad = Array.isArray(source) ? copyArray(source, target, offset) : copyArray(Array.from(source), target, offset);
-  if (bad >= 0) throw new TypeError(`${where(bad)} is ${describe(source[bad])}: every entry must be a finite number.`);
+  if (bad >= 0) throw notNumberError(where(bad), source, bad);
 }
 
 /** The RangeError for a NaN or infinite entry, named by `where`. */
@@ -93,8 +135,10 @@ export function vectorSource(values: unknown, name: string): MatrixSource {
   if (!isArrayLike(values)) {
     throw new TypeError(`${name} must be an array of numbers or a Float64Array, got ${describe(values)}.`);
   }
+  const length = lengthOf(values, name);
+  checkBlockSize(length, `${name} has ${length} values`, TOO_LARGE);
   const where = (i: number) => `${name}[${i}]`;
-  return { rows: values.length, cols: 1, copyTo: (target) => copyNumbers(values, target, 0, where), where };
+  return { rows: length, cols: 1, copyTo: (target) => copyNumbers(values, target, 0, where), where };
 }
 
 /** Copies a vector into a Float64Array, checking that every entry is a finite number. */
@@ -118,21 +162,31 @@ export function checkSameLength(a: number, aName: string, b: number, bName: stri
  * array, read as a single column (one feature). Ragged rows and empty matrices are refused here, before any copy.
  */
 export function matrixSource(input: unknown, name: string): MatrixSource {
-  let source: MatrixSource;
   if (isArrayLike(input)) {
-    const first = input.length > 0 ? input[0] : undefined;
-    source = isArrayLike(first) ? rowsSource(input as ArrayLike<unknown>, name) : vectorSource(input, name);
-  } else if (typeof input === "object" && input !== null && "data" in input) {
-    source = shapedSource(input as { data: unknown; rows: unknown; cols: unknown }, name);
-  } else {
-    throw new TypeError(
-      `${name} must be an array of rows (number[][] or Float64Array[]), { data, rows, cols }, or a 1-D array ` +
-        `of one feature, got ${describe(input)}.`,
-    );
+    // Each entry is a row (of one value for a 1-D array): the length alone can be too large, before any read.
+    const rows = lengthOf(input, name);
+    checkBlockSize(rows, `${name} has ${rows} rows, so at least ${rows} values`, TOO_LARGE);
+    return isRows(input) ? rowsSource(input, name) : checkedShape(vectorSource(input, name), name);
   }
-  if (source.rows === 0 || source.cols === 0) {
-    throw new RangeError(`${name} is empty (${source.rows} x ${source.cols}): pass at least one row and one column.`);
+  if (typeof input === "object" && input !== null && "data" in input) {
+    return shapedSource(input as { data: unknown; rows: unknown; cols: unknown }, name);
   }
+  throw new TypeError(
+    `${name} must be an array of rows (number[][] or Float64Array[]), { data, rows, cols }, or a 1-D array ` +
+      `of one feature, got ${describe(input)}.`,
+  );
+}
+
+/** Refuses an empty matrix, and one larger than a block holds, from its shape alone. */
+function checkShape(rows: number, cols: number, name: string): void {
+  if (rows === 0 || cols === 0) {
+    throw new RangeError(`${name} is empty (${rows} x ${cols}): pass at least one row and one column.`);
+  }
+  checkBlockSize(rows * cols, `${name} is ${rows} x ${cols} = ${rows * cols} values`, TOO_LARGE);
+}
+
+function checkedShape(source: MatrixSource, name: string): MatrixSource {
+  checkShape(source.rows, source.cols, name);
   return source;
 }
 
@@ -146,16 +200,20 @@ export function toMatrix(input: unknown, name: string): Matrix {
 }
 
 function rowsSource(rowsInput: ArrayLike<unknown>, name: string): MatrixSource {
-  const rows = rowsInput.length;
-  const cols = (rowsInput[0] as ArrayLike<unknown>).length;
-  for (let i = 0; i < rows; i++) {
+  const rows = lengthOf(rowsInput, name);
+  const rowLength = (i: number): number => {
     const row = rowsInput[i];
     if (!isArrayLike(row)) {
-      throw new TypeError(`${name}[${i}] is ${describe(row)}: every row must be an array of numbers.`);
+      throw new TypeError(`${name}[${i}] is ${describeEntry(rowsInput, i)}: every row must be an array of numbers (number[] or Float64Array).`);
     }
-    if (row.length !== cols) {
+    return lengthOf(row, `${name}[${i}]`);
+  };
+  const cols = rowLength(0);
+  checkShape(rows, cols, name);
+  for (let i = 1; i < rows; i++) {
+    if (rowLength(i) !== cols) {
       throw new RangeError(
-        `${name}[${i}] has ${row.length} entries but ${name}[0] has ${cols}: every row needs the same length.`,
+        `${name}[${i}] has ${rowLength(i)} entries but ${name}[0] has ${cols}: every row needs the same length.`,
       );
     }
   }
@@ -180,7 +238,7 @@ function rowsSource(rowsInput: ArrayLike<unknown>, name: string): MatrixSource {
           continue;
         }
         const bad = copyArray(row, target, i * cols);
-        if (bad >= 0) throw new TypeError(`${where(i * cols + bad)} is ${describe(row[bad])}: every entry must be a finite number.`);
+        if (bad >= 0) throw notNumberError(where(i * cols + bad), row, bad);
       }
     },
     where,
@@ -194,12 +252,14 @@ function shapedSource(input: { data: unknown; rows: unknown; cols: unknown }, na
   }
   const r = rows as number;
   const c = cols as number;
+  checkShape(r, c, name);
   const data = input.data;
   if (!isArrayLike(data)) {
     throw new TypeError(`${name}.data must be an array of numbers (row-major), got ${describe(data)}.`);
   }
-  if (data.length !== r * c) {
-    throw new RangeError(`${name}.data has ${data.length} values but rows * cols = ${r} * ${c} = ${r * c}.`);
+  const length = lengthOf(data, `${name}.data`);
+  if (length !== r * c) {
+    throw new RangeError(`${name}.data has ${length} values but rows * cols = ${r} * ${c} = ${r * c}.`);
   }
   const where = (k: number) => {
     const i = Math.floor(k / c);

@@ -58,7 +58,7 @@ describe.each<BackendName>(["wasm", "js"])("copying in on the %s backend", (name
     const rows = [untouchable(3), untouchable(3), untouchable(2)];
     expect(() => copy(rows)).toThrow(/X\[2\] has 2 entries but X\[0\] has 3/);
     const huge = 2 ** 29 + 1;
-    expect(() => copy({ data: untouchable(huge), rows: huge, cols: 1 })).toThrow(/X is 536870913 x 1 = 536870913 values \(4\.0 GiB as float64\)/);
+    expect(() => copy({ data: untouchable(huge), rows: huge, cols: 1 })).toThrow(/X is 536870913 x 1 = 536870913 values \(4294967304 bytes, 4\.00 GiB as float64\)/);
   });
 });
 

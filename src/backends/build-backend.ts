@@ -5,6 +5,7 @@ import type { Backend, BackendName, F64Block } from "./contract.js";
 import { argumentCheck, lengthOf, type AnyFunction, type KernelEntry, type KernelMethods, type WasmContext } from "./kernel.js";
 import { KERNELS, type KernelTable } from "./kernel-table.js";
 import { inScope, keepScope, openScope, type BlockAllocator } from "./scope.js";
+import { checkBlockSize, MAX_BLOCK_VALUES } from "../block-limit.js";
 
 /** How one side of every entry is run: the TypeScript twin, or the WASM implementation over a core. */
 export type Implementation<Core> =
@@ -45,8 +46,36 @@ function method<Core>(name: string, entry: Entry<Core>, allocator: BlockAllocato
   };
 }
 
+/** Throws unless `length` is a block length: an integer from 0 to MAX_BLOCK_VALUES. */
+function checkLength(length: unknown, call: string): void {
+  if (!Number.isInteger(length) || (length as number) < 0) {
+    throw new RangeError(`${call}: a block's length must be an integer from 0 to ${MAX_BLOCK_VALUES}, got ${String(length)}.`);
+  }
+  checkBlockSize(length as number, `${call} asks for ${String(length)} values`, "use fewer rows or features");
+}
+
+/** The allocator with every length checked before any memory is taken (so a bad length leaks nothing). */
+function checkedAllocator(name: BackendName, allocator: BlockAllocator): BlockAllocator {
+  return {
+    alloc(length) {
+      checkLength(length, `The ${name} backend's alloc(length)`);
+      return allocator.alloc(length);
+    },
+    uninitialized(length) {
+      checkLength(length, `The ${name} backend's alloc(length)`);
+      return allocator.uninitialized(length);
+    },
+    fromArray(values) {
+      checkLength(values.length, `The ${name} backend's fromArray(values)`);
+      return allocator.fromArray(values);
+    },
+    free: (block) => allocator.free(block),
+  };
+}
+
 /** A backend over a block allocator, every method of the kernel table implemented by one side. */
-export function buildBackend<Core>(name: BackendName, allocator: BlockAllocator, implementation: Implementation<Core>): Backend {
+export function buildBackend<Core>(name: BackendName, unchecked: BlockAllocator, implementation: Implementation<Core>): Backend {
+  const allocator = checkedAllocator(name, unchecked);
   const kernels: Record<string, Method> = {};
   for (const [key, entry] of Object.entries(KERNELS)) {
     kernels[key] = method(key, entry as unknown as Entry<Core>, allocator, implementation);

@@ -3,7 +3,7 @@
 import type { Backend, BackendName, F64Block, Scope } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { copyMatrixIn, copyValuesIn, copyVectorIn } from "../copy-in.js";
-import { checkSameLength } from "../input.js";
+import { checkSameLength, isRows } from "../input.js";
 import { resolveOptions } from "../options/schema.js";
 import { LeastSquaresData, type PrepareOptions, type RawDesign } from "./least-squares-data.js";
 import type { PreparedData } from "../solvers/prepared-data.js";
@@ -164,7 +164,12 @@ export function residentDesign(X: unknown, y: unknown, backendName: BackendName,
   const backend = getBackend(backendName);
   const { scope, value } = backend.keepScope((scope) => {
     const { block, rows, cols } = copyMatrixIn(backend, scope, X, "X");
-    // Models of one output read y as a vector only: rows of outputs are then refused as non-numbers.
+    if (vectorTarget && isRows(y)) {
+      throw new TypeError(
+        "y[0] is an array, but this model fits one output: pass y as a vector of n numbers (a single column: " +
+          "y.map((row) => row[0])); for several outputs use Ridge, MultiTaskLasso or MultiTaskElasticNet.",
+      );
+    }
     const targets = vectorTarget ? asColumn(copyVectorIn(backend, scope, y, "y")) : copyValuesIn(backend, scope, y, "y");
     checkSameLength(rows, "the rows of X", targets.rows, "y");
     return { raw: { X: block, Y: targets.block, n: rows, d: cols, k: targets.cols }, multiOutput: targets.asRows };

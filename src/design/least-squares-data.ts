@@ -28,7 +28,10 @@ export interface PrepareOptions {
   sampleWeight?: ArrayLike<number>;
 }
 
-/** Checks sample weights and rescales them to sum to n. */
+/**
+ * Checks sample weights and rescales them to sum to n. They are divided by the largest first, so that weights
+ * near the top of the doubles (1e308) or among the subnormals rescale exactly rather than to Infinity / Infinity.
+ */
 export function normalizeWeights(weights: ArrayLike<number>, n: number): Float64Array {
   const s = toVector(weights, "sampleWeight");
   checkSameLength(n, "the rows of X", s.length, "sampleWeight");
@@ -38,10 +41,9 @@ export function normalizeWeights(weights: ArrayLike<number>, n: number): Float64
     largest = Math.max(largest, v);
   });
   if (!(largest > 0)) throw new RangeError("sampleWeight sums to 0: give at least one row a positive weight.");
-  // Summed relative to the largest weight, so that weights near the largest double do not overflow the total.
-  let total = 0;
-  s.forEach((v) => (total += v / largest));
-  return s.map((v) => ((v / largest) * n) / total);
+  const relative = s.map((v) => v / largest);
+  const total = relative.reduce((sum, v) => sum + v, 0);
+  return relative.map((v) => (v * n) / total);
 }
 
 /** The raw design: X (n x d) and Y (n x k) resident in a backend, owned by whoever made them. */

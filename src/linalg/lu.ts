@@ -2,7 +2,7 @@
 
 import { getBackend } from "../backends/registry.js";
 import { copyMatrixIn } from "../copy-in.js";
-import { checkSameLength, type MatrixInput } from "../input.js";
+import { checkSameLength, isRows, type MatrixInput } from "../input.js";
 import type { BackendOptions } from "../options/schema.js";
 import { pivotThreshold, SingularMatrixError } from "./singular-error.js";
 
@@ -54,18 +54,13 @@ export function luDecompose(A: MatrixInput, options: BackendOptions = {}): LuDec
 
 type RightHandSides = ArrayLike<number> | ArrayLike<ArrayLike<number>>;
 
-/** Right-hand sides as a row-major n x k block, remembering whether they came as a vector. */
-/** Whether the right-hand sides came as one vector (rather than n rows of k). */
-function isVectorInput(b: RightHandSides): boolean {
-  return !(b.length > 0 && typeof b[0] === "object");
-}
 
 /** Solves A x = b from an LU decomposition; b is a vector (returns a vector) or n x k rows (returns rows). */
 export function luSolve(lu: LuDecomposition, b: ArrayLike<number>, options?: BackendOptions): Float64Array;
 export function luSolve(lu: LuDecomposition, b: ArrayLike<ArrayLike<number>>, options?: BackendOptions): Float64Array[];
 export function luSolve(lu: LuDecomposition, b: RightHandSides, options: BackendOptions = {}): Float64Array | Float64Array[] {
   const backend = getBackend(options.backend);
-  const isVector = isVectorInput(b);
+  const isVector = !isRows(b);
   const [x, k] = backend.scope((s) => {
     const { block: rhs, cols: k } = copyMatrixIn(backend, s, b, "b", (_, rows) => checkSameLength(lu.n, "the order of A", rows, "b"));
     const [a, p] = [s.fromArray(lu.packed), s.fromArray(lu.swaps)];

@@ -10,7 +10,8 @@ import type { FittedState } from "../pipeline/fitted-state.js";
 import type { SolverParams } from "../solvers/solver.js";
 import { SOLVERS, type SolverName } from "../solvers/table.js";
 import { FittedModel, type FittedJSON } from "./fitted-model.js";
-import { isApplicable, optionsFor, OWNERS, resolveOptions, withoutUnusedDefaults, type ModelOwner, type Solver } from "../options/schema.js";
+import { isPlainObject } from "../options/checks.js";
+import { checkOptionsObject, isApplicable, optionsFor, OWNERS, resolveOptions, withoutUnusedDefaults, type ModelOwner, type Solver } from "../options/schema.js";
 import type { JsonOptions, LinearModelOptions, ResolvedOptions } from "./options.js";
 
 export type { FittedState, Targets } from "./fitted-model.js";
@@ -71,12 +72,13 @@ export abstract class LinearModel extends FittedModel {
   /**
    * Changes options (scikit-learn's set_params), keeping the fitted state: with `warmStart: true` the next
    * fit, say at a smaller lambda, starts from the current coefficients. With a new solver, the options given
-   * before that it does not use are dropped, and so is tol (each solver has its own default).
+   * before that it does not use are dropped; a tol you gave is kept, and an unset tol takes the new solver's default.
    */
   setOptions(options: Partial<LinearModelOptions> & Record<string, unknown>): this {
+    checkOptionsObject(this.modelName, options);
     const solver = options.solver ?? this.options.solver;
     const carried = solver === this.options.solver ? this.given : Object.fromEntries(
-      Object.entries(this.given).filter(([name]) => name !== "tol" && isApplicable(name, this.modelName, solver as Solver)),
+      Object.entries(this.given).filter(([name]) => isApplicable(name, this.modelName, solver as Solver)),
     );
     const given = { ...carried, ...options };
     this.options = this.resolve(given);
@@ -166,7 +168,8 @@ export abstract class LinearModel extends FittedModel {
         ? `fitGram needs solver ${usable.join(" or ")}, not "${solver}": the rows are not at hand.`
         : `${this.modelName} cannot fit from statistics: its solver "${solver}" needs the rows; call fit(X, y).`);
     }
-    const json = stats instanceof GramAccumulator ? stats.toJSON() : stats;
+    // Statistics given as JSON are checked (every field, sized by nFeatures) by reading them into an accumulator.
+    const json = (stats instanceof GramAccumulator ? stats : GramAccumulator.fromJSON(stats, this.options.backend)).toJSON();
     return this.accept(fitStatistics(this.options.backend, json, this.plan(solver, json.nFeatures, 1, {})), solver);
   }
 
@@ -183,25 +186,40 @@ export abstract class LinearModel extends FittedModel {
 
   /** Restores a model from {@link LinearModel.toJSON}'s output (an object or its JSON string). */
   static fromJSON<T extends LinearModel>(this: new (options: never) => T, json: string | ModelJSON): T {
+    if (typeof this !== "function" || (this as unknown as typeof LinearModel).modelName === undefined) {
+      throw new TypeError(
+        "fromJSON restores the class it is called on (Ridge.fromJSON(json)); to restore a model of any class, " +
+          "call modelFromJSON(json).",
+      );
+    }
     const parsed = parseModelJSON(json);
     const name = (this as unknown as typeof LinearModel).modelName;
     if (parsed.model !== name) {
       throw new TypeError(`This JSON holds a ${parsed.model}, not a ${name}: use ${parsed.model}.fromJSON (or modelFromJSON).`);
     }
     const model: LinearModel = new this(withoutUnusedDefaults(name, { ...parsed.options }) as never);
-    model.restoreFitted(parsed.fitted);
+    model.restoreFitted(parsed.fitted, model.multiOutput);
     return model as T;
   }
 }
 
 /** Parses a model's JSON (an object or its string) and checks its format. */
 export function parseModelJSON(json: string | ModelJSON): ModelJSON {
-  const parsed = (typeof json === "string" ? JSON.parse(json) : json) as ModelJSON | null;
+  const parsed = (typeof json === "string" ? parseText(json) : json) as ModelJSON | null;
   if (parsed?.format !== "regularized" || parsed.version !== 1) {
     throw new TypeError("fromJSON expects the output of toJSON() (format \"regularized\", version 1).");
   }
-  if (typeof parsed.options !== "object" || parsed.options === null) {
+  if (!isPlainObject(parsed.options)) {
     throw new TypeError("fromJSON: the JSON has no options object; pass the output of toJSON().");
   }
   return parsed;
+}
+
+/** JSON.parse, its SyntaxError given as a TypeError that says what fromJSON takes. */
+function parseText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new TypeError(`fromJSON: the text is not JSON (${(error as Error).message}): pass JSON.stringify(model) or model.toJSON().`);
+  }
 }

@@ -6,6 +6,7 @@ import type { Design } from "../design/design.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { getBackend } from "../backends/registry.js";
+import { NotFittedError } from "../errors.js";
 import { enetPath, pathGrid } from "../paths/path.js";
 import { withDesign } from "../pipeline/fit.js";
 import { heldOutErrors } from "../pipeline/predict.js";
@@ -13,7 +14,6 @@ import { checkFitOptions, type FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import { CrossValidated } from "./cross-validated.js";
 import { ElasticNet, type ElasticNetOptions } from "./elastic-net.js";
-import { checkPositiveInteger } from "../options/checks.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
 
 export interface ElasticNetCVOptions extends Omit<ElasticNetOptions, "lambda" | "l1Ratio" | "solver" | "learningRate" | "warmStart"> {
@@ -49,6 +49,30 @@ export function assignFolds(n: number, k: number, seed: number): Int32Array {
 }
 
 /**
+ * Throws unless every fold has a row of positive weight to test on and leaves one to train on (a fold of zero
+ * weight has no error to measure, and a fit on rows of zero weight has nothing to fit).
+ */
+function checkFoldWeights(weights: Float64Array, foldIds: Int32Array, k: number): void {
+  const positiveIn = new Int32Array(k);
+  let positive = 0;
+  weights.forEach((w, i) => {
+    if (w > 0) {
+      positiveIn[foldIds[i]]++;
+      positive++;
+    }
+  });
+  positiveIn.forEach((count, fold) => {
+    if (count === 0 || count === positive) {
+      throw new RangeError(
+        `sampleWeight gives positive weight to ${positive} of the ${weights.length} rows, and fold ${fold} of ${k} holds ` +
+          `${count === 0 ? "none of them to test on" : "all of them, leaving none to train on"}: cross-validation needs ` +
+          `such rows in every fold and outside it; give more rows a positive weight, or use fewer folds (nFolds).`,
+      );
+    }
+  });
+}
+
+/**
  * ElasticNetCV: chooses lambda (and l1Ratio, given several) by k-fold cross-validation of the mean squared
  * error over the path, then refits on all rows. `lambda` is the minimizer (scikit-learn's choice); `lambda1se`
  * follows glmnet's one-standard-error rule.
@@ -69,6 +93,11 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     this.ratios = owner === "LassoCV" ? [1] : this.options.l1Ratio;
   }
 
+  /** The class's name in messages. */
+  private get owner(): "ElasticNetCV" | "LassoCV" {
+    return (this.constructor as typeof ElasticNetCV).owner;
+  }
+
   /** The options of the refit: the estimator options given to the CV, at the chosen lambda and l1Ratio. */
   private modelOptions(lambda: number, l1Ratio: number): ElasticNetOptions {
     const { fitIntercept, backend, maxIter, tol, recordHistory, standardize, positive, precompute, selection, seed, onWarning } = this.options;
@@ -82,11 +111,15 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
   fit(X: MatrixInput | Design, y?: VectorInput, fitOptions: FitOptions = {}): this {
     const options = checkFitOptions(fitOptions);
     const backend = this.options.backend;
-    this.result = withDesign(X, y, backend, this.constructor.name, false, (design) => {
+    this.result = withDesign(X, y, backend, this.owner, false, (design) => {
       const n = design.rows;
-      const k = checkPositiveInteger(this.options.nFolds, "nFolds", n);
+      const k = this.options.nFolds;
+      if (k > n) {
+        throw new RangeError(`nFolds is ${k} but there are only ${n} rows: each fold needs a row to test on; pass nFolds from 2 to ${n}, or more rows.`);
+      }
       const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
       const foldIds = assignFolds(n, k, this.options.seed);
+      if (weights) checkFoldWeights(weights, foldIds, k);
       const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
       const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
       const grids = this.ratios.map((rho) =>
@@ -123,24 +156,24 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     return this;
   }
 
-  protected fitted() {
-    if (!this.result) throw new TypeError(`This ${this.constructor.name} is not fitted yet: call fit(X, y) first.`);
+  protected fitted(use: string) {
+    if (!this.result) throw new NotFittedError(this.owner, use);
     return this.result;
   }
 
   /** The chosen l1Ratio. */
   get l1Ratio(): number {
-    return this.fitted().l1Ratio;
+    return this.fitted("reading l1Ratio").l1Ratio;
   }
 
   /** The CV curve of every l1Ratio tried. */
   get cvResults(): CvResult[] {
-    return this.fitted().cvResults;
+    return this.fitted("reading cvResults").cvResults;
   }
 
   /** The fold (0..k-1) each row was held out in. */
   get foldIds(): Int32Array {
-    return this.fitted().foldIds;
+    return this.fitted("reading foldIds").foldIds;
   }
 }
 

@@ -8,21 +8,10 @@ import { predictInput } from "../pipeline/predict.js";
 import { CsrMatrix } from "../sparse/csr.js";
 import { SparseLinearModel } from "../sparse/sparse-model.js";
 import { rSquared } from "../metrics.js";
+import { fittedToJSON, readFittedJSON, type FittedJSON } from "./fitted-json.js";
 
 export type { FittedState } from "../pipeline/fitted-state.js";
-
-/** The fitted state as JSON holds it. */
-export interface FittedJSON {
-  coef: number[];
-  intercepts: number[];
-  nFeatures: number;
-  nOutputs: number;
-  history: number[];
-  nIter: number;
-  converged: boolean;
-  /** null stands for NaN (no gap), which JSON cannot hold. */
-  dualGap: number | null;
-}
+export type { FittedJSON } from "./fitted-json.js";
 
 /** Targets as a row-major n x k block. */
 export interface Targets {
@@ -144,30 +133,19 @@ export abstract class FittedModel {
 
   /** The fitted state as plain JSON (null before the first fit). */
   protected fittedJSON(): FittedJSON | null {
-    const s = this.state;
-    return s && {
-      coef: Array.from(s.coef),
-      intercepts: Array.from(s.intercepts),
-      nFeatures: s.nFeatures,
-      nOutputs: s.nOutputs,
-      history: Array.from(s.history),
-      nIter: s.nIter,
-      converged: s.converged,
-      dualGap: Number.isNaN(s.dualGap) ? null : s.dualGap,
-    };
+    return this.state && fittedToJSON(this.state);
   }
 
-  /** Restores the fitted state from {@link FittedModel.fittedJSON}'s output, checking its shapes. */
-  protected restoreFitted(f: FittedJSON | null): void {
-    if (!f) return;
-    const coef = toVector(f.coef, "fitted.coef");
-    const intercepts = toVector(f.intercepts, "fitted.intercepts");
-    checkSameLength(f.nFeatures * f.nOutputs, "nFeatures * nOutputs", coef.length, "fitted.coef");
-    checkSameLength(f.nOutputs, "nOutputs", intercepts.length, "fitted.intercepts");
-    this.state = {
-      coef, intercepts, nFeatures: f.nFeatures, nOutputs: f.nOutputs,
-      history: toVector(f.history, "fitted.history"), nIter: f.nIter, converged: f.converged,
-      dualGap: f.dualGap ?? Number.NaN,
-    };
+  /**
+   * Restores the fitted state from {@link FittedModel.fittedJSON}'s output, every field checked (see
+   * readFittedJSON); `multiOutput` says whether the model may hold several outputs.
+   */
+  protected restoreFitted(fitted: unknown, multiOutput: boolean): void {
+    const state = readFittedJSON(fitted, this.modelName, multiOutput);
+    if (state) this.checkFitted(state);
+    this.state = state;
   }
+
+  /** Checks a restored state against the model's options (GroupLasso's groups); throws to refuse it. */
+  protected checkFitted(_state: FittedState): void {}
 }

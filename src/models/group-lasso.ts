@@ -1,5 +1,5 @@
 import type { SolverParams } from "../solvers/solver.js";
-import { LinearModel } from "./base.js";
+import { LinearModel, type FittedState } from "./base.js";
 import type { LinearModelOptions, ResolvedOptions } from "./options.js";
 
 export interface GroupLassoOptions extends Omit<LinearModelOptions, "positive" | "selection" | "precompute" | "seed" | "learningRate"> {
@@ -62,6 +62,11 @@ export class GroupLasso extends LinearModel {
     const given = this.options.groupWeights;
     const weights = given ? Float64Array.from(given) : Float64Array.from(this.groupLists, (group) => Math.sqrt(group.length));
     return { groups: { ids: this.groupIds(d), count: this.groupLists.length, weights } };
+  }
+
+  /** A restored state must have the features the groups cover. */
+  protected override checkFitted(state: FittedState): void {
+    this.groupIds(state.nFeatures);
   }
 
   /** The groups, as given. */

@@ -1,6 +1,7 @@
 // Ridge with lambda chosen by exact leave-one-out cross-validation from one eigendecomposition.
 
 import { getBackend } from "../backends/registry.js";
+import { NotFittedError } from "../errors.js";
 import type { BackendName } from "../backend.js";
 import type { Design } from "../design/design.js";
 import type { MatrixInput, VectorInput } from "../input.js";
@@ -10,6 +11,8 @@ import { CrossValidated } from "./cross-validated.js";
 import { selectLambda } from "./cv-selection.js";
 import { resolveOptions } from "../options/schema.js";
 import { Ridge } from "./ridge.js";
+import { checkFitOptions, type FitOptions } from "./base.js";
+import { normalizeWeights } from "../design/least-squares-data.js";
 
 export interface RidgeCVOptions {
   /** Candidate lambdas (default 1e-3, 1e-2, 0.1, 1, 10). */
@@ -46,25 +49,39 @@ export class RidgeCV extends CrossValidated<Ridge> {
     getBackend(this.backend);
   }
 
-  /** Chooses lambda by exact leave-one-out CV, then refits on all rows; X may be a prepared {@link Design} (then without y). */
-  fit(X: MatrixInput | Design, y?: VectorInput): this {
-    this.result = withDesign(X, y, this.backend, "RidgeCV", false, (design) => this.crossValidate(design));
+  /**
+   * Chooses lambda by exact leave-one-out CV, then refits on all rows; X may be a prepared {@link Design} (then
+   * without y). With `sampleWeight`, the leave-one-out errors are weighted (scikit-learn's RidgeCV): cvMean is
+   * the weighted mean of the squared errors, and the refit is weighted too.
+   */
+  fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
+    const { sampleWeight } = checkFitOptions(options);
+    this.result = withDesign(X, y, this.backend, "RidgeCV", false, (design) => this.crossValidate(design, sampleWeight));
     return this;
   }
 
-  private crossValidate(design: Design) {
+  private crossValidate(design: Design, sampleWeight: ArrayLike<number> | undefined) {
     const n = design.rows;
-    const prepare = { fitIntercept: this.fitIntercept, standardize: this.standardize };
-    const looErrors = design.withPrepared(prepare, (data, backend) => ridgeLeaveOneOut(backend, data, this.lambdas, this.fitIntercept));
+    const weights = sampleWeight === undefined ? undefined : normalizeWeights(sampleWeight, n);
+    const rows = weights ? weights.filter((w) => w > 0).length : n;
+    if (rows < 2) {
+      throw new RangeError(
+        `RidgeCV has ${weights ? `${rows} row of positive weight` : `${n} row`}: leave-one-out cross-validation needs at least 2 ` +
+          "(one to leave out, one to fit on); pass more rows, or fit Ridge with a lambda of your choice.",
+      );
+    }
+    const prepare = { fitIntercept: this.fitIntercept, standardize: this.standardize, sampleWeight: weights };
+    const looErrors = design.withPrepared(prepare, (data, backend) => ridgeLeaveOneOut(backend, data, this.lambdas, this.fitIntercept, weights));
     const cvMean = Float64Array.from(looErrors, (e) => e.reduce((s, v) => s + v, 0) / n);
     const cvStd = Float64Array.from(looErrors, (e, l) => Math.sqrt(e.reduce((s, v) => s + (v - cvMean[l]) ** 2, 0) / Math.max(n - 1, 1)));
     const { lambdaMin, lambda1se } = selectLambda({ lambdas: this.lambdas, mean: cvMean, standardError: cvStd.map((sd) => sd / Math.sqrt(n)) });
-    const model = new Ridge({ lambda: lambdaMin, fitIntercept: this.fitIntercept, standardize: this.standardize, backend: this.backend }).fit(design);
+    const model = new Ridge({ lambda: lambdaMin, fitIntercept: this.fitIntercept, standardize: this.standardize, backend: this.backend })
+      .fit(design, undefined, { sampleWeight: weights });
     return { model, lambdaMin, lambda1se, cvMean, cvStd };
   }
 
-  protected fitted() {
-    if (!this.result) throw new TypeError("This RidgeCV is not fitted yet: call fit(X, y) first.");
+  protected fitted(use: string) {
+    if (!this.result) throw new NotFittedError("RidgeCV", use);
     return this.result;
   }
 
@@ -75,11 +92,11 @@ export class RidgeCV extends CrossValidated<Ridge> {
 
   /** Mean squared leave-one-out error per lambda. */
   get cvMean(): Float64Array {
-    return this.fitted().cvMean;
+    return this.fitted("reading cvMean").cvMean;
   }
 
   /** Standard deviation of the squared leave-one-out errors per lambda. */
   get cvStd(): Float64Array {
-    return this.fitted().cvStd;
+    return this.fitted("reading cvStd").cvStd;
   }
 }

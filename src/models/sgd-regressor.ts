@@ -4,7 +4,7 @@ import { mulberry32 } from "../backends/random.js";
 import type { Design } from "../design/design.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { fitDesign, withDesign } from "../pipeline/fit.js";
-import type { SgdProgress, SgdRunParams } from "../solvers/mini-batch.js";
+import { heldOutRows, type SgdProgress, type SgdRunParams } from "../solvers/mini-batch.js";
 import { checkFitOptions, LinearModel, type FitOptions, type FittedState } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
 
@@ -82,6 +82,7 @@ export class SGDRegressor extends LinearModel {
       if (this.progress && this.progress.theta.length !== d + 1) {
         throw new RangeError(`X has ${d} features but this SGDRegressor was trained on ${this.progress.theta.length - 1}: call fit to start over.`);
       }
+      if (stopping && this.options.earlyStopping) this.checkSplit(design.rows);
       const progress = (!this.restart && this.progress) || this.startingPoint(d);
       const { lambda, learningRate, tol, fitIntercept, recordHistory } = this.options;
       const { optimizer, beta1, beta2, eps, batchSize, shuffle, earlyStopping, validationFraction, nIterNoChange } = this.options;
@@ -94,6 +95,18 @@ export class SGDRegressor extends LinearModel {
       this.progress = progress;
       return state;
     });
+  }
+
+  /** Refuses an early-stopping split that leaves no row to train on (scikit-learn refuses it too). */
+  private checkSplit(n: number): void {
+    const { validationFraction } = this.options;
+    const held = heldOutRows(n, validationFraction);
+    if (held >= n) {
+      throw new RangeError(
+        `earlyStopping with validationFraction ${validationFraction} holds out ${held} of the ${n} rows, leaving none ` +
+          `to train on: lower validationFraction, pass more rows, or set earlyStopping: false.`,
+      );
+    }
   }
 
   /**

@@ -1,15 +1,51 @@
 // Value checks shared by the option schema and the functions that take numbers positionally: each returns the
 // value it accepts and throws a TypeError or RangeError that names the argument, the value and what is allowed.
 
+import { checkBlockSize } from "../block-limit.js";
+
 /** The largest iteration count: iteration counters are 32-bit integers in the WASM core. */
 export const MAX_ITER_LIMIT = 2 ** 31 - 1;
 
-/** A value as error messages show it: numbers as they print, other things by kind. */
+/** A value as error messages show it: numbers as they print, strings quoted, objects by their class. */
 export function describeValue(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+  switch (typeof value) {
+    case "number":
+      return String(value);
+    case "undefined":
+      return "undefined";
+    case "bigint":
+      return `the BigInt ${value}n`;
+    case "symbol":
+      return String(value);
+    case "function":
+      return "a function";
+    case "object": {
+      if (value === null) return "null";
+      if (Array.isArray(value)) return "an array";
+      const name = className(value);
+      return name === undefined ? "an object" : `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
+    }
+    default:
+      return `${typeof value} ${JSON.stringify(value)}`;
+  }
+}
+
+/** The class of an object that is not a plain one ("Map", "DataView"), or undefined. */
+function className(value: object): string | undefined {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === null || Object.getPrototypeOf(prototype) === null) return undefined;
+  const name: unknown = (prototype as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name !== "" ? name : "instance of an anonymous class";
+}
+
+/**
+ * Whether a value is a plain object ({ ... } or Object.create(null)), from any realm: not an array, a class
+ * instance or a Map, whose own fields would not be the options they seem to hold.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
 /** Checks a regularization strength (or any option that is a finite number >= 0). */
@@ -87,6 +123,8 @@ export function checkFunction<F>(value: unknown, name: string): F {
 export function checkList<T>(value: unknown, name: string, entry: (item: unknown, name: string) => T): T[] {
   const isList = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
   if (!isList) throw new TypeError(`${name} must be an array, got ${describeValue(value)}.`);
+  const { length } = value as ArrayLike<unknown>;
+  checkBlockSize(length, `${name} has ${length} values`, "pass fewer");
   return Array.from(value as ArrayLike<unknown>, (item, i) => entry(item, `${name}[${i}]`));
 }
 

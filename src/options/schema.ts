@@ -4,7 +4,7 @@
 
 import {
   checkBoolean, checkChoice, checkFraction, checkFunction, checkL1Ratio, checkLambda, checkList, checkPositive,
-  checkPositiveInteger, checkSeed, describeValue, MAX_ITER_LIMIT, parseNumber,
+  checkPositiveInteger, checkSeed, describeValue, isPlainObject, MAX_ITER_LIMIT, parseNumber,
 } from "./checks.js";
 
 /** The solvers options can be restricted to. */
@@ -522,6 +522,14 @@ export function defaultOf(spec: OptionSpec, context: OptionContext): unknown {
   return typeof spec.default === "function" ? (spec.default as (c: OptionContext) => unknown)(context) : spec.default;
 }
 
+/** Throws unless `given` is a plain object: an array, a Map or a class instance would not hold the options it seems to. */
+export function checkOptionsObject(owner: Owner, given: unknown): asserts given is Record<string, unknown> {
+  if (!isPlainObject(given)) {
+    const copy = typeof given === "object" && given !== null && !Array.isArray(given) ? ": copy its fields into one ({ ...options })" : "";
+    throw new TypeError(`${owner} options must be a plain object such as { ${optionsFor(owner)[0]}: ... }, got ${describeValue(given)}${copy}.`);
+  }
+}
+
 /**
  * The one resolver: checks `given` against the schema for `owner` and returns every option resolved. Refused,
  * with a message that names the option and says what to do: names outside the schema, options that do not
@@ -530,9 +538,7 @@ export function defaultOf(spec: OptionSpec, context: OptionContext): unknown {
  * result is one typed object; `Resolved<O>` shows the ones that apply to `owner`.
  */
 export function resolveOptions<O extends Owner>(owner: O, given: unknown = {}): Resolved<O> {
-  if (typeof given !== "object" || given === null || Array.isArray(given)) {
-    throw new TypeError(`${owner} options must be an object such as { ${optionsFor(owner)[0]}: ... }, got ${describeValue(given)}.`);
-  }
+  checkOptionsObject(owner, given);
   const supplied: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(given)) {
     if (!Object.hasOwn(TABLE, name)) throw unknownOption(owner, name);

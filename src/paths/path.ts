@@ -138,8 +138,8 @@ function defaultGrid(data: PreparedData, rho: number, o: GridOptions, backend: B
     throw new RangeError("l1Ratio = 0 has no finite lambdaMax (ridge never zeroes every weight): pass lambdas, or use l1Ratio > 0.");
   }
   const top = lambdaMax(data, rho, o.precompute, backend);
-  if (top === 0) {
-    throw new RangeError("lambdaMax is 0: y is constant (or orthogonal to every feature), so every lambda gives w = 0. Pass lambdas.");
-  }
+  // y constant (or orthogonal to every feature): every lambda gives w = 0. scikit-learn's grid is then nLambdas
+  // copies of 1e-15 (numpy's float resolution), its fits w = 0 with the intercept at the mean of y.
+  if (top === 0) return new Float64Array(o.nLambdas).fill(1e-15);
   return lambdaGrid(top, o.nLambdas, o.eps);
 }

@@ -3,6 +3,7 @@
 
 import type { F64Block } from "../backend.js";
 import { shuffled } from "../backends/random.js";
+import { DivergedError } from "../errors.js";
 import { solver } from "./solver.js";
 
 /** Training state carried between fits (partialFit): weights and bias, Adam's moments, step count, random stream. */
@@ -64,6 +65,14 @@ function heldOutLoss(X: F64Block, y: F64Block, d: number, theta: F64Block, rows:
   return sum / (2 * rows.length);
 }
 
+/** How far above its first epoch a loss that only rises must end for the run to count as diverged. */
+const DIVERGED_RATIO = 100;
+
+/** Rows held out for early stopping: ceil(fraction n), at least one (scikit-learn's rule). */
+export function heldOutRows(n: number, fraction: number): number {
+  return Math.max(1, Math.ceil(fraction * n));
+}
+
 export const miniBatch = solver<SgdRunParams>({
   multiOutput: false,
   fromStatistics: false,
@@ -78,7 +87,7 @@ export const miniBatch = solver<SgdRunParams>({
     const all = Array.from({ length: n }, (_, i) => i);
     const split = p.earlyStopping && p.stopping;
     const shuffledRows = split ? shuffled(all, progress.nextRandom) : all;
-    const held = split ? Math.max(1, Math.ceil(p.validationFraction * n)) : 0;
+    const held = split ? heldOutRows(n, p.validationFraction) : 0;
     const train = shuffledRows.slice(0, n - held);
     const validation = shuffledRows.slice(n - held);
     const epochParams = {
@@ -88,6 +97,9 @@ export const miniBatch = solver<SgdRunParams>({
     const [theta, m, v, state] = [progress.theta, progress.m, progress.v, Float64Array.of(progress.t)].map((a) => scope.fromArray(a));
     const order = scope.alloc(Math.ceil(train.length / 2));
     let best = Infinity;
+    let first = Number.NaN;
+    let previous = Infinity;
+    let rising = 0;
     let stale = 0;
     let converged = false;
     let epoch = 0;
@@ -97,14 +109,22 @@ export const miniBatch = solver<SgdRunParams>({
       const loss = backend.sgdEpoch(X, d, Y, order, ids.length, p.batchSize, theta, epochParams, m, v, state);
       const objective = loss + penaltyOf(theta.values, d, p.lambda, p.rho);
       if (!Number.isFinite(objective)) {
-        throw new RangeError(`${p.owner} diverged at epoch ${epoch + 1} (loss ${objective}): use a smaller learningRate than ${p.learningRate}.`);
+        throw new DivergedError(p.owner, objective, epoch + 1, p.learningRate, "epoch");
       }
       if (history && epoch < history.length) history.values[epoch] = objective;
       if (!p.stopping) continue;
       const score = validation.length > 0 ? heldOutLoss(X, Y, d, theta, validation) : objective;
       stale = score > best - p.tol ? stale + 1 : 0;
       best = Math.min(best, score);
+      rising = score > previous ? rising + 1 : 0;
+      previous = score;
+      if (epoch === 0) first = score;
       if (stale >= p.nIterNoChange) {
+        // A loss that rose in every epoch without improvement, to far above where it started, is divergence still
+        // finite (too large a learningRate): stopping there would report a useless model as converged.
+        if (rising >= p.nIterNoChange && score > DIVERGED_RATIO * first) {
+          throw new DivergedError(p.owner, score, epoch + 1, p.learningRate, "epoch");
+        }
         converged = true;
         epoch++;
         break;

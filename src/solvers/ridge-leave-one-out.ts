@@ -1,13 +1,21 @@
 // Exact leave-one-out errors of ridge regression for several lambdas from one eigendecomposition: e_i / (1 - H_ii)
 // with H the hat matrix (Golub, Heath & Wahba 1979; scikit-learn's _RidgeGCV), of X_c^T X_c when n > d and of
-// X_c X_c^T otherwise, so every extra lambda costs O(n min(n, d)). The intercept adds 1/n to every H_ii.
+// X_c X_c^T otherwise, so every extra lambda costs O(n min(n, d)). The intercept adds 1/n to every H_ii (s_i / n
+// with sample weights).
 
 import type { Backend } from "../backend.js";
 import type { PreparedData } from "./prepared-data.js";
 import { symmetricEigen } from "../linalg/symmetric-eigen.js";
 
-/** The squared leave-one-out residual of every row, for each lambda (the penalty n lambda held fixed). */
-export function ridgeLeaveOneOut(backend: Backend, data: PreparedData, lambdas: Float64Array, fitIntercept: boolean): Float64Array[] {
+/**
+ * The squared leave-one-out residual of every row, for each lambda (the penalty n lambda held fixed). With sample
+ * weights s (summing to n; the data prepared with them, rows scaled by sqrt(s_i)), the residual of row i is
+ * sqrt(s_i) times its own, so its square is the weighted squared error s_i e_i^2 (scikit-learn's _RidgeGCV), and
+ * the intercept's share of H_ii is s_i / n.
+ */
+export function ridgeLeaveOneOut(
+  backend: Backend, data: PreparedData, lambdas: Float64Array, fitIntercept: boolean, weights?: Float64Array,
+): Float64Array[] {
   const { n, d } = data;
   const Xs = data.rows().values.slice();
   const yc = data.centeredTargets().values.slice();
@@ -44,12 +52,12 @@ export function ridgeLeaveOneOut(backend: Backend, data: PreparedData, lambdas: 
   }
   const projections = new Float64Array(m);
   for (let k = 0; k < m; k++) for (let i = 0; i < n; i++) projections[k] += basis[i * m + k] * yc[i];
-  const base = fitIntercept ? 1 / n : 0;
+  const base = (i: number) => (!fitIntercept ? 0 : weights ? weights[i] / n : 1 / n);
   return Array.from(lambdas, (lambda) => {
     const f = Float64Array.from(spectrum, (s) => filter(Math.max(s, 0), n * lambda));
     return Float64Array.from({ length: n }, (_, i) => {
       let fitted = 0;
-      let leverage = base;
+      let leverage = base(i);
       for (let k = 0; k < m; k++) {
         const u = basis[i * m + k];
         fitted += u * f[k] * projections[k];

@@ -3,6 +3,7 @@
 
 import { getBackend } from "../backends/registry.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput, type VectorInput } from "../input.js";
+import { describeValue } from "../options/checks.js";
 import type { BackendOptions } from "../options/schema.js";
 
 /** The parts of a CSR matrix: the non-zeros of row i are values[k] at columnIndices[k], rowPointers[i] <= k < rowPointers[i + 1]. */
@@ -12,6 +13,20 @@ export interface CsrParts {
   values: ArrayLike<number>;
   columnIndices: ArrayLike<number>;
   rowPointers: ArrayLike<number>;
+}
+
+/** The largest index the SpMV kernels take: they index with 32-bit integers. */
+const INT32_MAX = 2 ** 31 - 1;
+
+const isIndexCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= INT32_MAX;
+
+/** Integer indices in [0, largest], checked before they become 32-bit integers (where 2^32 + 1 would wrap to 1). */
+function toIndices(values: ArrayLike<number>, name: string, largest: number, rule: string): Int32Array {
+  const checked = toVector(values, name);
+  checked.forEach((value, k) => {
+    if (!(Number.isInteger(value) && value >= 0 && value <= largest)) throw new RangeError(`${name}[${k}] is ${value}: ${rule}.`);
+  });
+  return Int32Array.from(checked);
 }
 
 export class CsrMatrix {
@@ -24,15 +39,15 @@ export class CsrMatrix {
   /** Checks the parts: row pointers from 0 to nnz, non-decreasing; column indices in [0, cols). */
   constructor(parts: CsrParts) {
     const { rows, cols } = parts;
-    if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0) {
-      throw new RangeError(`rows and cols must be non-negative integers, got ${rows} and ${cols}.`);
+    if (!isIndexCount(rows) || !isIndexCount(cols)) {
+      throw new RangeError(`rows and cols must be integers from 0 to ${INT32_MAX}, got ${describeValue(rows)} and ${describeValue(cols)}.`);
     }
     this.rows = rows;
     this.cols = cols;
     this.values = toVector(parts.values, "values");
-    this.columnIndices = Int32Array.from(toVector(parts.columnIndices, "columnIndices"));
-    this.rowPointers = Int32Array.from(toVector(parts.rowPointers, "rowPointers"));
     const nnz = this.values.length;
+    this.columnIndices = toIndices(parts.columnIndices, "columnIndices", cols - 1, `column indices must be integers in [0, ${cols})`);
+    this.rowPointers = toIndices(parts.rowPointers, "rowPointers", nnz, `row pointers must be integers from 0 to nnz = ${nnz}`);
     checkSameLength(nnz, "values", this.columnIndices.length, "columnIndices");
     checkSameLength(rows + 1, "rows + 1", this.rowPointers.length, "rowPointers");
     if (this.rowPointers[0] !== 0 || this.rowPointers[rows] !== nnz) {
@@ -43,11 +58,6 @@ export class CsrMatrix {
         throw new RangeError(`rowPointers decreases at row ${i}: ${this.rowPointers[i]} then ${this.rowPointers[i + 1]}.`);
       }
     }
-    this.columnIndices.forEach((j, k) => {
-      if (!(j >= 0 && j < cols) || j !== Math.trunc(parts.columnIndices[k])) {
-        throw new RangeError(`columnIndices[${k}] is ${parts.columnIndices[k]}: column indices must be integers in [0, ${cols}).`);
-      }
-    });
   }
 
   /** The non-zeros of a dense matrix (rows, { data, rows, cols }), row by row. */

@@ -3,7 +3,7 @@
 import type { BackendName } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { copyMatrixIn } from "../copy-in.js";
-import { checkSameLength, toMatrix, toVector, type MatrixInput } from "../input.js";
+import { checkSameLength, isRows, toMatrix, toVector, type MatrixInput } from "../input.js";
 import { rSquared } from "../metrics.js";
 import { CsrMatrix } from "./csr.js";
 import { prune, type PruneOptions } from "./prune.js";
@@ -48,7 +48,7 @@ export class SparseLinearModel {
   /** R^2 of the predictions (averaged over outputs). */
   score(X: MatrixInput, y: ArrayLike<number> | ArrayLike<ArrayLike<number>>): number {
     const predicted = this.predict(X);
-    const truth = typeof y[0] === "object" ? toMatrix(y, "y").data : toVector(y, "y");
+    const truth = isRows(y) ? toMatrix(y, "y").data : toVector(y, "y");
     checkSameLength(predicted.length, "the predictions", truth.length, "y");
     return rSquared(truth, predicted, this.nOutputs);
   }
