@@ -42,7 +42,7 @@ export interface FitFlags {
   format: string;
 }
 
-/** Checks the flags together, before any reading or fitting; returns the model's entry and the option owner. */
+/** Checks the flags together, before any reading or fitting; returns the model's entry and the target names. */
 function checkFlags(file: string | undefined, flags: FitFlags, options: Record<string, unknown>) {
   if (!Object.hasOwn(MODELS, flags.model)) throw new CliError(`--model must be ${MODEL_CHOICES}, not ${flags.model}.`);
   if (!FORMATS.includes(flags.format)) throw new CliError(`--format must be ${alternatives(FORMATS)}, not ${flags.format}.`);
@@ -67,23 +67,29 @@ function checkFlags(file: string | undefined, flags: FitFlags, options: Record<s
   return { entry, targets };
 }
 
-/** Chooses lambda by CV; a constant target needs none (every lambda of an L1 penalty gives zero weights). */
-function crossValidate(flags: FitFlags, options: Record<string, unknown>, X: number[][], y: number[]): { model: LinearModel; chosen: string } {
+/**
+ * Chooses lambda by CV; a constant target needs none (every lambda of an L1 penalty gives zero weights).
+ * RidgeCV's closed form has no warnings to give.
+ */
+function crossValidate(flags: FitFlags, given: Record<string, unknown>, onWarning: (message: string) => void, X: number[][], y: number[]) {
   const { model: name, cv } = MODELS[flags.model];
-  if (cv !== "RidgeCV" && isConstant(y)) {
-    return { model: createModel(name, options).fit(X, y), chosen: " (constant, so every lambda gives zero weights: nothing to cross-validate)" };
+  if (cv === "RidgeCV") {
+    const fitted = new RidgeCV(given).fit(X, y);
+    return { model: fitted.model, chosen: chosenBy("leave-one-out", fitted) };
   }
-  if (cv !== "RidgeCV" && (flags.cv as number) > X.length) {
-    throw new CliError(`--cv ${flags.cv} asks for more folds than the ${X.length} rows: give --cv ${X.length} or less.`);
+  if (isConstant(y)) {
+    return { model: createModel(name, { ...given, onWarning }).fit(X, y), chosen: " (constant, so every lambda gives zero weights: nothing to cross-validate)" };
   }
+  if ((flags.cv as number) > X.length) throw new CliError(`--cv ${flags.cv} asks for more folds than the ${X.length} rows: give --cv ${X.length} or less.`);
   const bar = progress("cv folds");
-  const fitted = cv === "RidgeCV"
-    ? new RidgeCV(options).fit(X, y)
-    : new (cv === "LassoCV" ? LassoCV : ElasticNetCV)({ ...options, nFolds: flags.cv, onProgress: bar }).fit(X, y);
+  const fitted = new (cv === "LassoCV" ? LassoCV : ElasticNetCV)({ ...given, onWarning, nFolds: flags.cv, onProgress: bar }).fit(X, y);
   bar.stop();
-  const how = cv === "RidgeCV" ? "leave-one-out" : `${flags.cv}-fold`;
-  return { model: fitted.model, chosen: ` (chosen by ${how} CV: lambda ${fitted.lambda.toPrecision(4)}, lambda.1se ${fitted.lambda1se.toPrecision(4)})` };
+  return { model: fitted.model, chosen: chosenBy(`${flags.cv}-fold`, fitted) };
 }
+
+/** How the title says what CV chose. */
+const chosenBy = (how: string, cv: { lambda: number; lambda1se: number }) =>
+  ` (chosen by ${how} CV: lambda ${cv.lambda.toPrecision(4)}, lambda.1se ${cv.lambda1se.toPrecision(4)})`;
 
 /** The coefficient table: a row per feature and one for the intercept, a column per target. */
 function coefficientRows(model: LinearModel, data: Split, show: (value: number) => string): string[][] {
@@ -109,15 +115,21 @@ function print(model: LinearModel, data: Split, flags: FitFlags, chosen: string)
   }
 }
 
-/** Fits, refuses a fit that overflowed, writes the model file (atomically), then prints. */
-export function fit(file: string | undefined, flags: FitFlags, options: Record<string, unknown>): void {
-  const { entry, targets } = checkFlags(file, flags, options);
+/**
+ * Fits, refuses a fit that overflowed, writes the model file (atomically), then prints. Warnings (such as "did not
+ * converge") wait for the fit to be accepted: an overflowed fit ends with its one error line.
+ */
+export function fit(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): void {
+  const { entry, targets } = checkFlags(file, flags, given);
   const data = loadData(file, targets);
+  const warnings: string[] = [];
+  const onWarning = (message: string) => void warnings.push(message);
   const { model, chosen } = flags.cv === undefined
     // Rows of several targets reach only the multi-output models (checkFlags), whose fit takes them.
-    ? { model: createModel(entry.model, options).fit(data.X, data.y as VectorInput), chosen: "" }
-    : crossValidate(flags, options, data.X, data.y as number[]);
+    ? { model: createModel(entry.model, { ...given, onWarning }).fit(data.X, data.y as VectorInput), chosen: "" }
+    : crossValidate(flags, given, onWarning, data.X, data.y as number[]);
   checkFinite("the fit", model.coef, model.intercepts);
+  for (const warning of warnings) console.warn(`regularized: warning: ${warning}`);
   if (flags.output !== undefined) writeOutput(flags.output, JSON.stringify(modelFile(model, data.featureNames, data.targets), null, 1) + "\n");
   print(model, data, flags, chosen);
 }

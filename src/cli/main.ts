@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<void> {
     // Commander's errors as one line that says where the help is.
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
-      outputError: (text, write) => write(`regularized: ${text.replace(/^error: /, "").trimEnd()} (see regularized ${running}${running && " "}--help)\n`),
+      outputError: (text, write) => write(`regularized: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")} (see regularized ${running}${running && " "}--help)\n`),
     })
     .hook("preSubcommand", (_, command) => {
       running = command.name();
