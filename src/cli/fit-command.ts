@@ -63,7 +63,7 @@ function checkFlags(file: string | undefined, flags: FitFlags, options: Record<s
     owner = entry.cv;
   }
   checkApplicable(options, owner, `--model ${flags.model}${flags.cv === undefined ? "" : " --cv"}`);
-  if (flags.output !== undefined) checkOutput(flags.output, [file]);
+  if (flags.output !== undefined) checkOutput(flags.output, [file], "--format json prints the model file to standard output");
   return { entry, targets };
 }
 

@@ -14,6 +14,7 @@ export function sourceName(path: string): string {
 
 /** The whole text of a file, or of standard input for `-`. */
 export function readText(path: string): string {
+  if (path === STDIN && process.stdin.isTTY) process.stderr.write("regularized: reading standard input from the terminal: type or paste the rows, then Ctrl-D.\n");
   try {
     return readFileSync(path === STDIN ? 0 : path, "utf8");
   } catch (error) {
@@ -22,8 +23,8 @@ export function readText(path: string): string {
   }
 }
 
-/** The file behind an input (standard input's too, when it is redirected from a file); undefined when there is none. */
-export function inputStats(path: string): Stats | undefined {
+/** The file at `path` (for `-`, the one standard input is redirected from, or its pipe); undefined when there is none. */
+export function fileStats(path: string): Stats | undefined {
   try {
     return path === STDIN ? fstatSync(0) : statSync(path);
   } catch {

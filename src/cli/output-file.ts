@@ -6,15 +6,7 @@ import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { CliError } from "./cli-error.js";
 import { describeFsError } from "./fs-error.js";
-import { inputStats, STDIN } from "./input-source.js";
-
-function statsOf(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
+import { fileStats, STDIN } from "./input-source.js";
 
 function realPath(path: string): string | undefined {
   try {
@@ -26,7 +18,7 @@ function realPath(path: string): string | undefined {
 
 /** Whether `output` already is the file `input` reads: the same real path, or the same inode (a hard link). */
 function isSameFile(input: string, output: string, outputStats: Stats): boolean {
-  const inputFile = inputStats(input);
+  const inputFile = fileStats(input);
   if (inputFile && outputStats.ino !== 0 && inputFile.dev === outputStats.dev && inputFile.ino === outputStats.ino) return true;
   return input !== STDIN && realPath(input) !== undefined && realPath(input) === realPath(output);
 }
@@ -34,10 +26,11 @@ function isSameFile(input: string, output: string, outputStats: Stats): boolean 
 /**
  * Refuses an --output that would replace one of `inputs` (paths, or `-` for standard input), that is a folder,
  * or whose folder is missing or not writable: before the fit, so nothing is computed for a write that must fail.
+ * `toStdout` says how the command writes to standard output instead.
  */
-export function checkOutput(output: string, inputs: readonly (string | undefined)[]): void {
-  if (output === STDIN) throw new CliError("--output - is not supported: leave out --output to write to standard output.");
-  const existing = statsOf(output);
+export function checkOutput(output: string, inputs: readonly (string | undefined)[], toStdout: string): void {
+  if (output === STDIN) throw new CliError(`--output - is not supported: ${toStdout}.`);
+  const existing = fileStats(output);
   if (existing) {
     const input = inputs.find((path) => path !== undefined && isSameFile(path, output, existing));
     if (input !== undefined) {

@@ -23,7 +23,7 @@ export function path(file: string | undefined, flags: PathFlags, options: Record
     throw new CliError("--l1-ratio 0 is ridge, whose path has no start (no lambda zeroes every weight): give --l1-ratio > 0, " +
       "or fit ridge at a chosen lambda with `regularized fit --model ridge --lambda <x>`.");
   }
-  if (flags.output !== undefined) checkOutput(flags.output, [file]);
+  if (flags.output !== undefined) checkOutput(flags.output, [file], "without --output the path goes to standard output");
   const { X, y, featureNames, targets: [target] } = loadData(file, targets);
   const values = y as number[];
   if (isConstant(values)) {

@@ -39,6 +39,9 @@ function checkHeader(columns: string[], source: string): void {
       throw new TypeError(`${source} has one column, "${columns[0]}": it looks separated by ${separator[1]}, and this reader splits at commas. Save it with commas.`);
     }
   }
+  if (columns.every(isDecimal)) {
+    throw new TypeError(`${source}: its first line (${columns.join(",")}) holds numbers, not column names. Add a header row that names the columns.`);
+  }
   const blank = columns.indexOf("");
   if (blank >= 0) throw new TypeError(`${source}: column ${blank + 1} of the header has no name. Name every column.`);
   const twice = repeatedName(columns);
