@@ -2,14 +2,15 @@ import { axpy } from "../kernels/axpy";
 import { dot } from "../kernels/dot";
 import { at } from "../kernels/lanes";
 import { sumAbs, sumSquares } from "../kernels/sums";
-import { dualNorms, elasticNetGap } from "./duality-gap";
+import { dualNorms, elasticNetGap, weighted } from "./duality-gap";
 import { nextRandom, randomIndex } from "./random";
 
 // Coordinate descent for the elastic net (Friedman, Hastie & Tibshirani 2010, "Regularization Paths for
 // Generalized Linear Models via Coordinate Descent"; scikit-learn's cd_fast.pyx), on centered data. The entry
 // points take the penalty as FISTA, GD and SGD do, lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) on the objective
 // divided by n, and work on the unscaled objective (1/2)||y - X w||^2 + alpha ||w||_1 + (beta/2)||w||^2,
-// alpha = n lambda rho, beta = n lambda (1 - rho). One coordinate update:
+// alpha = n (lambda rho), beta = n (lambda (1 - rho)) (either may overflow to infinity for a lambda near the
+// largest double: the update then gives 0, and a zero norm times it counts 0). One coordinate update:
 //   z_j = x_j^T r + ||x_j||^2 w_j,   w_j <- S(z_j, alpha) / (||x_j||^2 + beta)   (0 if positive and z_j < 0)
 // An epoch visits every coordinate once (in order, or drawn at random). After an epoch whose largest weight
 // change is <= tol * largest weight (or the last one) the duality gap is computed; the fit stops once
@@ -44,8 +45,8 @@ export function cdGram(
   positive: bool, random: bool, rng: usize, w: usize, h: usize, scratch: usize, history: usize, historyLength: i32,
   out: usize,
 ): void {
-  const alpha = n * lambda * rho;
-  const beta = n * lambda * (1.0 - rho);
+  const alpha = n * (lambda * rho);
+  const beta = n * (lambda * (1.0 - rho));
   const rowBytes = (<usize>d) << 3;
   for (let j = 0; j < d; j++) store<f64>(at(h, j), load<f64>(at(q, j)) - dot(G + <usize>j * rowBytes, w, d));
   let gap = NaN;
@@ -73,7 +74,7 @@ export function cdGram(
     const rNorm2 = yy - wq - dot(w, h, d);
     const l1 = sumAbs(w, d);
     const w2 = sumSquares(w, d);
-    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / n);
+    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / n);
     if (wMax == 0 || dwMax <= tol * wMax || epochs == maxIter) {
       dualNorms(h, w, d, beta, positive, scratch);
       gap = elasticNetGap(rNorm2, yy - wq, load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
@@ -94,8 +95,8 @@ export function cdResidual(
   positive: bool, random: bool, rng: usize, w: usize, r: usize, norms: usize, g: usize, scratch: usize,
   history: usize, historyLength: i32, out: usize,
 ): void {
-  const alpha = <f64>n * lambda * rho;
-  const beta = <f64>n * lambda * (1.0 - rho);
+  const alpha = <f64>n * (lambda * rho);
+  const beta = <f64>n * (lambda * (1.0 - rho));
   const colBytes = (<usize>n) << 3;
   memory.copy(r, y, colBytes);
   for (let j = 0; j < d; j++) {
@@ -129,7 +130,7 @@ export function cdResidual(
     const rNorm2 = sumSquares(r, n);
     const l1 = sumAbs(w, d);
     const w2 = sumSquares(w, d);
-    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + alpha * l1 + 0.5 * beta * w2) / <f64>n);
+    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / <f64>n);
     if (wMax == 0 || dwMax <= tol * wMax || epochs == maxIter) {
       for (let j = 0; j < d; j++) store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
       dualNorms(g, w, d, beta, positive, scratch);

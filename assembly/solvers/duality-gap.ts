@@ -11,6 +11,15 @@ import { at } from "../kernels/lanes";
  * dual feasible set is the dual point. Without one (ridge, alpha = 0) the dual point is R itself,
  * D(R) = R.y - ||R||^2/2 - ||X^T R||^2/(2 beta). Without any penalty there is no dual bound: NaN.
  */
+/**
+ * weight * value, and 0 when value is 0: a penalty weight n lambda overflows to infinity for a lambda near the
+ * largest double, and the zero weights it then gives must count 0, not NaN.
+ */
+// @ts-ignore: decorator
+@inline export function weighted(weight: f64, value: f64): f64 {
+  return value == 0 ? 0.0 : weight * value;
+}
+
 export function elasticNetGap(
   rNorm2: f64, rDotY: f64, xtaMax: f64, xtr2: f64, l1: f64, w2: f64, alpha: f64, beta: f64,
 ): f64 {
@@ -21,9 +30,9 @@ export function elasticNetGap(
       scale = alpha / xtaMax;
       gap = 0.5 * (rNorm2 + rNorm2 * scale * scale);
     }
-    return gap + alpha * l1 - scale * rDotY + 0.5 * beta * (1.0 + scale * scale) * w2;
+    return gap + weighted(alpha, l1) - scale * rDotY + 0.5 * (1.0 + scale * scale) * weighted(beta, w2);
   }
-  if (beta > 0) return rNorm2 - rDotY + 0.5 * beta * w2 + xtr2 / (2.0 * beta);
+  if (beta > 0) return rNorm2 - rDotY + 0.5 * weighted(beta, w2) + xtr2 / (2.0 * beta);
   return NaN;
 }
 
@@ -36,7 +45,7 @@ export function dualNorms(g: usize, w: usize, d: i32, beta: f64, positive: bool,
   let squares = 0.0;
   for (let j = 0; j < d; j++) {
     const gj = load<f64>(at(g, j));
-    const v = gj - beta * load<f64>(at(w, j));
+    const v = gj - weighted(beta, load<f64>(at(w, j)));
     largest = max<f64>(largest, positive ? v : abs<f64>(v));
     const part = positive ? max<f64>(gj, 0.0) : gj;
     squares += part * part;

@@ -2,7 +2,7 @@ import { dot } from "../kernels/dot";
 import { at } from "../kernels/lanes";
 import { squaredLossGradient } from "../kernels/squared-loss-gradient";
 import { sumAbs, sumSquares } from "../kernels/sums";
-import { elasticNetGap } from "./duality-gap";
+import { elasticNetGap, weighted } from "./duality-gap";
 
 /** A rise of the objective by less than this fraction is rounding, not a too-long step. */
 const ROUNDING_MARGIN: f64 = 1e-9;
@@ -164,7 +164,7 @@ function gapAt(
   if (count > 0) memory.fill(scratch, 0, (<usize>count) << 3);
   for (let j = 0; j < cols; j++) {
     const xtR = -n * load<f64>(at(gw, j));
-    const v = xtR - beta * load<f64>(at(w, j));
+    const v = xtR - weighted(beta, load<f64>(at(w, j)));
     if (count > 0) {
       const p = at(scratch, groupOf(ids, j));
       store<f64>(p, load<f64>(p) + v * v);

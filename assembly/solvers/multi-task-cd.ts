@@ -2,7 +2,7 @@ import { axpy } from "../kernels/axpy";
 import { dot } from "../kernels/dot";
 import { at } from "../kernels/lanes";
 import { sumSquares } from "../kernels/sums";
-import { elasticNetGap } from "./duality-gap";
+import { elasticNetGap, weighted } from "./duality-gap";
 
 /**
  * Block coordinate descent for the multi-task elastic net (scikit-learn's enet_coordinate_descent_multi_task):
@@ -19,8 +19,8 @@ export function cdMultiTask(
   Xt: usize, n: i32, d: i32, Yt: usize, k: i32, lambda: f64, rho: f64, maxIter: i32, tol: f64,
   W: usize, Rt: usize, norms: usize, t: usize, history: usize, historyLength: i32, out: usize,
 ): void {
-  const alpha = <f64>n * lambda * rho;
-  const beta = <f64>n * lambda * (1.0 - rho);
+  const alpha = <f64>n * (lambda * rho);
+  const beta = <f64>n * (lambda * (1.0 - rho));
   const colBytes = (<usize>n) << 3;
   memory.copy(Rt, Yt, (<usize>k) * colBytes);
   for (let j = 0; j < d; j++) {
@@ -66,7 +66,7 @@ export function cdMultiTask(
     let groupNorms = 0.0;
     for (let j = 0; j < d; j++) groupNorms += Math.sqrt(sumSquares(W + <usize>(j * k) * 8, k));
     const w2 = sumSquares(W, d * k);
-    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + alpha * groupNorms + 0.5 * beta * w2) / <f64>n);
+    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, groupNorms) + 0.5 * weighted(beta, w2)) / <f64>n);
     if (wMax == 0 || dwMax <= tol * wMax || epochs == maxIter) {
       let dualNorm = 0.0;
       let xtr2 = 0.0;
@@ -75,7 +75,7 @@ export function cdMultiTask(
         let s = 0.0;
         for (let o = 0; o < k; o++) {
           const g = dot(xj, Rt + <usize>o * colBytes, n);
-          const v = g - beta * load<f64>(at(W, j * k + o));
+          const v = g - weighted(beta, load<f64>(at(W, j * k + o)));
           s += v * v;
           xtr2 += g * g;
         }

@@ -8,6 +8,7 @@ import type { PreparedData } from "../solvers/prepared-data.js";
 export class GramData implements PreparedData {
   readonly hasRows = false;
   readonly weighted = false;
+  readonly standardized: boolean;
   readonly n: number;
   readonly d: number;
   readonly k = 1;
@@ -23,6 +24,7 @@ export class GramData implements PreparedData {
     if (!(n > 0)) throw new RangeError("The statistics hold no rows: update the accumulator with data first.");
     this.n = n;
     this.d = d;
+    this.standardized = options.standardize;
     const m = options.fitIntercept ? new Float64Array(d) : Float64Array.from(stats.xMean);
     const ym = options.fitIntercept ? 0 : stats.yMean;
     // Without an intercept the uncentered products are needed: X^T X = C + n m m^T, X^T y = c + n m ybar.
@@ -79,6 +81,11 @@ export class GramData implements PreparedData {
 
   scaled(coef: Float64Array): Float64Array {
     return coef.map((w, j) => w * this.xScale[j]);
+  }
+
+  /** Statistics cannot be rescaled after the fact: their sums have already overflowed or not. */
+  rescaled(_penalty: { lambda: number; rho: number }): null {
+    return null;
   }
 
   free(): void {

@@ -6,7 +6,19 @@
 
 import type { Backend, F64Block, Scope } from "../backend.js";
 import { checkSameLength, toVector } from "../input.js";
-import type { PreparedData } from "../solvers/prepared-data.js";
+import type { PreparedData, RescaledProblem } from "../solvers/prepared-data.js";
+import { penaltyExponents, rangeExponent, scaleByPowerOfTwo } from "./power-of-two.js";
+
+/**
+ * Data whose sum of |values| S lies in [2^-300, 2^300] (or is 0) are fitted as they are: every sum of products a
+ * solver forms is at most S^2 <= 2^600, far from overflow, and the largest |value| is at least S / 2^29 (a block
+ * holds at most 2^29 values), so its square (a Gram diagonal) is at least 2^-658, far from underflow.
+ */
+const SAFE_EXPONENT = 300;
+
+function safeSum(sum: number): boolean {
+  return sum === 0 || (sum >= 2 ** -SAFE_EXPONENT && sum <= 2 ** SAFE_EXPONENT);
+}
 
 export interface PrepareOptions {
   fitIntercept: boolean;
@@ -20,13 +32,16 @@ export interface PrepareOptions {
 export function normalizeWeights(weights: ArrayLike<number>, n: number): Float64Array {
   const s = toVector(weights, "sampleWeight");
   checkSameLength(n, "the rows of X", s.length, "sampleWeight");
-  let total = 0;
+  let largest = 0;
   s.forEach((v, i) => {
     if (v < 0) throw new RangeError(`sampleWeight[${i}] is ${v}: weights must be >= 0.`);
-    total += v;
+    largest = Math.max(largest, v);
   });
-  if (!(total > 0)) throw new RangeError("sampleWeight sums to 0: give at least one row a positive weight.");
-  return s.map((v) => (v * n) / total);
+  if (!(largest > 0)) throw new RangeError("sampleWeight sums to 0: give at least one row a positive weight.");
+  // Summed relative to the largest weight, so that weights near the largest double do not overflow the total.
+  let total = 0;
+  s.forEach((v) => (total += v / largest));
+  return s.map((v) => ((v / largest) * n) / total);
 }
 
 /** The raw design: X (n x d) and Y (n x k) resident in a backend, owned by whoever made them. */
@@ -41,6 +56,7 @@ export interface RawDesign {
 export class LeastSquaresData implements PreparedData {
   readonly hasRows = true;
   readonly weighted: boolean;
+  readonly standardized: boolean;
   readonly n: number;
   readonly d: number;
   readonly k: number;
@@ -59,11 +75,13 @@ export class LeastSquaresData implements PreparedData {
   private readonly sourceIsCentered: boolean;
   private readonly cache = new Map<string, F64Block>();
   private gramCache?: { G: F64Block; q: F64Block };
+  /** Whether the raw data's sums are safe (known after the first rescaled() call). */
+  private inRange?: boolean;
 
   constructor(
     private readonly backend: Backend,
     private readonly raw: RawDesign,
-    options: PrepareOptions,
+    private readonly options: PrepareOptions,
   ) {
     const { n, d, k } = raw;
     this.n = n;
@@ -71,6 +89,7 @@ export class LeastSquaresData implements PreparedData {
     this.k = k;
     const weights = options.sampleWeight === undefined ? undefined : normalizeWeights(options.sampleWeight, n);
     this.weighted = weights !== undefined;
+    this.standardized = options.standardize;
     this.xMean = new Float64Array(d);
     this.yMean = new Float64Array(k);
     const { scope, value } = backend.keepScope((scope) => {
@@ -207,6 +226,25 @@ export class LeastSquaresData implements PreparedData {
 
   scaled(coef: Float64Array): Float64Array {
     return coef.map((w, index) => w * this.xScale[Math.floor(index / this.k)]);
+  }
+
+  rescaled(penalty: { lambda: number; rho: number }): RescaledProblem | null {
+    const { n, d, k, backend, options } = this;
+    this.inRange ??= safeSum(backend.sumAbs(this.raw.X)) && safeSum(backend.sumAbs(this.raw.Y));
+    if (this.inRange) return null;
+    const [xExponent, yExponent] = penaltyExponents(
+      rangeExponent(this.raw.X.values), rangeExponent(this.raw.Y.values), penalty.lambda, penalty.rho, options.standardize);
+    const { scope, value: data } = backend.keepScope((scope) => {
+      const [X, Y] = [scope.copyOf(this.raw.X), scope.copyOf(this.raw.Y)];
+      scaleByPowerOfTwo(X.values, xExponent);
+      scaleByPowerOfTwo(Y.values, yExponent);
+      return new LeastSquaresData(backend, { X, Y, n, d, k }, options);
+    });
+    const free = () => {
+      data.free();
+      scope.close();
+    };
+    return { data, xExponent, yExponent, standardized: options.standardize, free };
   }
 
   free(): void {

@@ -6,9 +6,10 @@ import { getBackend } from "../backends/registry.js";
 import { Design, residentDesign } from "../design/design.js";
 import { GramData } from "../design/gram-data.js";
 import type { PrepareOptions } from "../design/least-squares-data.js";
-import type { PreparedData } from "../solvers/prepared-data.js";
+import type { PreparedData, RescaledProblem } from "../solvers/prepared-data.js";
 import type { GramStatistics } from "../gram-accumulator.js";
-import { checkSolvable, solvePath, type ParamsOf, type SolverName, type SolverResult } from "../solvers/table.js";
+import { checkSolvable, SOLVERS, solvePath, type ParamsOf, type SolverName, type SolverResult } from "../solvers/table.js";
+import { isFiniteState, originalState, overflowError, rescaledPenalty, rescaledStart } from "./rescaled-fit.js";
 import type { FittedState } from "./fitted-state.js";
 
 /** What one fit asks of the pipeline. */
@@ -47,14 +48,53 @@ function startOn(data: PreparedData, start: Float64Array | null): Float64Array |
   return start && start.length === data.d * data.k ? data.scaled(start) : null;
 }
 
-/** Fits prepared data at each lambda with warm starts; every state on the original scale. */
-export function fitPrepared<S extends SolverName>(
-  backend: Backend, data: PreparedData, plan: FitPlan<S>, lambdas: ArrayLike<number>,
-  onStep?: (state: FittedState, index: number) => void,
+type StepListener = (state: FittedState, index: number) => void;
+
+function solveStates<S extends SolverName>(
+  backend: Backend, data: PreparedData, plan: FitPlan<S>, params: ParamsOf<S>, lambdas: ArrayLike<number>,
+  start: Float64Array | null, onStep?: StepListener,
 ): FittedState[] {
-  const results = solvePath(plan.solver, backend, data, lambdas, plan.params, startOn(data, plan.start), plan.recordHistory,
+  const results = solvePath(plan.solver, backend, data, lambdas, params, startOn(data, start), plan.recordHistory,
     onStep && ((result, i) => onStep(unscaled(data, result), i)));
   return results.map((result) => unscaled(data, result));
+}
+
+/** The fit on data rescaled by powers of two (the same weights, on the original scale). */
+function solveRescaled<S extends SolverName>(
+  backend: Backend, problem: RescaledProblem, plan: FitPlan<S>, lambdas: ArrayLike<number>, onStep?: StepListener,
+): FittedState[] {
+  const penalty = rescaledPenalty(problem, lambdas, plan.params.rho);
+  const params = { ...plan.params, rho: penalty.rho };
+  const states = solveStates(backend, problem.data, plan, params, penalty.lambdas, rescaledStart(problem, plan.start),
+    onStep && ((state, i) => onStep(originalState(problem, state), i)));
+  return states.map((state) => originalState(problem, state));
+}
+
+/**
+ * Fits prepared data at each lambda with warm starts; every state on the original scale. Data whose sums of
+ * squares would overflow or underflow are fitted rescaled by powers of two (exact) by the solvers that allow
+ * it; no state with a non-finite weight is ever returned.
+ */
+export function fitPrepared<S extends SolverName>(
+  backend: Backend, data: PreparedData, plan: FitPlan<S>, lambdas: ArrayLike<number>, onStep?: StepListener,
+): FittedState[] {
+  const penalty = { lambda: Math.max(...Array.from(lambdas)), rho: plan.params.rho };
+  const problem = SOLVERS[plan.solver].scaleFree ? data.rescaled(penalty) : null;
+  let states: FittedState[];
+  if (problem) {
+    try {
+      states = solveRescaled(backend, problem, plan, lambdas, onStep);
+    } finally {
+      problem.free();
+    }
+  } else {
+    states = solveStates(backend, data, plan, plan.params, lambdas, plan.start, onStep);
+  }
+  if (!states.every(isFiniteState)) {
+    const why = !SOLVERS[plan.solver].scaleFree ? "step size" : data.hasRows ? "none" : "statistics";
+    throw overflowError(plan.params.owner, plan.solver, why);
+  }
+  return states;
 }
 
 /** One fit of a design: prepare, solve, unscale. */

@@ -28,11 +28,23 @@ function addToDiagonal(A: F64Block, n: number, value: number): void {
   for (let i = 0; i < n; i++) values[i * n + i] += value;
 }
 
-/** A working copy of a block, allocated before its source's view is read (allocation may grow memory). */
-function copyOf(scope: Scope, source: F64Block): F64Block {
+/**
+ * A working copy of a block times `scale`, allocated before its source's view is read (allocation may grow
+ * memory). A power-of-two scale is exact.
+ */
+function copyOf(scope: Scope, source: F64Block, scale: number): F64Block {
   const copy = scope.uninitialized(source.length);
   copy.values.set(source.values);
+  if (scale !== 1) copy.values.forEach((v, i, values) => (values[i] = v * scale));
   return copy;
+}
+
+/**
+ * The factor both sides of the system are multiplied by: 1, or when n lambda overflows (lambda near the largest
+ * double) the power of two 2^-ceil(log2 n), so that the diagonal shift (n scale) lambda <= lambda stays finite.
+ */
+function systemScale(n: number, lambda: number): number {
+  return Number.isFinite(n * lambda) ? 1 : 2 ** -Math.ceil(Math.log2(n));
 }
 
 /**
@@ -43,23 +55,28 @@ export const closedForm = solver<SolverParams>({
   multiOutput: true,
   fromStatistics: true,
   weighted: true,
+  scaleFree: true,
   iterative: false,
   iterations: () => 0,
   solve({ backend, data, params, scope }) {
     const { n, d, k } = data;
-    const shift = n * params.lambda;
+    const scale = systemScale(n, params.lambda);
+    const shift = n * scale * params.lambda;
     const done = (w: Float64Array) => ({ w, nIter: 0, converged: true, dualGap: Number.NaN });
+    // An infinite penalty (a rescaled problem's lambda can overflow) leaves w = 0.
+    if (shift === Infinity) return done(new Float64Array(d * k));
     if (d <= n || !data.hasRows) {
       const { G, q } = data.gram();
-      const [A, B] = [copyOf(scope, G), copyOf(scope, q)];
+      const [A, B] = [copyOf(scope, G, scale), copyOf(scope, q, scale)];
       addToDiagonal(A, d, shift);
       luSolveInPlace(backend, scope, A, d, B, k);
       return done(B.values.slice());
     }
     const Xc = data.rows();
-    const A = copyOf(scope, data.centeredTargets());
+    const A = copyOf(scope, data.centeredTargets(), scale);
     const K = scope.uninitialized(n * n);
     backend.rowGram(Xc, n, d, K);
+    if (scale !== 1) K.values.forEach((v, i, values) => (values[i] = v * scale));
     addToDiagonal(K, n, shift);
     luSolveInPlace(backend, scope, K, n, A, k);
     const [a, w] = [scope.alloc(n), scope.alloc(d)];

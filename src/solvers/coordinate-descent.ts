@@ -18,6 +18,7 @@ export const coordinateDescent = solver<SolverParams>({
   multiOutput: false,
   fromStatistics: true,
   weighted: true,
+  scaleFree: true,
   iterative: true,
   iterations: (params) => params.maxIter,
   solve({ backend, data, params, start, history, scope }) {

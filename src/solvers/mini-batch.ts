@@ -68,6 +68,7 @@ export const miniBatch = solver<SgdRunParams>({
   multiOutput: false,
   fromStatistics: false,
   weighted: false,
+  scaleFree: false,
   iterative: true,
   iterations: (params) => params.epochs,
   solve({ backend, data, params: p, history, scope }) {

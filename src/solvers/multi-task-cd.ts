@@ -6,6 +6,7 @@ export const multiTaskCd = solver<SolverParams>({
   multiOutput: true,
   fromStatistics: false,
   weighted: true,
+  scaleFree: true,
   iterative: true,
   iterations: (params) => params.maxIter,
   solve({ backend, data, params, start, history, scope }) {

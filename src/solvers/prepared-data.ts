@@ -2,6 +2,16 @@
 
 import type { F64Block } from "../backend.js";
 
+/** A problem rescaled by powers of two; free() releases its copies. */
+export interface RescaledProblem {
+  data: PreparedData;
+  xExponent: number;
+  yExponent: number;
+  /** Whether the solver sees X standardized, so that X's factor cancels before the penalty. */
+  standardized: boolean;
+  free(): void;
+}
+
 /**
  * A least-squares problem resident in a backend: centered by the (weighted) means when there is an intercept,
  * rows scaled by sqrt(sample weight), columns scaled under `standardize`. Given by its rows (LeastSquaresData)
@@ -16,6 +26,8 @@ export interface PreparedData {
   readonly yy: Float64Array;
   /** False for a problem given only as X^T X, X^T y (GramData). */
   readonly hasRows: boolean;
+  /** Whether the columns are scaled to unit variance (standardize). */
+  readonly standardized: boolean;
   /** Whether rows carry sample weights (the seed's gd and mini-batch training have none). */
   readonly weighted: boolean;
   /** G = Xs^T Xs (d x d) and q = Xs^T ys (d x k). */
@@ -32,6 +44,13 @@ export interface PreparedData {
   original(scaled: Float64Array, intercepts?: Float64Array): { coef: Float64Array; intercepts: Float64Array };
   /** Coefficients on the fit's scale from original ones (warm starts). */
   scaled(coef: Float64Array): Float64Array;
+  /**
+   * The same problem on X times 2^xExponent and Y times 2^yExponent, chosen so that the largest |value| of each
+   * lies near [1, 2): exact in binary, for data whose sums of squares overflow or underflow double precision.
+   * Null when the data are in range, or when only statistics are at hand. `penalty` (its largest lambda) bounds
+   * how far the data are scaled up.
+   */
+  rescaled(penalty: { lambda: number; rho: number }): RescaledProblem | null;
   /** Frees what the problem allocated (not the design it was prepared from). */
   free(): void;
 }

@@ -55,6 +55,11 @@ export interface SolverEntry<P> {
   readonly fromStatistics: boolean;
   /** Accepts sample weights. */
   readonly weighted: boolean;
+  /**
+   * Its solution follows exactly when X and y are multiplied by constants and the penalty is mapped to match
+   * (no step size of the user's, as gd and sgd have), so a fit that overflows can be rerun on rescaled data.
+   */
+  readonly scaleFree: boolean;
   /** Records an objective per iteration (the runner allocates history for it). */
   readonly iterative: boolean;
   /** The iteration limit of these parameters (the history's length). */

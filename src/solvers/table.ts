@@ -24,7 +24,8 @@ export const SOLVERS = {
 export type SolverName = keyof typeof SOLVERS;
 
 /** The parameters a solver of the table takes. */
-export type ParamsOf<S extends SolverName> = ((typeof SOLVERS)[S] extends SolverEntry<infer P> ? P : never) & { lambda: number };
+export type ParamsOf<S extends SolverName> = ((typeof SOLVERS)[S] extends SolverEntry<infer P> ? P : never) &
+  { owner: string; lambda: number; rho: number };
 
 /** Iterations whose objective `history` keeps: the first 100,000 (800 KB), whatever maxIter is. */
 export const HISTORY_LIMIT = 100_000;

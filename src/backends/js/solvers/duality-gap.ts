@@ -2,6 +2,14 @@
  * Duality gap of (1/2)||R||^2 + alpha ||w||_1 + (beta/2)||w||^2, the twin of assembly/solvers/duality-gap.ts
  * (scikit-learn's gap with an L1 part; the ridge dual at R without one; NaN without any penalty).
  */
+/**
+ * weight * value, and 0 when value is 0: a penalty weight n lambda overflows to infinity for a lambda near the
+ * largest double, and the zero weights it then gives must count 0, not NaN.
+ */
+export function weighted(weight: number, value: number): number {
+  return value === 0 ? 0 : weight * value;
+}
+
 export function elasticNetGap(
   rNorm2: number, rDotY: number, xtaMax: number, xtr2: number, l1: number, w2: number, alpha: number, beta: number,
 ): number {
@@ -12,9 +20,9 @@ export function elasticNetGap(
       scale = alpha / xtaMax;
       gap = 0.5 * (rNorm2 + rNorm2 * scale * scale);
     }
-    return gap + alpha * l1 - scale * rDotY + 0.5 * beta * (1 + scale * scale) * w2;
+    return gap + weighted(alpha, l1) - scale * rDotY + 0.5 * (1 + scale * scale) * weighted(beta, w2);
   }
-  if (beta > 0) return rNorm2 - rDotY + 0.5 * beta * w2 + xtr2 / (2 * beta);
+  if (beta > 0) return rNorm2 - rDotY + 0.5 * weighted(beta, w2) + xtr2 / (2 * beta);
   return Number.NaN;
 }
 
@@ -23,7 +31,7 @@ export function dualNorms(g: Float64Array, w: Float64Array, beta: number, positi
   let largest = -Infinity;
   let squares = 0;
   for (let j = 0; j < w.length; j++) {
-    const v = g[j] - beta * w[j];
+    const v = g[j] - weighted(beta, w[j]);
     largest = Math.max(largest, positive ? v : Math.abs(v));
     const part = positive ? Math.max(g[j], 0) : g[j];
     squares += part * part;

@@ -4,7 +4,7 @@ import type { FistaParams, IterativeResult } from "../../contract.js";
 import { dot } from "../kernels/dot.js";
 import { squaredLossGradient } from "../kernels/squared-loss-gradient.js";
 import { sumAbs, sumSquares } from "../kernels/sums.js";
-import { dualNorms, elasticNetGap } from "./duality-gap.js";
+import { dualNorms, elasticNetGap, weighted } from "./duality-gap.js";
 
 /** A rise of the objective by less than this fraction is rounding, not a too-long step. */
 const ROUNDING_MARGIN = 1e-9;
@@ -58,7 +58,7 @@ export function fista(
     // r = X w - y and gw = X^T r / n: the residual R = -r, X^T R = -n gw.
     const xtR = gw.map((g) => -n * g);
     let [xtaMax, xtr2] = dualNorms(xtR, w, n * l2, positive);
-    if (groups) xtaMax = Math.max(...groupNorms(xtR.map((g, j) => g - n * l2 * w[j])).map((norm, g) => norm / groups.weights[g]));
+    if (groups) xtaMax = Math.max(...groupNorms(xtR.map((g, j) => g - weighted(n * l2, w[j]))).map((norm, g) => norm / groups.weights[g]));
     const sparse = groups ? weightedGroupNorms(w) : sumAbs(w);
     gap = elasticNetGap(sumSquares(r), -dot(r, y, rows), xtaMax, xtr2, sparse, sumSquares(w), n * l1, n * l2);
     // Without a penalty there is no dual bound: stop when the weights settle, as CD does.

@@ -4,14 +4,15 @@ import type { CdParams, IterativeResult } from "../../contract.js";
 import { dot } from "../kernels/dot.js";
 import { sumSquares } from "../kernels/sums.js";
 import { runEpochs } from "./cd.js";
+import { weighted } from "./duality-gap.js";
 
 /** Xt: d x n (columns of X); Yt: k x n (outputs); W: d x k, the start, written in place. */
 export function cdMultiTask(
   Xt: Float64Array, n: number, d: number, Yt: Float64Array, k: number, params: CdParams, W: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
-  const alpha = n * params.lambda * params.rho;
-  const beta = n * params.lambda * (1 - params.rho);
+  const alpha = n * (params.lambda * params.rho);
+  const beta = n * (params.lambda * (1 - params.rho));
   const Rt = Yt.slice(0, n * k);
   const norms = new Float64Array(d);
   const t = new Float64Array(k);
@@ -69,7 +70,7 @@ export function cdMultiTask(
       let s = 0;
       for (let o = 0; o < k; o++) {
         const g = dot(column(j), residual(o), n);
-        s += (g - beta * W[j * k + o]) ** 2;
+        s += (g - weighted(beta, W[j * k + o])) ** 2;
         xtr2 += g * g;
       }
       xtaMax = Math.max(xtaMax, Math.sqrt(s));
