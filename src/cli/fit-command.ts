@@ -109,7 +109,9 @@ function print(model: LinearModel, data: Split, flags: FitFlags, chosen: string)
     console.log(coefficientRows(model, data, String).map((row) => row.map(csvCell).join(",")).join("\n"));
   } else {
     const targets = data.targets.length === 1 ? `target ${data.targets[0]}` : `targets ${data.targets.join(", ")}`;
-    console.log(`${MODELS[flags.model].model} on ${data.X.length} rows, ${targets}${chosen}; train R^2 ${model.score(data.X, data.y).toFixed(4)}\n`);
+    const r2 = model.score(data.X, data.y);
+    const shown = Number.isFinite(r2) ? r2.toFixed(4) : "not finite (its sums of squares overflow double precision)";
+    console.log(`${MODELS[flags.model].model} on ${data.X.length} rows, ${targets}${chosen}; train R^2 ${shown}\n`);
     const rows = coefficientRows(model, data, (value) => (value === 0 ? "0" : value.toPrecision(6)));
     console.log(markdownTable(rows, { align: ["l", ...rows[0].slice(1).map(() => "r" as const)] }));
   }

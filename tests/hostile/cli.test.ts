@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/browser/esm/sync";
 import { describe, expect, it } from "vitest";
+import { CliError } from "../../src/cli/cli-error.js";
+import { checkFinite } from "../../src/cli/overflow.js";
 import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../../src/cli/table.js";
 
 const bin = join(process.cwd(), "dist", "cli", "main.js");
@@ -52,13 +54,12 @@ const data = file("data.csv", DATA);
 const two = file("two.csv", "a,b,y1,y2\n1,2,4,1\n2,1,4,2\n3,5,9,3\n4,4,9,4\n5,1,7,5\n6,3,10,6\n");
 const constant = file("constant.csv", "a,b,y\n1,2,5\n2,1,5\n3,5,5\n4,4,5\n5,1,5\n6,3,5\n");
 const hugeX = file("huge-x.csv", "a,b,y\n1e200,2,4\n2e200,1,4\n3,5e200,9\n4,4,9\n");
+/** huge-x.csv with X divided by 1e200. */
+const scaledX = file("scaled-x.csv", "a,b,y\n1,2e-200,4\n2,1e-200,4\n3e-200,5,9\n4e-200,4e-200,9\n");
 const hugeY = file("huge-y.csv", "a,b,y\n1,2,1e308\n2,1,-1e308\n3,5,1e308\n4,4,-1e308\n");
+/** huge-y.csv with y divided by 1e308. */
+const unitY = file("unit-y.csv", "a,b,y\n1,2,1\n2,1,-1\n3,5,1\n4,4,-1\n");
 const fitData = ["fit", data, "--target", "y"];
-/**
- * An overflowed fit: refused by the command line ("the fit overflowed double precision ... pass --standardize"),
- * or first by the library's own check, whose message says the same in its words.
- */
-const OVERFLOW = /^(?=.*overflow)(?=.*standardiz)/i;
 
 /** A model file of Ridge (lambda 0) on data.csv, for the predict rows. */
 const model = join(dir, "model.json");
@@ -73,10 +74,8 @@ const variant = (name: string, change: (json: typeof modelJson) => void) => {
 
 describe("refused: exit 2 with one line that says what to do", () => {
   it.each([
-    // Item 1: a fit that overflows is refused, a library error is one line.
-    ["Lasso on X near 1e200", ["fit", hugeX, "--target", "y", "--model", "lasso"], OVERFLOW],
-    ["Ridge on y of +-1e308", ["fit", hugeY, "--target", "y", "--model", "ridge"], OVERFLOW],
-    ["the lasso path on X near 1e200", ["path", hugeX, "--target", "y"], OVERFLOW],
+    // Item 1: a library error from a fit is one line; an overflowed model file is refused.
+    ["gradient descent that diverges on X near 1e200", ["fit", hugeX, "--target", "y", "--solver", "gd"], /Gradient descent diverged for Lasso.*Use a smaller learningRate .*or standardize/],
     ["a library error from a fit (singular ridge system)", ["fit", file("square.csv", "a,b,y\n1,2,3\n2,4,6\n"), "--target", "y", "--model", "ridge", "--lambda", "0"], /ridge system is singular.*Use lambda > 0/],
     ["a model file whose coefficients overflowed (null in JSON)", ["predict", variant("nulls.json", (m) => (m.fitted.coef = [null, null])), data], /holds coefficients that are not finite numbers.*Fit again and pass --standardize/],
     ["a prediction that overflows", ["predict", model, file("huge-rows.csv", "a,b\n1,2\n1e308,1e308\n")], /(?=.*row 2)(?=.*overflow)/i],
@@ -135,14 +134,69 @@ describe("refused: exit 2 with one line that says what to do", () => {
   });
 });
 
-describe("item 1: an overflowed fit writes nothing", () => {
-  it("leaves no model file, and an existing one as it was", () => {
-    const fresh = join(dir, "overflow-fresh.json");
-    expectRefused(run(["fit", hugeX, "--target", "y", "--model", "lasso", "--output", fresh]), OVERFLOW);
+describe("item 1: fits whose sums overflow", () => {
+  /** Each printed coefficient of `fit --format csv` against `expected`, to a relative 1e-9. */
+  const expectCoefficients = (stdout: string, expected: Record<string, number[]>) => {
+    const coef = coefficients(stdout);
+    expect(Object.keys(coef)).toEqual(Object.keys(expected));
+    for (const [name, values] of Object.entries(expected)) {
+      values.forEach((v, o) => expect(Math.abs(coef[name][o] - v)).toBeLessThanOrEqual(1e-9 * Math.abs(v)));
+    }
+  };
+  const scaled = (stdout: string, factor: number) =>
+    Object.fromEntries(Object.entries(coefficients(stdout)).map(([name, values]) => [name, values.map((v) => (name === "(intercept)" ? v : v * factor))]));
+
+  it("Lasso on X near 1e200 is the Lasso on X / 1e200 at lambda / 1e200, its weights divided by 1e200", () => {
+    const result = run(["fit", hugeX, "--target", "y", "--model", "lasso", "--format", "csv"]);
+    expect(result.status).toBe(0);
+    expectCoefficients(result.stdout, scaled(run(["fit", scaledX, "--target", "y", "--model", "lasso", "--lambda", "1e-200", "--format", "csv"]).stdout, 1e-200));
+  });
+
+  it("Ridge on y of +-1e308 is 1e308 times Ridge on y of +-1 (ridge is linear in y), and its R^2 is not printed as NaN", () => {
+    const result = run(["fit", hugeY, "--target", "y", "--model", "ridge", "--format", "csv"]);
+    expect(result.status).toBe(0);
+    const unit = coefficients(run(["fit", unitY, "--target", "y", "--model", "ridge", "--format", "csv"]).stdout);
+    expectCoefficients(result.stdout, Object.fromEntries(Object.entries(unit).map(([name, values]) => [name, values.map((v) => v * 1e308)])));
+    const table = run(["fit", hugeY, "--target", "y", "--model", "ridge"]).stdout;
+    expect(table).not.toMatch(/NaN|Infinity/);
+    expect(table).toMatch(/train R\^2 (-?\d\.\d{4}|not finite \(its sums of squares overflow double precision\))\n/);
+  });
+
+  it("the lasso path on X near 1e200 is the path on X / 1e200, its lambdas times 1e200 and its weights divided by 1e200", () => {
+    const result = run(["path", hugeX, "--target", "y", "--n-lambdas", "3"]);
+    expect(result.status).toBe(0);
+    const rows = (stdout: string) => stdout.trim().split("\n").slice(1).map((line) => line.split(",").map(Number));
+    const reference = rows(run(["path", scaledX, "--target", "y", "--n-lambdas", "3"]).stdout);
+    rows(result.stdout).forEach((row, i) => {
+      const expected = [reference[i][0] * 1e200, reference[i][1] * 1e-200, reference[i][2] * 1e-200, reference[i][3]];
+      row.forEach((v, c) => expect(Math.abs(v - expected[c])).toBeLessThanOrEqual(1e-9 * Math.abs(expected[c])));
+    });
+  });
+
+  it("writes a model file of finite numbers that predict reads back", () => {
+    const output = join(dir, "huge-x.json");
+    expect(run(["fit", hugeX, "--target", "y", "--model", "lasso", "--output", output]).status).toBe(0);
+    const json = JSON.parse(readFileSync(output, "utf8"));
+    expect([...json.fitted.coef, ...json.fitted.intercepts].every((v: unknown) => typeof v === "number" && Number.isFinite(v))).toBe(true);
+    expect(run(["predict", output, hugeX]).status).toBe(0);
+  });
+
+  it("a fit that fails writes nothing: no new model file, and an existing one as it was", () => {
+    const fresh = join(dir, "diverged-fresh.json");
+    expectRefused(run(["fit", hugeX, "--target", "y", "--solver", "gd", "--output", fresh]), /Gradient descent diverged/);
     expect(existsSync(fresh)).toBe(false);
-    const kept = file("overflow-kept.json", "the previous model\n");
-    expectRefused(run(["fit", hugeY, "--target", "y", "--model", "ridge", "--output", kept]), OVERFLOW);
+    const kept = file("diverged-kept.json", "the previous model\n");
+    expectRefused(run(["fit", hugeX, "--target", "y", "--solver", "gd", "--output", kept]), /Gradient descent diverged/);
     expect(readFileSync(kept, "utf8")).toBe("the previous model\n");
+  });
+
+  it.each([
+    ["NaN", [Number.NaN, 1], [0]],
+    ["Infinity", [1, 2], [Number.POSITIVE_INFINITY]],
+  ])("the last line of defence: coefficients holding %s are refused before anything is printed or saved", (_, coef, intercepts) => {
+    expect(() => checkFinite("the fit", coef, intercepts)).toThrow(CliError);
+    expect(() => checkFinite("the fit", coef, intercepts)).toThrow(/the fit overflowed double precision: .*nothing was printed or saved: pass --standardize, or rescale/);
+    expect(() => checkFinite("the fit", [1, 2], [0])).not.toThrow();
   });
 });
 
