@@ -10,7 +10,7 @@ import type { Owner } from "../options/schema.js";
 import { CliError } from "./cli-error.js";
 import { csvCell, type Split } from "./csv.js";
 import { checkApplicable } from "./flags.js";
-import { checkTargets, isConstant, loadData } from "./load-data.js";
+import { checkReserved, checkTargets, INTERCEPT, isConstant, loadData } from "./load-data.js";
 import { modelFile } from "./model-file.js";
 import { checkOutput, writeOutput } from "./output-file.js";
 import { checkFinite } from "./overflow.js";
@@ -98,7 +98,7 @@ function coefficientRows(model: LinearModel, data: Split, show: (value: number) 
   return [
     ["feature", ...(k === 1 ? ["coef"] : data.targets)],
     ...data.featureNames.map((name, j) => [name, ...data.targets.map((_, o) => show(coef[j * k + o]))]),
-    ["(intercept)", ...Array.from(intercepts, show)],
+    [INTERCEPT, ...Array.from(intercepts, show)],
   ];
 }
 
@@ -112,7 +112,8 @@ function print(model: LinearModel, data: Split, flags: FitFlags, chosen: string)
     const r2 = model.score(data.X, data.y);
     const shown = Number.isFinite(r2) ? r2.toFixed(4) : "not finite (its sums of squares overflow double precision)";
     console.log(`${MODELS[flags.model].model} on ${data.X.length} rows, ${targets}${chosen}; train R^2 ${shown}\n`);
-    const rows = coefficientRows(model, data, (value) => (value === 0 ? "0" : value.toPrecision(6)));
+    // A "|" in a name would end its cell: Markdown escapes it.
+    const rows = coefficientRows(model, data, (value) => (value === 0 ? "0" : value.toPrecision(6))).map((row) => row.map((cell) => cell.replaceAll("|", "\\|")));
     console.log(markdownTable(rows, { align: ["l", ...rows[0].slice(1).map(() => "r" as const)] }));
   }
 }
@@ -124,6 +125,7 @@ function print(model: LinearModel, data: Split, flags: FitFlags, chosen: string)
 export function fit(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): void {
   const { entry, targets } = checkFlags(file, flags, given);
   const data = loadData(file, targets);
+  checkReserved(data.featureNames, [INTERCEPT], data.source);
   const warnings: string[] = [];
   const onWarning = (message: string) => void warnings.push(message);
   const { model, chosen } = flags.cv === undefined

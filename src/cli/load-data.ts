@@ -6,6 +6,9 @@ import { readCsv, splitTargets, type Split } from "./csv.js";
 import { sourceName } from "./input-source.js";
 import { repeatedName } from "./table.js";
 
+/** How the coefficient tables and the path name the intercept. */
+export const INTERCEPT = "(intercept)";
+
 /** The diabetes data's target column. */
 const DIABETES_TARGET = "target";
 
@@ -36,4 +39,12 @@ export function loadData(file: string | undefined, targets: readonly string[]): 
 /** Whether every row has the same target value (then every lambda of a lasso or elastic net gives zero weights). */
 export function isConstant(y: readonly number[]): boolean {
   return y.every((value) => value === y[0]);
+}
+
+/** Refuses a feature named as a column or row the output adds (such as "(intercept)"), which would be read as that one. */
+export function checkReserved(featureNames: readonly string[], reserved: readonly string[], source: string): void {
+  const clash = featureNames.find((name) => reserved.includes(name));
+  if (clash !== undefined) {
+    throw new CliError(`${source} has a feature column named "${clash}", a name the output gives its own ${clash === "lambda" ? "column" : "row"}: rename the column.`);
+  }
 }

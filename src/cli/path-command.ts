@@ -3,7 +3,7 @@
 import { enetPath, lassoPath } from "../paths/path.js";
 import { CliError } from "./cli-error.js";
 import { csvCell } from "./csv.js";
-import { checkTargets, isConstant, loadData } from "./load-data.js";
+import { checkReserved, checkTargets, INTERCEPT, isConstant, loadData } from "./load-data.js";
 import { checkOutput, writeOutput } from "./output-file.js";
 import { checkFinite } from "./overflow.js";
 import { progress } from "./progress.js";
@@ -24,7 +24,8 @@ export function path(file: string | undefined, flags: PathFlags, options: Record
       "or fit ridge at a chosen lambda with `regularized fit --model ridge --lambda <x>`.");
   }
   if (flags.output !== undefined) checkOutput(flags.output, [file], "without --output the path goes to standard output");
-  const { X, y, featureNames, targets: [target] } = loadData(file, targets);
+  const { X, y, featureNames, targets: [target], source } = loadData(file, targets);
+  checkReserved(featureNames, ["lambda", INTERCEPT], source);
   const values = y as number[];
   if (isConstant(values)) {
     throw new CliError(`"${target}" is constant (${values[0]} in every row): every lambda gives zero weights, so there is no path to trace. ` +
@@ -34,7 +35,7 @@ export function path(file: string | undefined, flags: PathFlags, options: Record
   const result = options.l1Ratio === undefined ? lassoPath(X, values, { ...options, onProgress: bar }) : enetPath(X, values, { ...options, onProgress: bar });
   bar.stop();
   checkFinite("the path", result.lambdas, result.intercepts, ...result.coefs);
-  const lines = [["lambda", ...featureNames, "(intercept)"].map(csvCell).join(",")];
+  const lines = [["lambda", ...featureNames, INTERCEPT].map(csvCell).join(",")];
   result.lambdas.forEach((lambda, i) => lines.push([lambda, ...Array.from(result.coefs[i]), result.intercepts[i]].join(",")));
   const text = lines.join("\n") + "\n";
   if (flags.output !== undefined) writeOutput(flags.output, text);

@@ -112,6 +112,8 @@ describe("refused: exit 2 with one line that says what to do", () => {
     ["a header without rows", ["fit", file("header.csv", "a,b,y\n"), "--target", "y"], /header\.csv has a header but no data rows/],
     ["a ragged row", ["fit", file("ragged.csv", "a,b,y\n1,2,3\n4,5\n"), "--target", "y"], /ragged\.csv line 3 has 2 cells but the header has 3 columns/],
     ["a file without a header row", ["fit", file("no-header.csv", "1,2,3\n4,5,6\n"), "--target", "y"], /its first line \(1,2,3\) holds numbers, not column names\. Add a header row/],
+    ["a feature named (intercept)", ["fit", file("intercept-name.csv", "(intercept),b,y\n1,2,3\n2,1,4\n"), "--target", "y"], /has a feature column named "\(intercept\)", a name the output gives its own row: rename the column/],
+    ["a feature named lambda in the path", ["path", file("lambda-name.csv", "lambda,b,y\n1,2,3\n2,1,4\n"), "--target", "y"], /has a feature column named "lambda", a name the output gives its own column/],
     ["a column without a name", ["fit", file("unnamed.csv", "a,,y\n1,2,3\n"), "--target", "y"], /column 2 of the header has no name/],
     ["a file separated by semicolons", ["fit", file("semicolons.csv", "a;b;y\n1;2;3\n"), "--target", "y"], /looks separated by semicolons.*Save it with commas/],
     ["an unclosed quote", ["fit", file("quote.csv", 'a,b,y\n"1,2,3\n'), "--target", "y"], /quote\.csv is not valid CSV: Quote Not Closed.*needs "quotes"/],
@@ -328,6 +330,12 @@ describe("answers", () => {
     }
     // With the mark the first column is still "a", so a target named by it is found.
     expect(run(["fit", "-", "--target", "a", "--model", "ridge", "--lambda", "0.1"], { input: crlf }).status).toBe(0);
+  });
+
+  it("escapes a | in a feature name, which would end its cell of the table", () => {
+    const result = run(["fit", file("bar.csv", '"a|b",c,y\n1,2,4\n2,1,4\n3,5,9\n4,4,9\n'), "--target", "y"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\| a\\\|b +\| +[-\d.]+ \|$/m);
   });
 
   it("predict matches columns by name and ignores the others (the target column included)", () => {
