@@ -40,11 +40,13 @@ function targetNames(file: ModelFile, nOutputs: number): string[] | undefined {
   return nOutputs === 1 ? [file.target] : Array.from({ length: nOutputs }, (_, o) => `${file.target}[${o}]`);
 }
 
-/** What is wrong with the feature names of a model file, or undefined. */
-function namesProblem(featureNames: string[], fitted: FittedJSON): string | undefined {
+/** What is wrong with the names of a model file's features and targets, or undefined. */
+function namesProblem(featureNames: string[], targets: string[], fitted: FittedJSON): string | undefined {
   if (featureNames.length !== fitted.nFeatures) return `it names ${featureNames.length} feature(s) but its model has ${fitted.nFeatures}`;
-  const twice = repeatedName(featureNames);
-  return twice === undefined ? undefined : `it names the feature "${twice}" twice`;
+  const feature = repeatedName(featureNames);
+  if (feature !== undefined) return `it names the feature "${feature}" twice`;
+  const target = repeatedName(targets);
+  return target === undefined ? undefined : `it names the target "${target}" twice`;
 }
 
 /** Reads a model file (or standard input for `-`), checking that its names fit its model and its weights are finite. */
@@ -63,10 +65,10 @@ export function readModelFile(path: string): LoadedModel {
   const fitted = file.fitted;
   if (!fitted) throw new CliError(`${source} holds an unfitted ${file.model}: fit it first.`);
   const damaged = (problem: string) => new CliError(`${source} is damaged: ${problem.replace(/\.$/, "")}. Write it again with \`regularized fit --output\`.`);
-  const problem = namesProblem(file.featureNames, fitted);
-  if (problem) throw damaged(problem);
   const targets = targetNames(file, fitted.nOutputs);
   if (!targets) throw damaged(`its target names do not match its ${fitted.nOutputs} output(s)`);
+  const problem = namesProblem(file.featureNames, targets, fitted);
+  if (problem) throw damaged(problem);
   if (!allFinite(fitted.coef ?? []) || !allFinite(fitted.intercepts ?? [])) {
     throw new CliError(`${source} holds coefficients that are not finite numbers (null in its JSON): the fit that wrote it overflowed. Fit again and ${OVERFLOW_FIX}.`);
   }

@@ -128,6 +128,16 @@ describe("refused: exit 2 with one line that says what to do", () => {
     ["a model file that is not JSON", ["predict", data, data], /data\.csv is not JSON \(.*\): pass a model file written by `regularized fit --output`/],
     ["a model file of another program", ["predict", file("other.json", '{"format": "other"}'), data], /is not a model file written by `regularized fit --output`/],
     ["a model file with a feature too many", ["predict", variant("three.json", (m) => (m.featureNames = ["a", "b", "c"])), data], /is damaged: it names 3 feature\(s\) but its model has 2/],
+    ["a model file that names a target twice", ["predict", variant("dup-targets.json", (m) => {
+      delete m.target;
+      m.targets = ["y", "y"];
+      m.fitted = { ...m.fitted, coef: [1, 1, 1, 1], intercepts: [0, 0], nOutputs: 2 };
+    }), data], /is damaged: it names the target "y" twice/],
+    ["a model file whose target names miss an output", ["predict", variant("one-target.json", (m) => {
+      delete m.target;
+      m.targets = ["y"];
+      m.fitted = { ...m.fitted, coef: [1, 1, 1, 1], intercepts: [0, 0], nOutputs: 2 };
+    }), data], /is damaged: its target names do not match its 2 output\(s\)/],
     ["a model file with impossible options", ["predict", variant("options.json", (m) => ((m.options as Record<string, unknown>).lambda = -1)), data], /is damaged: lambda must be a finite number >= 0, got -1\. Write it again/],
     ["predict without a model column", ["predict", model, file("only-a.csv", "a\n1\n")], /only-a\.csv lacks the model's features b: its columns are a\. Add them/],
     ["an unknown command", ["fitt"], /unknown command 'fitt'.*\(see regularized --help\)/],
