@@ -1,6 +1,7 @@
 // The demo page: fit Ridge, Lasso or ElasticNet in the browser and watch what L1 and L2 do to the weights.
 
 import { parse } from "csv-parse/browser/esm/sync";
+import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../src/cli/table.js";
 import { ElasticNet, init, Lasso, loadDiabetes, Ridge, type LinearModel } from "../src/index.js";
 import { bars, color, element, lines } from "./plot.js";
 
@@ -161,15 +162,12 @@ function render(): void {
   (window as unknown as { demo: object }).demo = { ready: true, fits, zeros, coef: Array.from(model.coef) };
 }
 
+/** Reads a CSV file by the command line's rules (distinct column names, decimal numbers); the last column is the first target. */
 async function loadCsv(file: File): Promise<void> {
-  const records = parse(await file.text(), { skip_empty_lines: true, trim: true }) as string[][];
-  const [columns, ...rows] = records;
-  const numbers = rows.map((row, r) => row.map((cell, c) => {
-    const v = Number(cell);
-    if (cell === "" || !Number.isFinite(v)) throw new Error(`${file.name} line ${r + 2}, column "${columns[c]}": "${cell}" is not a number.`);
-    return v;
-  }));
-  setData({ columns, rows: numbers }, columns[columns.length - 1]);
+  const records = parse(await file.text(), CSV_OPTIONS) as unknown as CsvRecord[];
+  const table = tableFromRecords(records, file.name);
+  if (table.columns.length < 2) throw new TypeError(`${file.name} has one column: it needs a target and at least one feature.`);
+  setData(table, table.columns[table.columns.length - 1]);
 }
 
 await init();

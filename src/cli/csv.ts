@@ -1,51 +1,53 @@
-import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { CliError } from "./cli-error.js";
+import { readText, sourceName } from "./input-source.js";
+import { CSV_OPTIONS, tableFromRecords, type CsvRecord, type Table } from "./table.js";
 
-/** A decimal number, as a CSV cell may hold one. */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+export type { Table } from "./table.js";
 
-/** A numeric table read from a CSV file with a header row. */
-export interface Table {
-  columns: string[];
-  rows: number[][];
-}
-
-/** Reads a CSV file with a header; every other cell must be a number (errors name the line and column). */
+/** Reads a CSV file (or standard input for `-`) with a header; every other cell must be a number (errors name the line and column). */
 export function readCsv(path: string): Table {
-  let text: string;
+  const source = sourceName(path);
+  const text = readText(path);
+  let records: CsvRecord[];
   try {
-    text = readFileSync(path, "utf8");
+    records = parse(text, CSV_OPTIONS) as unknown as CsvRecord[];
   } catch (error) {
-    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new CliError(`${source} is not valid CSV: ${(error as Error).message}. Fix that line (a cell with a comma or a quote needs "quotes", its quotes doubled).`);
   }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
-  } catch (error) {
-    throw new CliError(`${path} is not valid CSV: ${(error as Error).message}`);
-  }
-  if (records.length < 2) throw new CliError(`${path} is empty: it needs a header row and at least one data row.`);
-  const [header, ...data] = records;
-  const columns = header.record;
-  const rows = data.map(({ record, info }) =>
-    record.map((cell, c) => {
-      // Decimal numbers only: Number() would also read "0x10" as 16.
-      if (!DECIMAL.test(cell) || !Number.isFinite(Number(cell))) {
-        throw new CliError(`${path} line ${info.lines}, column "${columns[c]}": ${cell === "" ? "missing value" : `"${cell}" is not a number`}.`);
-      }
-      return Number(cell);
-    }));
-  return { columns, rows };
+  return tableFromRecords(records, source);
 }
 
-/** Splits a table into features and the target column. */
-export function splitTarget(table: Table, target: string, source: string): { X: number[][]; y: number[]; featureNames: string[] } {
-  const index = table.columns.indexOf(target);
-  if (index < 0) throw new CliError(`${source} has no column "${target}": its columns are ${table.columns.join(", ")}.`);
+/** Features and targets: the target columns (several for a multi-output fit) and the other columns as features. */
+export interface Split {
+  X: number[][];
+  /** One value per row for one target; one row of values per row for several. */
+  y: number[] | number[][];
+  featureNames: string[];
+  targets: string[];
+}
+
+/** Splits a table into the features and the `targets` columns. */
+export function splitTargets(table: Table, targets: readonly string[], source: string): Split {
+  const indices = targets.map((target) => {
+    const index = table.columns.indexOf(target);
+    if (index < 0) throw new CliError(`${source} has no column "${target}": its columns are ${table.columns.join(", ")}. Name one with --target.`);
+    return index;
+  });
+  const isTarget = (c: number) => indices.includes(c);
+  const featureNames = table.columns.filter((_, c) => !isTarget(c));
+  if (featureNames.length === 0) {
+    throw new CliError(`${source} has no feature columns: every column is a --target. Add the columns to predict from.`);
+  }
   return {
-    X: table.rows.map((row) => row.filter((_, c) => c !== index)),
-    y: table.rows.map((row) => row[index]),
-    featureNames: table.columns.filter((_, c) => c !== index),
+    X: table.rows.map((row) => row.filter((_, c) => !isTarget(c))),
+    y: indices.length === 1 ? table.rows.map((row) => row[indices[0]]) : table.rows.map((row) => indices.map((c) => row[c])),
+    featureNames,
+    targets: [...targets],
   };
+}
+
+/** A CSV cell: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+export function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -128,9 +128,23 @@ export function checkList<T>(value: unknown, name: string, entry: (item: unknown
   return Array.from(value as ArrayLike<unknown>, (item, i) => entry(item, `${name}[${i}]`));
 }
 
-/** A command-line value that must be a number (the flag names it). */
+/** A decimal literal: digits with an optional point and exponent (no blanks, no hexadecimal, no Infinity or NaN). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Whether `text` is a decimal literal: the one rule for numbers read from text (command-line flags and CSV
+ * cells). `Number()` alone would read "" and " " as 0 and "0x10" as 16.
+ */
+export function isDecimal(text: string): boolean {
+  return DECIMAL.test(text);
+}
+
+/** A command-line value that must be a decimal number (the flag names it). */
 export function parseNumber(text: string, flag: string): number {
+  if (!isDecimal(text)) {
+    throw new TypeError(`${flag} must be a number written in decimal (such as 0.5 or 1e-3), got ${text.trim() === "" ? "an empty value" : JSON.stringify(text)}.`);
+  }
   const parsed = Number(text);
-  if (text.trim() === "" || !Number.isFinite(parsed)) throw new TypeError(`${flag} must be a number.`);
+  if (!Number.isFinite(parsed)) throw new RangeError(`${flag} is ${text}, beyond double precision (about 1.8e308): give a smaller number.`);
   return parsed;
 }

@@ -1,0 +1,139 @@
+// `regularized fit`: fits a model on a CSV file (or the diabetes data), prints its coefficients and writes its model file.
+
+import { markdownTable } from "markdown-table";
+import type { VectorInput } from "../input.js";
+import type { LinearModel } from "../models/base.js";
+import { ElasticNetCV, LassoCV } from "../models/elastic-net-cv.js";
+import { createModel, type ModelName } from "../models/registry.js";
+import { RidgeCV } from "../models/ridge-cv.js";
+import type { Owner } from "../options/schema.js";
+import { CliError } from "./cli-error.js";
+import { csvCell, type Split } from "./csv.js";
+import { checkApplicable } from "./flags.js";
+import { checkReserved, checkTargets, INTERCEPT, isConstant, loadData } from "./load-data.js";
+import { modelFile } from "./model-file.js";
+import { checkOutput, writeOutput } from "./output-file.js";
+import { checkFinite } from "./overflow.js";
+import { progress } from "./progress.js";
+
+/** The models `--model` names: the class, its cross-validated class, and whether it fits several targets. */
+const MODELS: Readonly<Record<string, { model: ModelName; cv?: "RidgeCV" | "LassoCV" | "ElasticNetCV"; multiOutput: boolean }>> = {
+  ridge: { model: "Ridge", cv: "RidgeCV", multiOutput: true },
+  lasso: { model: "Lasso", cv: "LassoCV", multiOutput: false },
+  elasticnet: { model: "ElasticNet", cv: "ElasticNetCV", multiOutput: false },
+  "multitask-lasso": { model: "MultiTaskLasso", multiOutput: true },
+  "multitask-elasticnet": { model: "MultiTaskElasticNet", multiOutput: true },
+};
+
+/** `a, b or c`. */
+const alternatives = (names: readonly string[]) => `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+
+/** The choices of --model, as its help and its error show them. */
+export const MODEL_CHOICES = alternatives(Object.keys(MODELS));
+
+const FORMATS = ["table", "json", "csv"];
+
+/** The flags of `fit` that are not estimator options (those come from the schema). */
+export interface FitFlags {
+  target?: string[];
+  model: string;
+  cv?: number;
+  output?: string;
+  format: string;
+}
+
+/** Checks the flags together, before any reading or fitting; returns the model's entry and the target names. */
+function checkFlags(file: string | undefined, flags: FitFlags, options: Record<string, unknown>) {
+  if (!Object.hasOwn(MODELS, flags.model)) throw new CliError(`--model must be ${MODEL_CHOICES}, not ${flags.model}.`);
+  if (!FORMATS.includes(flags.format)) throw new CliError(`--format must be ${alternatives(FORMATS)}, not ${flags.format}.`);
+  const targets = flags.target ?? [];
+  checkTargets(file, targets);
+  const entry = MODELS[flags.model];
+  if (targets.length > 1 && !entry.multiOutput) {
+    throw new CliError(`--model ${flags.model} fits one target, but ${targets.length} are given: use --model multitask-${flags.model} to fit them jointly, or fit one --target at a time.`);
+  }
+  let owner: Owner = entry.model;
+  if (flags.cv !== undefined) {
+    if (!entry.cv) throw new CliError(`--cv does not apply to --model ${flags.model}: it has no cross-validated form. Choose --lambda, or drop --cv.`);
+    if (targets.length > 1) throw new CliError(`--cv chooses lambda for one target, but ${targets.length} are given: cross-validate one --target at a time.`);
+    if (options.lambda !== undefined || options.solver !== undefined) {
+      throw new CliError("--cv chooses lambda and uses coordinate descent: drop --lambda and --solver, or drop --cv.");
+    }
+    if (options.l1Ratio === 0) throw new CliError("--l1-ratio 0 is ridge: cross-validate it with --model ridge --cv, or give --l1-ratio > 0.");
+    owner = entry.cv;
+  }
+  checkApplicable(options, owner, `--model ${flags.model}${flags.cv === undefined ? "" : " --cv"}`);
+  if (flags.output !== undefined) checkOutput(flags.output, [file], "--format json prints the model file to standard output");
+  return { entry, targets };
+}
+
+/**
+ * Chooses lambda by CV; a constant target needs none (every lambda of an L1 penalty gives zero weights).
+ * RidgeCV's closed form has no warnings to give.
+ */
+function crossValidate(flags: FitFlags, given: Record<string, unknown>, onWarning: (message: string) => void, X: number[][], y: number[]) {
+  const { model: name, cv } = MODELS[flags.model];
+  if (cv === "RidgeCV") {
+    const fitted = new RidgeCV(given).fit(X, y);
+    return { model: fitted.model, chosen: chosenBy("leave-one-out", fitted) };
+  }
+  if (isConstant(y)) {
+    return { model: createModel(name, { ...given, onWarning }).fit(X, y), chosen: " (constant, so every lambda gives zero weights: nothing to cross-validate)" };
+  }
+  if ((flags.cv as number) > X.length) throw new CliError(`--cv ${flags.cv} asks for more folds than the ${X.length} rows: give --cv ${X.length} or less.`);
+  const bar = progress("cv folds");
+  const fitted = new (cv === "LassoCV" ? LassoCV : ElasticNetCV)({ ...given, onWarning, nFolds: flags.cv, onProgress: bar }).fit(X, y);
+  bar.stop();
+  return { model: fitted.model, chosen: chosenBy(`${flags.cv}-fold`, fitted) };
+}
+
+/** How the title says what CV chose. */
+const chosenBy = (how: string, cv: { lambda: number; lambda1se: number }) =>
+  ` (chosen by ${how} CV: lambda ${cv.lambda.toPrecision(4)}, lambda.1se ${cv.lambda1se.toPrecision(4)})`;
+
+/** The coefficient table: a row per feature and one for the intercept, a column per target. */
+function coefficientRows(model: LinearModel, data: Split, show: (value: number) => string): string[][] {
+  const k = data.targets.length;
+  const { coef, intercepts } = model;
+  return [
+    ["feature", ...(k === 1 ? ["coef"] : data.targets)],
+    ...data.featureNames.map((name, j) => [name, ...data.targets.map((_, o) => show(coef[j * k + o]))]),
+    [INTERCEPT, ...Array.from(intercepts, show)],
+  ];
+}
+
+function print(model: LinearModel, data: Split, flags: FitFlags, chosen: string): void {
+  if (flags.format === "json") {
+    console.log(JSON.stringify(modelFile(model, data.featureNames, data.targets)));
+  } else if (flags.format === "csv") {
+    console.log(coefficientRows(model, data, String).map((row) => row.map(csvCell).join(",")).join("\n"));
+  } else {
+    const targets = data.targets.length === 1 ? `target ${data.targets[0]}` : `targets ${data.targets.join(", ")}`;
+    const r2 = model.score(data.X, data.y);
+    const shown = Number.isFinite(r2) ? r2.toFixed(4) : "not finite (its sums of squares overflow double precision)";
+    console.log(`${MODELS[flags.model].model} on ${data.X.length} rows, ${targets}${chosen}; train R^2 ${shown}\n`);
+    // A "|" in a name would end its cell: Markdown escapes it.
+    const rows = coefficientRows(model, data, (value) => (value === 0 ? "0" : value.toPrecision(6))).map((row) => row.map((cell) => cell.replaceAll("|", "\\|")));
+    console.log(markdownTable(rows, { align: ["l", ...rows[0].slice(1).map(() => "r" as const)] }));
+  }
+}
+
+/**
+ * Fits, refuses a fit that overflowed, writes the model file (atomically), then prints. Warnings (such as "did not
+ * converge") wait for the fit to be accepted: an overflowed fit ends with its one error line.
+ */
+export function fit(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): void {
+  const { entry, targets } = checkFlags(file, flags, given);
+  const data = loadData(file, targets);
+  checkReserved(data.featureNames, [INTERCEPT], data.source);
+  const warnings: string[] = [];
+  const onWarning = (message: string) => void warnings.push(message);
+  const { model, chosen } = flags.cv === undefined
+    // Rows of several targets reach only the multi-output models (checkFlags), whose fit takes them.
+    ? { model: createModel(entry.model, { ...given, onWarning }).fit(data.X, data.y as VectorInput), chosen: "" }
+    : crossValidate(flags, given, onWarning, data.X, data.y as number[]);
+  checkFinite("the fit", model.coef, model.intercepts);
+  for (const warning of warnings) console.warn(`regularized: warning: ${warning}`);
+  if (flags.output !== undefined) writeOutput(flags.output, JSON.stringify(modelFile(model, data.featureNames, data.targets), null, 1) + "\n");
+  print(model, data, flags, chosen);
+}

@@ -1,0 +1,76 @@
+// A numeric table from parsed CSV records: the rules both the command line and the demo page read CSV by
+// (one header of distinct names, then rows of decimal numbers, one per column). No Node imports: the page
+// bundles it with csv-parse's browser build.
+
+import type { Options } from "csv-parse";
+import { isDecimal } from "../options/checks.js";
+
+/** A numeric table with a header row. */
+export interface Table {
+  columns: string[];
+  rows: number[][];
+}
+
+/** A record as csv-parse gives it with `info: true`: its cells and the file line it ends on. */
+export interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/**
+ * How to parse: a byte-order mark dropped, blank lines skipped, cells trimmed, and rows of any length (the
+ * table checks them, naming the line).
+ */
+export const CSV_OPTIONS = { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true } as const satisfies Options;
+
+/** Separators people save "CSV" with instead of commas. */
+const OTHER_SEPARATORS: readonly [string, string][] = [[";", "semicolons"], ["\t", "tabs"], ["|", "bars"]];
+
+/** The first name that appears twice in `names`, or undefined. */
+export function repeatedName(names: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  return names.find((name) => seen.has(name) || !seen.add(name));
+}
+
+function checkHeader(columns: string[], source: string): void {
+  if (columns.length === 1) {
+    const separator = OTHER_SEPARATORS.find(([char]) => columns[0].includes(char));
+    if (separator) {
+      throw new TypeError(`${source} has one column, "${columns[0]}": it looks separated by ${separator[1]}, and this reader splits at commas. Save it with commas.`);
+    }
+  }
+  if (columns.every(isDecimal)) {
+    throw new TypeError(`${source}: its first line (${columns.join(",")}) holds numbers, not column names. Add a header row that names the columns.`);
+  }
+  const blank = columns.indexOf("");
+  if (blank >= 0) throw new TypeError(`${source}: column ${blank + 1} of the header has no name. Name every column.`);
+  const twice = repeatedName(columns);
+  if (twice !== undefined) {
+    const first = columns.indexOf(twice);
+    throw new TypeError(`${source} has two columns named "${twice}" (columns ${first + 1} and ${columns.indexOf(twice, first + 1) + 1}): rename one, so each name picks one column.`);
+  }
+}
+
+function cellValue(cell: string, where: string): number {
+  if (cell === "") throw new TypeError(`${where}: missing value. Fill it in, or drop the row.`);
+  if (!isDecimal(cell)) throw new TypeError(`${where}: "${cell}" is not a number. Write numbers in decimal, such as 0.5 or -1e3.`);
+  const value = Number(cell);
+  if (!Number.isFinite(value)) throw new RangeError(`${where}: ${cell} is beyond double precision (about 1.8e308). Rescale the column.`);
+  return value;
+}
+
+/** Checks the header and reads every other cell as a decimal number; errors name the source, the line and the column. */
+export function tableFromRecords(records: readonly CsvRecord[], source: string): Table {
+  if (records.length === 0) throw new TypeError(`${source} is empty: it needs a header row and at least one data row.`);
+  const [header, ...data] = records;
+  const columns = header.record;
+  checkHeader(columns, source);
+  if (data.length === 0) throw new TypeError(`${source} has a header but no data rows: add at least one row of numbers.`);
+  const rows = data.map(({ record, info }) => {
+    if (record.length !== columns.length) {
+      throw new TypeError(`${source} line ${info.lines} has ${record.length} cells but the header has ${columns.length} columns: give every row one cell per column.`);
+    }
+    return record.map((cell, c) => cellValue(cell, `${source} line ${info.lines}, column "${columns[c]}"`));
+  });
+  return { columns, rows };
+}
