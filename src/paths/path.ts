@@ -9,6 +9,7 @@ import { resolveOptions, type Resolved } from "../options/schema.js";
 import { fitPrepared, withDesign } from "../pipeline/fit.js";
 import { usesGram } from "../solvers/coordinate-descent.js";
 import type { SolverParams } from "../solvers/solver.js";
+import { timesPowerOfTwo } from "../design/power-of-two.js";
 
 /** Options of {@link enetPath} and {@link lassoPath}. */
 export interface PathOptions {
@@ -56,6 +57,24 @@ export interface PathResult {
  * at which every weight is 0.
  */
 export function lambdaMax(data: PreparedData, rho: number, precompute: "auto" | boolean, backend: Backend): number {
+  // Data whose sums overflow or underflow are read rescaled by powers of two: lambda_max scales as a b (X times
+  // a, y times b; a = 1 under standardize, where the scaled columns do not change).
+  const problem = data.rescaled({ lambda: 0, rho });
+  if (!problem) return largestCorrelation(data, precompute, backend) / (data.n * rho);
+  try {
+    const ae = problem.standardized ? 0 : problem.xExponent;
+    const top = timesPowerOfTwo(largestCorrelation(problem.data, precompute, backend) / (data.n * rho), -(ae + problem.yExponent));
+    if (top === Infinity) {
+      throw new RangeError("lambdaMax of these data exceeds the largest double (1.8e308): rescale X or y toward 1, or pass lambdas.");
+    }
+    return top;
+  } finally {
+    problem.free();
+  }
+}
+
+/** max_j |x_j^T y| on the prepared data. */
+function largestCorrelation(data: PreparedData, precompute: "auto" | boolean, backend: Backend): number {
   const q = usesGram(data, precompute)
     ? data.gram().q.values
     : backend.scope((scope) => {
@@ -65,7 +84,7 @@ export function lambdaMax(data: PreparedData, rho: number, precompute: "auto" | 
     });
   let largest = 0;
   for (const v of q) largest = Math.max(largest, Math.abs(v));
-  return largest / (data.n * rho);
+  return largest;
 }
 
 /** scikit-learn's grid: nLambdas values geometrically spaced from lambdaMax down to eps * lambdaMax. */

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  DivergedError, ElasticNet, ElasticNetCV, GramAccumulator, init, Lasso, LassoCV, loadDiabetes, MultiTaskLasso, Ridge, RidgeCV,
+  DivergedError, ElasticNet, ElasticNetCV, GramAccumulator, init, lassoPath, Lasso, LassoCV, loadDiabetes, MultiTaskLasso, Ridge, RidgeCV,
   SingularMatrixError,
 } from "../../src/index.js";
 
@@ -199,5 +199,24 @@ describe("statistics that overflowed (item 1, fitGram)", () => {
     const fit = () => new Lasso({ lambda: 0.1, ...quiet }).fitGram(accumulator.toJSON());
     expect(fit).toThrow(RangeError);
     expect(fit).toThrow(/overflow|finite/i);
+  });
+});
+
+describe.each(backends)("paths on data whose sums overflow (item 1), %s backend", (backend) => {
+  const s = 2 ** 700;
+  it("lassoPath with standardize on X times 2^700: the lambdas of the path on X, every weight divided by 2^700", () => {
+    const options = { nLambdas: 8, standardize: true, tol: 1e-10, backend };
+    const big = lassoPath(scaled(X, s), y, options);
+    const unit = lassoPath(X, y, options);
+    close(Array.from(big.lambdas), Array.from(unit.lambdas), 1e-12);
+    big.coefs.forEach((coef, i) => close(Array.from(coef, (w) => w * s), Array.from(unit.coefs[i]), 1e-6));
+  });
+
+  it("lassoPath on y times 2^700: lambdas and weights 2^700 times those on y", () => {
+    const options = { nLambdas: 8, tol: 1e-10, backend };
+    const big = lassoPath(X, y.map((v) => v * s), options);
+    const unit = lassoPath(X, y, options);
+    close(Array.from(big.lambdas), Array.from(unit.lambdas, (l) => l * s), 1e-12);
+    big.coefs.forEach((coef, i) => close(Array.from(coef), Array.from(unit.coefs[i], (w) => w * s), 1e-6));
   });
 });
