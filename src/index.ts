@@ -42,5 +42,5 @@ export { MultiTaskElasticNet, MultiTaskLasso, type MultiTaskElasticNetOptions, t
 export { GroupLasso, type GroupLassoOptions } from "./models/group-lasso.js";
 export { SGDRegressor, type SGDRegressorOptions } from "./models/sgd-regressor.js";
 export { SparseLinearModel, pruningReport, type PruningReport } from "./sparse/sparse-model.js";
-export { fitInWorker } from "./worker/fit-in-worker.js";
+export { fitInWorker, type FitInWorkerOptions } from "./worker/fit-in-worker.js";
 export type { FitRequest, WorkerModelName } from "./worker/models.js";

@@ -1,70 +1,82 @@
-// Fitting off the main thread: a page (Web Worker) or a Node program (worker_threads) fits without freezing.
+// Fitting off the main thread: a page (Web Worker) or a Node program (worker_threads) fits without freezing,
+// through one pool of workers shared by every call.
 
 import type { LinearModel } from "../models/base.js";
-import { createModel, modelFromJSON } from "../models/registry.js";
+import { modelFromJSON } from "../models/registry.js";
+import { describeValue } from "../options/checks.js";
+import { restoreError } from "./error-transfer.js";
+import { prepareFit } from "./fit-task.js";
 import type { FitReply, FitRequest } from "./models.js";
+import { spawnFittingWorker, workerCount } from "./spawn-worker.js";
+import { WorkerPool, type WorkerPoolStats } from "./worker-pool.js";
 
-/**
- * Node's worker module, imported through a variable: bundlers for the browser leave a non-literal import alone
- * (a literal "node:" import would fail a user's esbuild or Vite build); browsers never reach that branch.
- */
-const NODE_WORKERS = "node:worker_threads";
-/** The worker script beside this module in dist/ (Node). */
-const NODE_ENTRY = "./worker-entry.js";
+/** How long an idle worker is kept for the next call (its WASM memory stays as large as its largest fit). */
+const IDLE_TIMEOUT_MS = 30_000;
 
-interface WorkerLike {
-  postMessage(message: unknown): void;
-  terminate(): unknown;
+/** Options of one {@link fitInWorker} call. */
+export interface FitInWorkerOptions {
+  /**
+   * Cancels the call: a call still queued is dropped, a running one stops at once (its worker is terminated and
+   * replaced). The promise rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
-/** Starts a worker running worker-entry.js from beside this module (dist/worker/ in Node, dist/browser/ in the bundle). */
-async function startWorker(onMessage: (data: unknown) => void, onError: (error: unknown) => void): Promise<WorkerLike> {
-  const lost = (what: string) => onError(new Error(`The fitting worker ${what} before answering.`));
-  const BrowserWorker = (globalThis as { Worker?: new (url: URL, options: object) => WorkerLike & { onmessage: unknown; onerror: unknown } }).Worker;
-  if (typeof BrowserWorker === "function" && typeof (globalThis as { document?: unknown }).document !== "undefined") {
-    const worker = new BrowserWorker(new URL("./worker.js", import.meta.url), { type: "module" });
-    worker.onmessage = (event: { data: unknown }) => onMessage(event.data);
-    worker.onerror = (event: unknown) => onError(event);
-    (worker as unknown as { onmessageerror: unknown }).onmessageerror = () => lost("sent a message that could not be read");
-    return worker;
+let pool: Promise<WorkerPool> | undefined;
+
+/** The pool every call shares, made on the first call. */
+function fittingPool(): Promise<WorkerPool> {
+  pool ??= workerCount().then((size) => new WorkerPool({ size, spawn: spawnFittingWorker, idleTimeout: IDLE_TIMEOUT_MS }));
+  return pool;
+}
+
+/** The pool's size, live, busy and queued workers, and how many it has started (for tests and diagnostics). */
+export async function workerPoolStats(): Promise<WorkerPoolStats> {
+  return (await fittingPool()).stats();
+}
+
+function readSignal(options: unknown): AbortSignal | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`fitInWorker(request, options): options must be an object such as { signal }, or left out; got ${describeValue(options)}.`);
   }
-  const { Worker } = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
-  // Through a variable too: bundlers treat new Worker(new URL("literal", import.meta.url)) as a browser worker.
-  const worker = new Worker(new URL(NODE_ENTRY, import.meta.url));
-  worker.on("message", onMessage);
-  worker.on("error", onError);
-  worker.on("messageerror", () => lost("sent a message that could not be read"));
-  worker.on("exit", (code) => lost(`exited with code ${code}`));
-  return worker;
+  const unknown = Object.keys(options).find((key) => key !== "signal");
+  if (unknown !== undefined) {
+    throw new TypeError(`fitInWorker(request, options): unknown option ${JSON.stringify(unknown)}; the only option is signal (an AbortSignal).`);
+  }
+  const { signal } = options as { signal?: unknown };
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`fitInWorker(request, options): signal must be an AbortSignal (new AbortController().signal), got ${describeValue(signal)}.`);
+  }
+  return signal;
 }
 
 /**
- * Fits a model in a worker (from a page: a Web Worker; from Node: worker_threads) and returns it, restored from the worker's JSON: the same model as fitting here,
- * without blocking this thread. `request.model` names the estimator, `options` are its options, checked here
- * by the option schema before a worker starts.
+ * Fits a model in a worker (from a page: a Web Worker; from Node: worker_threads) and returns it, restored from
+ * the worker's JSON: the same model as fitting here, without blocking this thread.
+ *
+ * The request is checked here first, with the checks and messages of a direct fit: `model` names the estimator,
+ * `options` are its options, X, y and sampleWeight its data (copied once, then transferred to the worker). The
+ * calls share one pool of workers, one per core (at most 8), and wait in order when all are busy; idle workers
+ * never keep a Node process alive. The fit's warnings ("did not converge") go to `options.onWarning` as in a
+ * direct fit (default `console.warn`), and its errors keep their class, message and fields.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const model = await fitInWorker({ model: "Lasso", options: { lambda: 0.1 }, X, y }, { signal: controller.signal });
+ * ```
+ * @throws TypeError or RangeError for a bad request (as the estimator's constructor and fit would), the fit's
+ * own error from the worker, or the signal's reason once it aborts.
  */
-export async function fitInWorker(request: FitRequest): Promise<LinearModel> {
-  createModel(request.model, request.options);
-  let worker: WorkerLike | undefined;
-  try {
-    const reply = await new Promise<FitReply>((resolve, reject) => {
-      startWorker((data) => resolve((data as { reply: FitReply }).reply), reject).then((started) => {
-        worker = started;
-        try {
-          started.postMessage({ id: 1, request });
-        } catch (error) {
-          // A request that cannot be copied (a function among the options, say) never reaches the worker.
-          reject(new TypeError(`fitInWorker could not send the request: ${(error as Error).message} (options must be plain data).`));
-        }
-      }, reject);
-    });
-    if ("error" in reply) {
-      const error = new Error(reply.error.message);
-      error.name = reply.error.name;
-      throw error;
-    }
-    return modelFromJSON(reply.json);
-  } finally {
-    await worker?.terminate();
-  }
+export async function fitInWorker(request: FitRequest, options?: FitInWorkerOptions): Promise<LinearModel> {
+  const signal = readSignal(options);
+  signal?.throwIfAborted();
+  const { task, transfer, onWarning } = prepareFit(request);
+  const reply = (await (await fittingPool()).run(task, transfer, signal)) as FitReply;
+  for (const warning of reply.warnings) onWarning(warning);
+  if ("error" in reply) throw restoreError(reply.error);
+  const model = modelFromJSON(reply.json);
+  const given = request.options as { onWarning?: (message: string) => void } | undefined;
+  return given?.onWarning ? model.setOptions({ onWarning: given.onWarning }) : model;
 }

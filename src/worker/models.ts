@@ -1,31 +1,47 @@
 // What a fitting worker receives and answers, and how it fits (the model classes come from the registry).
 
+import type { Matrix } from "../input.js";
 import type { LinearModel, ModelJSON } from "../models/base.js";
 import { createModel, type ModelName } from "../models/registry.js";
+import { recordError, type ErrorRecord } from "./error-transfer.js";
 
 /** The model classes a worker can fit: every registered one. */
 export type WorkerModelName = ModelName;
 
-/** What the page or main thread sends to a worker. */
+/** What the caller asks of {@link fitInWorker}. */
 export interface FitRequest {
+  /** The estimator's class name. */
   model: WorkerModelName;
+  /** Its options, as its constructor takes them (`onWarning` stays on the calling thread and receives the worker's warnings). */
   options?: object;
   X: unknown;
   y: unknown;
+  /** As in `fit(X, y, { sampleWeight })`. */
   sampleWeight?: ArrayLike<number>;
 }
 
-export type FitReply = { json: ModelJSON } | { error: { name: string; message: string } };
+/** What a worker receives: the options checked and resolved (plain data), the data checked and packed. */
+export interface FitTask {
+  model: ModelName;
+  options: ModelJSON["options"];
+  X: Matrix;
+  /** One output: a vector; several: rows (views of one buffer). */
+  y: Float64Array | Float64Array[];
+  sampleWeight?: Float64Array;
+}
 
-/** Fits as a worker does (also the reference the tests compare against). */
-export function fitRequest(request: FitRequest): FitReply {
+/** What a worker answers: the fitted model's JSON or the error, and the warnings the fit gave. */
+export type FitReply = ({ json: ModelJSON } | { error: ErrorRecord }) & { warnings: string[] };
+
+/** Fits a task as a worker does, collecting its warnings. */
+export function runFitTask(task: FitTask): FitReply {
+  const warnings: string[] = [];
   try {
-    const model = createModel(request.model, { ...(request.options ?? {}), onWarning: () => {} });
-    const fitOptions = request.sampleWeight ? { sampleWeight: request.sampleWeight } : {};
-    (model.fit as (X: unknown, y: unknown, o: object) => LinearModel)(request.X, request.y, fitOptions);
-    return { json: model.toJSON() };
+    const model = createModel(task.model, { ...task.options, onWarning: (message: string) => warnings.push(message) });
+    const fitOptions = task.sampleWeight === undefined ? {} : { sampleWeight: task.sampleWeight };
+    (model.fit as (X: unknown, y: unknown, options: object) => LinearModel)(task.X, task.y, fitOptions);
+    return { json: model.toJSON(), warnings };
   } catch (error) {
-    const e = error as Error;
-    return { error: { name: e.name ?? "Error", message: e.message ?? String(error) } };
+    return { error: recordError(error), warnings };
   }
 }
