@@ -15,7 +15,13 @@ describe("fitInWorker", () => {
     await expect(dist.fitInWorker({ model: "Lasso", options: { lambda: -1 }, X: [[1]], y: [1] })).rejects.toThrow(/lambda must be a finite number >= 0/);
     await expect(dist.fitInWorker({ model: "Perceptron", X: [[1]], y: [1] })).rejects.toThrow(/model must be one of Ridge/);
     await expect(dist.fitInWorker({ model: "Lasso", options: { l1Ratio: 0.5 }, X: [[1]], y: [1] })).rejects.toThrow(/Lasso has no l1Ratio option/);
-    await expect(dist.fitInWorker({ model: "Lasso", options: { onWarning: () => {} }, X: [[1]], y: [1] }))
-      .rejects.toThrow(/could not send the request.*plain data/);
+    // onWarning stays on this thread and receives the worker's warnings, as in a direct fit.
+    const warnings: string[] = [];
+    const quick = { lambda: 0.01, maxIter: 1, onWarning: (message: string) => warnings.push(message) };
+    await dist.fitInWorker({ model: "Lasso", options: quick, X, y });
+    new dist.Lasso(quick).fit(X, y);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^Lasso \(solver "cd"\) did not converge in 1 iterations/);
+    expect(warnings[0]).toBe(warnings[1]);
   });
 });

@@ -24,8 +24,8 @@ export interface FitOptions {
 
 /** Checks the options of one fit against the option schema (owner "fit"): unknown names are refused. */
 export function checkFitOptions(options: unknown): FitOptions {
-  const { sampleWeight } = resolveOptions("fit", options);
-  return sampleWeight === undefined ? {} : { sampleWeight };
+  // An own field even when undefined: a sampleWeight polluting Object.prototype is not read as this fit's.
+  return { sampleWeight: resolveOptions("fit", options).sampleWeight };
 }
 
 /** The serialized form of a model: plain JSON, restored exactly by the class's static `fromJSON` (or `modelFromJSON`). */

@@ -539,7 +539,8 @@ export function checkOptionsObject(owner: Owner, given: unknown): asserts given 
  */
 export function resolveOptions<O extends Owner>(owner: O, given: unknown = {}): Resolved<O> {
   checkOptionsObject(owner, given);
-  const supplied: Record<string, unknown> = {};
+  // No prototype: a name polluting Object.prototype is not an option given here.
+  const supplied: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of Object.entries(given)) {
     if (!Object.hasOwn(TABLE, name)) throw unknownOption(owner, name);
     if (value === undefined) continue;

@@ -7,7 +7,7 @@ import { copyMatrixIn, copyValuesIn } from "../copy-in.js";
 import { checkSameLength } from "../input.js";
 import { checkFitOptions } from "../models/base.js";
 import { createModel, type ModelName } from "../models/registry.js";
-import { describeValue } from "../options/checks.js";
+import { describeValue, isPlainObject } from "../options/checks.js";
 import { resolveOptions } from "../options/schema.js";
 import type { FitTask } from "./models.js";
 
@@ -23,14 +23,14 @@ export interface PreparedFit {
 
 /** The request's own fields (never inherited ones); unknown fields are refused, as a typo would be lost. */
 function readRequest(request: unknown): Record<RequestField, unknown> {
-  if (typeof request !== "object" || request === null || Array.isArray(request)) {
-    throw new TypeError(`fitInWorker(request): request must be an object such as { model: "Lasso", options: { lambda: 0.1 }, X, y }, got ${describeValue(request)}.`);
+  if (!isPlainObject(request)) {
+    throw new TypeError(`fitInWorker(request): request must be a plain object such as { model: "Lasso", options: { lambda: 0.1 }, X, y }, got ${describeValue(request)}.`);
   }
   const unknown = Object.keys(request).find((key) => !(REQUEST_FIELDS as readonly string[]).includes(key));
   if (unknown !== undefined) {
     throw new TypeError(`fitInWorker(request): unknown field ${JSON.stringify(unknown)}; the fields are ${REQUEST_FIELDS.join(", ")}.`);
   }
-  const own = (field: RequestField) => (Object.hasOwn(request, field) ? (request as Record<string, unknown>)[field] : undefined);
+  const own = (field: RequestField) => (Object.hasOwn(request, field) ? request[field] : undefined);
   return Object.fromEntries(REQUEST_FIELDS.map((field) => [field, own(field)])) as Record<RequestField, unknown>;
 }
 

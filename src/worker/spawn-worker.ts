@@ -29,9 +29,10 @@ const lost = (what: string, cause?: unknown) =>
   new Error(`The fitting worker ${what} before answering, so the fit was lost: call fitInWorker again, or fit on this thread to see what fails.`, { cause });
 
 function startBrowserWorker(events: PoolWorkerEvents): PoolWorker {
-  // This exact form (new Worker(new URL("literal", import.meta.url), { type: "module" })) is what bundlers
-  // recognize to emit the worker script beside the page's bundle.
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  // new URL("literal", import.meta.url) makes bundlers emit worker.js (already bundled, the WASM core embedded)
+  // beside the page's bundle as it is; the constructor through a variable keeps them from re-bundling it.
+  const BrowserWorker = globalThis.Worker;
+  const worker = new BrowserWorker(new URL("./worker.js", import.meta.url), { type: "module" });
   worker.onmessage = (event) => events.message(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
@@ -41,10 +42,18 @@ function startBrowserWorker(events: PoolWorkerEvents): PoolWorker {
   return { post: (message, transfer) => worker.postMessage(message, transfer), terminate: () => worker.terminate(), keepAlive: () => {} };
 }
 
+/**
+ * The parent's Node options for a worker, without --input-type: it describes the parent's -e or stdin text, and
+ * a worker given it refuses to load its script file (`node --input-type=module -e "..."` could not fit in workers).
+ */
+function workerExecArgv(parent: readonly string[]): string[] {
+  return parent.filter((arg, i) => !arg.startsWith("--input-type=") && arg !== "--input-type" && parent[i - 1] !== "--input-type");
+}
+
 /** Starts a worker_threads Worker running `script`, its events wired to the pool's. */
 export async function startNodeWorker(events: PoolWorkerEvents, script: URL): Promise<PoolWorker> {
   const { Worker } = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
-  const worker = new Worker(script);
+  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv) });
   // The listeners come before any unref: adding a message listener refs the worker again (nodejs/node#53036).
   worker.on("message", events.message);
   worker.on("error", (error) => events.failure(lost(`failed (${error.message})`, error)));

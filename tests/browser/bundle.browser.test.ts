@@ -10,7 +10,7 @@ import { ElasticNet, init, Lasso, loadDiabetes, Ridge } from "../../src/index.js
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>regularized bundle test</title>
 <script type="module">
-  import { init, Ridge, Lasso, ElasticNet, loadDiabetes, fitInWorker } from "/regularized.js";
+  import { init, Ridge, Lasso, ElasticNet, loadDiabetes, fitInWorker, DivergedError } from "/regularized.js";
   await init();
   const { X, y } = loadDiabetes();
   const results = {};
@@ -26,6 +26,20 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>regularized bundle tes
   const remote = await fitInWorker({ model: "Lasso", options, X: X.map((row) => Array.from(row)), y: Array.from(y) });
   const direct = new Lasso(options).fit(X, y);
   results.worker = { remote: [...remote.coef, remote.intercept], direct: [...direct.coef, direct.intercept] };
+  // The pool in a page: warnings reach onWarning, errors keep their class, an abort stops a fit that would not end.
+  const small = { X: [[1, 2], [2, 1], [3, 5], [4, 2]], y: [1, 2, 4, 3] };
+  const warnings = [];
+  await fitInWorker({ model: "Lasso", options: { lambda: 0.01, maxIter: 1, onWarning: (m) => warnings.push(m) }, ...small });
+  const diverged = await fitInWorker({ model: "Ridge", options: { solver: "gd", learningRate: 1e3 }, ...small }).catch((e) => e);
+  const controller = new AbortController();
+  const endless = { solver: "gd", tol: 0, maxIter: 2 ** 31 - 1, learningRate: 0.001, recordHistory: false };
+  const stopped = fitInWorker({ model: "Ridge", options: endless, ...small }, { signal: controller.signal }).catch((e) => e);
+  setTimeout(() => controller.abort(), 200);
+  const concurrent = await Promise.all(Array.from({ length: 12 }, () => fitInWorker({ model: "Ridge", ...small })));
+  results.pool = {
+    warnings, diverged: [diverged instanceof DivergedError, diverged.name], aborted: (await stopped).name,
+    concurrent: concurrent.map((m) => m.intercept), direct: new Ridge().fit(small.X, small.y).intercept,
+  };
   window.results = results;
 </script>`;
 
@@ -83,6 +97,11 @@ describe("the browser bundle in headless Chromium", () => {
     }
     const worker = results.worker as unknown as { remote: number[]; direct: number[] };
     expect(worker.remote).toEqual(worker.direct);
+    const pool = results.pool as unknown as { warnings: string[]; diverged: [boolean, string]; aborted: string; concurrent: number[]; direct: number };
+    expect(pool.warnings).toEqual(['Lasso (solver "cd") did not converge in 1 iterations (tol 0.0001): raise maxIter, raise tol, or standardize the features.']);
+    expect(pool.diverged).toEqual([true, "DivergedError"]);
+    expect(pool.aborted).toBe("AbortError");
+    expect(pool.concurrent).toEqual(Array.from({ length: 12 }, () => pool.direct));
     await page.close();
   });
 });
