@@ -3,7 +3,7 @@
 
 import type { LinearModel } from "../models/base.js";
 import { modelFromJSON } from "../models/registry.js";
-import { describeValue } from "../options/checks.js";
+import { describeValue, isPlainObject } from "../options/checks.js";
 import { restoreError } from "./error-transfer.js";
 import { prepareFit } from "./fit-task.js";
 import type { FitReply, FitRequest } from "./models.js";
@@ -37,14 +37,14 @@ export async function workerPoolStats(): Promise<WorkerPoolStats> {
 
 function readSignal(options: unknown): AbortSignal | undefined {
   if (options === undefined) return undefined;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(`fitInWorker(request, options): options must be an object such as { signal }, or left out; got ${describeValue(options)}.`);
+  if (!isPlainObject(options)) {
+    throw new TypeError(`fitInWorker(request, options): options must be a plain object such as { signal }, or left out; got ${describeValue(options)}.`);
   }
   const unknown = Object.keys(options).find((key) => key !== "signal");
   if (unknown !== undefined) {
     throw new TypeError(`fitInWorker(request, options): unknown option ${JSON.stringify(unknown)}; the only option is signal (an AbortSignal).`);
   }
-  const { signal } = options as { signal?: unknown };
+  const signal = Object.hasOwn(options, "signal") ? options.signal : undefined;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new TypeError(`fitInWorker(request, options): signal must be an AbortSignal (new AbortController().signal), got ${describeValue(signal)}.`);
   }
@@ -76,7 +76,6 @@ export async function fitInWorker(request: FitRequest, options?: FitInWorkerOpti
   const reply = (await (await fittingPool()).run(task, transfer, signal)) as FitReply;
   for (const warning of reply.warnings) onWarning(warning);
   if ("error" in reply) throw restoreError(reply.error);
-  const model = modelFromJSON(reply.json);
-  const given = request.options as { onWarning?: (message: string) => void } | undefined;
-  return given?.onWarning ? model.setOptions({ onWarning: given.onWarning }) : model;
+  // The model warns as the caller's would, in later fits on this thread too.
+  return modelFromJSON(reply.json).setOptions({ onWarning });
 }

@@ -91,7 +91,7 @@ describe("requests refused on this thread, before any worker starts", () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ["null", null, /^fitInWorker\(request, options\): options must be an object such as \{ signal \}, or left out; got null\.$/],
+    ["null", null, /^fitInWorker\(request, options\): options must be a plain object such as \{ signal \}, or left out; got null\.$/],
     ["a misspelt signal", { signl: new AbortController().signal }, /^fitInWorker\(request, options\): unknown option "signl"; the only option is signal/],
     ["a signal that is not one", { signal: "stop" }, /^fitInWorker\(request, options\): signal must be an AbortSignal .*got string "stop"\.$/],
   ])("call options: %s", async (_, options, message) => {
