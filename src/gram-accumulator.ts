@@ -62,7 +62,29 @@ function readStatistics(stats: unknown): { nFeatures: number; n: number; xMean: 
   checkSameLength(d, "stats.nFeatures", xy.length, "stats.xy");
   const [n, yMean, yy] = toVector([stats.n, stats.yMean, stats.yy], "[stats.n, stats.yMean, stats.yy]");
   if (n < 0) throw new RangeError(`stats.n must be >= 0, got ${n}.`);
+  checkCrossProducts(xx, d, yy);
   return { nFeatures: d, n, xMean, yMean, xx, xy, yy };
+}
+
+/**
+ * Throws unless xx and yy can be centered sums of squares: the diagonal and yy >= 0, xx symmetric (to 1e-9 of
+ * sqrt(xx_jj xx_ll), the size of the sums that formed the entry).
+ */
+function checkCrossProducts(xx: Float64Array, d: number, yy: number): void {
+  const remedy = "pass what GramAccumulator.toJSON() or fromSums gives.";
+  const negative = "a centered sum of squares is never below 0";
+  if (yy < 0) throw new RangeError(`stats.yy is ${yy}: ${negative}; ${remedy}`);
+  for (let j = 0; j < d; j++) {
+    if (xx[j * d + j] < 0) throw new RangeError(`stats.xx[${j * d + j}] (diagonal ${j}) is ${xx[j * d + j]}: ${negative}; ${remedy}`);
+  }
+  for (let j = 0; j < d; j++) {
+    for (let l = j + 1; l < d; l++) {
+      const [a, b] = [xx[j * d + l], xx[l * d + j]];
+      if (Math.abs(a - b) > 1e-9 * Math.sqrt(xx[j * d + j] * xx[l * d + l]) + Number.MIN_VALUE) {
+        throw new RangeError(`stats.xx is not symmetric: entry (${j}, ${l}) is ${a} but (${l}, ${j}) is ${b}, and X^T X always is; ${remedy}`);
+      }
+    }
+  }
 }
 
 /**
@@ -181,12 +203,14 @@ export class GramAccumulator {
     if (!(n > 0)) throw new RangeError(`n must be > 0, got ${n}.`);
     const xMean = xSum.map((v) => v / n);
     const yMean = ySum / n;
+    // Centering raw sums cancels: a variance the rounding pushed below 0 is 0.
+    const centered = Array.from(xx, (v, k) => v - n * xMean[Math.floor(k / d)] * xMean[k % d]);
+    for (let j = 0; j < d; j++) centered[j * d + j] = Math.max(centered[j * d + j], 0);
     return GramAccumulator.fromJSON(
       {
-        nFeatures: d, n, xMean: Array.from(xMean), yMean,
-        xx: Array.from(xx, (v, k) => v - n * xMean[Math.floor(k / d)] * xMean[k % d]),
+        nFeatures: d, n, xMean: Array.from(xMean), yMean, xx: centered,
         xy: Array.from(xy, (v, j) => v - n * xMean[j] * yMean),
-        yy: yy - n * yMean * yMean,
+        yy: Math.max(yy - n * yMean * yMean, 0),
       },
       backend,
     );

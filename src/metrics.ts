@@ -1,5 +1,7 @@
 // Measures of fit shared by the dense models and the sparse ones.
 
+import { rangeExponent, timesPowerOfTwo } from "./power-of-two.js";
+
 /**
  * Coefficient of determination R^2 = 1 - SS_res / SS_tot of k outputs (row-major n x k truth and predictions),
  * averaged over the outputs; a constant output scores 1 if predicted exactly and 0 otherwise (scikit-learn's
@@ -9,15 +11,21 @@ export function rSquared(truth: ArrayLike<number>, predicted: ArrayLike<number>,
   const n = truth.length / k;
   let total = 0;
   for (let o = 0; o < k; o++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += truth[i * k + o] / n;
+    const column = Float64Array.from({ length: n }, (_, i) => truth[i * k + o]);
+    // Differences taken times a power of two (exact) that brings the truth near 1, so that the sums of squares of
+    // huge or tiny targets stay finite; their ratio is unchanged.
+    const e = rangeExponent(column);
+    const constant = column.every((v) => v === column[0]);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += timesPowerOfTwo(column[i], e);
+    const mean = sum / n;
     let residual = 0;
     let spread = 0;
     for (let i = 0; i < n; i++) {
-      residual += (truth[i * k + o] - predicted[i * k + o]) ** 2;
-      spread += (truth[i * k + o] - mean) ** 2;
+      residual += timesPowerOfTwo(column[i] - predicted[i * k + o], e) ** 2;
+      spread += (timesPowerOfTwo(column[i], e) - mean) ** 2;
     }
-    total += spread === 0 ? (residual === 0 ? 1 : 0) : 1 - residual / spread;
+    total += constant ? (residual === 0 ? 1 : 0) : 1 - residual / spread;
   }
   return total / k;
 }

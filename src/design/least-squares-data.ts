@@ -7,7 +7,7 @@
 import type { Backend, F64Block, Scope } from "../backend.js";
 import { checkSameLength, toVector } from "../input.js";
 import type { PreparedData, RescaledProblem } from "../solvers/prepared-data.js";
-import { penaltyExponents, rangeExponent, scaleByPowerOfTwo } from "./power-of-two.js";
+import { penaltyExponents, rangeExponent, scaleByPowerOfTwo } from "../power-of-two.js";
 
 /**
  * Data whose sum of |values| S lies in [2^-300, 2^300] (or is 0) are fitted as they are: every sum of products a

@@ -1,14 +1,5 @@
-/** Thrown when a linear system has no unique solution to working precision. */
-export class SingularMatrixError extends Error {
-  constructor(
-    message: string,
-    /** The elimination step whose pivot vanished. */
-    readonly step: number,
-  ) {
-    super(message);
-    this.name = "SingularMatrixError";
-  }
-}
+// The library's errors live in errors.ts (the worker restores their classes from there); linalg re-exports this one.
+export { SingularMatrixError } from "../errors.js";
 
 /** n * machine epsilon * max|A|: a pivot at or below it is zero to working precision. */
 export function pivotThreshold(A: Float64Array, n: number): number {

@@ -10,7 +10,7 @@ import type { FittedState } from "../pipeline/fitted-state.js";
 import type { SolverParams } from "../solvers/solver.js";
 import { SOLVERS, type SolverName } from "../solvers/table.js";
 import { FittedModel, type FittedJSON } from "./fitted-model.js";
-import { isPlainObject } from "../options/checks.js";
+import { describeValue, isPlainObject } from "../options/checks.js";
 import { checkOptionsObject, isApplicable, optionsFor, OWNERS, resolveOptions, withoutUnusedDefaults, type ModelOwner, type Solver } from "../options/schema.js";
 import type { JsonOptions, LinearModelOptions, ResolvedOptions } from "./options.js";
 
@@ -194,6 +194,9 @@ export abstract class LinearModel extends FittedModel {
     }
     const parsed = parseModelJSON(json);
     const name = (this as unknown as typeof LinearModel).modelName;
+    if (typeof parsed.model !== "string") {
+      throw new TypeError(`This JSON names no model (its "model" field is ${describeValue(parsed.model)}): pass the whole output of ${name}'s toJSON().`);
+    }
     if (parsed.model !== name) {
       throw new TypeError(`This JSON holds a ${parsed.model}, not a ${name}: use ${parsed.model}.fromJSON (or modelFromJSON).`);
     }

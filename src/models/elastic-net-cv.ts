@@ -15,6 +15,7 @@ import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import { CrossValidated } from "./cross-validated.js";
 import { ElasticNet, type ElasticNetOptions } from "./elastic-net.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
+import { rangeExponent, timesPowerOfTwo } from "../power-of-two.js";
 
 export interface ElasticNetCVOptions extends Omit<ElasticNetOptions, "lambda" | "l1Ratio" | "solver" | "learningRate" | "warmStart"> {
   /** One mix, or several to cross-validate too (default 0.5). Each in (0, 1]. */
@@ -124,7 +125,9 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
       const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
       const grids = this.ratios.map((rho) =>
         lambdas ?? pathGrid(design, rho, { fitIntercept, standardize, sampleWeight: weights, precompute, nLambdas, eps }));
-      // errors[r][fold]: one fold resident at a time, its data prepared once for every l1Ratio.
+      // errors[r][fold]: one fold resident at a time, its data prepared once for every l1Ratio. In units of
+      // 2^errorExponent (y's magnitude taken out, exactly), where the squares of huge or tiny targets stay finite.
+      const errorExponent = 2 * rangeExponent(design.targets());
       const errors: Float64Array[][] = this.ratios.map(() => []);
       let done = 0;
       for (let fold = 0; fold < k; fold++) {
@@ -136,20 +139,22 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
             const path = enetPath(trainDesign, undefined, {
               ...pathOptions, l1Ratio: rho, lambdas: grids[r], sampleWeight: weights && train.map((i) => weights[i]),
             });
-            errors[r].push(heldOutErrors(testDesign, weights && test.map((i) => weights[i]), path.coefs, path.intercepts));
+            errors[r].push(heldOutErrors(testDesign, weights && test.map((i) => weights[i]), path.coefs, path.intercepts, errorExponent));
             this.options.onProgress?.(++done, k * this.ratios.length);
           });
         });
       }
-      const cvResults = this.ratios.map((rho, r): CvResult => {
+      const scaledResults = this.ratios.map((rho, r): CvResult => {
         const { mean, standardError } = meanAndStandardError(errors[r], grids[r].length);
         return { l1Ratio: rho, lambdas: grids[r], cvMean: mean, cvStd: standardError.map((se) => se * Math.sqrt(k)) };
       });
-      let chosen = cvResults[0];
-      for (const r of cvResults) if (Math.min(...r.cvMean) < Math.min(...chosen.cvMean)) chosen = r;
+      let chosen = scaledResults[0];
+      for (const r of scaledResults) if (Math.min(...r.cvMean) < Math.min(...chosen.cvMean)) chosen = r;
       const { lambdaMin, lambda1se } = selectLambda({
         lambdas: chosen.lambdas, mean: chosen.cvMean, standardError: chosen.cvStd.map((sd) => sd / Math.sqrt(k)),
       });
+      const unscaled = (values: Float64Array) => values.map((v) => timesPowerOfTwo(v, -errorExponent));
+      const cvResults = scaledResults.map((r) => ({ ...r, cvMean: unscaled(r.cvMean), cvStd: unscaled(r.cvStd) }));
       const model = new ElasticNet(this.modelOptions(lambdaMin, chosen.l1Ratio)).fit(design, undefined, options);
       return { model, l1Ratio: chosen.l1Ratio, lambdaMin, lambda1se, cvResults, foldIds };
     });

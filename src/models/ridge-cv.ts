@@ -13,6 +13,7 @@ import { resolveOptions } from "../options/schema.js";
 import { Ridge } from "./ridge.js";
 import { checkFitOptions, type FitOptions } from "./base.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
+import { timesPowerOfTwo } from "../power-of-two.js";
 
 export interface RidgeCVOptions {
   /** Candidate lambdas (default 1e-3, 1e-2, 0.1, 1, 10). */
@@ -71,10 +72,14 @@ export class RidgeCV extends CrossValidated<Ridge> {
       );
     }
     const prepare = { fitIntercept: this.fitIntercept, standardize: this.standardize, sampleWeight: weights };
-    const looErrors = design.withPrepared(prepare, (data, backend) => ridgeLeaveOneOut(backend, data, this.lambdas, this.fitIntercept, weights));
-    const cvMean = Float64Array.from(looErrors, (e) => e.reduce((s, v) => s + v, 0) / n);
-    const cvStd = Float64Array.from(looErrors, (e, l) => Math.sqrt(e.reduce((s, v) => s + (v - cvMean[l]) ** 2, 0) / Math.max(n - 1, 1)));
-    const { lambdaMin, lambda1se } = selectLambda({ lambdas: this.lambdas, mean: cvMean, standardError: cvStd.map((sd) => sd / Math.sqrt(n)) });
+    const { errors, errorExponent } = design.withPrepared(prepare, (data, backend) =>
+      ridgeLeaveOneOut(backend, data, this.lambdas, this.fitIntercept, weights));
+    // Chosen in the errors' own units (finite where the squares of huge targets are not), reported in y's units.
+    const mean = Float64Array.from(errors, (e) => e.reduce((s, v) => s + v, 0) / n);
+    const std = Float64Array.from(errors, (e, l) => Math.sqrt(e.reduce((s, v) => s + (v - mean[l]) ** 2, 0) / Math.max(n - 1, 1)));
+    const { lambdaMin, lambda1se } = selectLambda({ lambdas: this.lambdas, mean, standardError: std.map((sd) => sd / Math.sqrt(n)) });
+    const cvMean = mean.map((v) => timesPowerOfTwo(v, -errorExponent));
+    const cvStd = std.map((v) => timesPowerOfTwo(v, -errorExponent));
     const model = new Ridge({ lambda: lambdaMin, fitIntercept: this.fitIntercept, standardize: this.standardize, backend: this.backend })
       .fit(design, undefined, { sampleWeight: weights });
     return { model, lambdaMin, lambda1se, cvMean, cvStd };

@@ -1,5 +1,6 @@
 // Mini-batch training of the seed's objective with SGD, Adam or AdamW: each epoch runs whole in the backend.
 
+import { describeValue } from "../options/checks.js";
 import { mulberry32 } from "../backends/random.js";
 import type { Design } from "../design/design.js";
 import type { MatrixInput, VectorInput } from "../input.js";
@@ -71,7 +72,13 @@ export class SGDRegressor extends LinearModel {
   }
 
   /** One more epoch over these rows, continuing from the current state (or from 0 on the first call). */
-  partialFit(X: MatrixInput | Design, y?: VectorInput): this {
+  partialFit(X: MatrixInput | Design, y?: VectorInput, ...unexpected: never[]): this {
+    if (unexpected.length > 0) {
+      throw new TypeError(
+        `partialFit(X, y) takes no third argument, got ${describeValue(unexpected[0])}: SGDRegressor trains without ` +
+          "sample weights (fit Ridge, Lasso or ElasticNet with { sampleWeight } for weighted rows).",
+      );
+    }
     return this.accept(this.train(X, y, 1, false), "sgd");
   }
 

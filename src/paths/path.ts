@@ -9,7 +9,7 @@ import { resolveOptions, type Resolved } from "../options/schema.js";
 import { fitPrepared, withDesign } from "../pipeline/fit.js";
 import { usesGram } from "../solvers/coordinate-descent.js";
 import type { SolverParams } from "../solvers/solver.js";
-import { timesPowerOfTwo } from "../design/power-of-two.js";
+import { timesPowerOfTwo } from "../power-of-two.js";
 
 /** Options of {@link enetPath} and {@link lassoPath}. */
 export interface PathOptions {

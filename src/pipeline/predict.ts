@@ -4,6 +4,7 @@ import type { Backend, BackendName, F64Block } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { copyMatrixIn } from "../copy-in.js";
 import type { Design } from "../design/design.js";
+import { timesPowerOfTwo } from "../power-of-two.js";
 
 /** X W + 1 b^T for a resident X (n x d) and W (d x k): n x k row-major. */
 export function predictResident(backend: Backend, X: F64Block, n: number, d: number, coef: Float64Array, intercepts: Float64Array): Float64Array {
@@ -36,10 +37,12 @@ export function predictInput(
 
 /**
  * The (weighted) mean squared error on a held-out design of each of several models (coefs[l], intercepts[l]):
- * the test folds of cross-validation.
+ * the test folds of cross-validation. Residuals are taken times 2^(errorExponent / 2) before squaring (exact), so
+ * that the errors of huge or tiny targets stay finite and comparable; the errors come in those units.
  */
 export function heldOutErrors(
   test: Design, weights: ArrayLike<number> | undefined, coefs: readonly Float64Array[], intercepts: ArrayLike<number>,
+  errorExponent = 0,
 ): Float64Array {
   const y = test.targets();
   let mass = 0;
@@ -48,7 +51,9 @@ export function heldOutErrors(
     Float64Array.from(coefs, (coef, l) => {
       const fitted = predictResident(backend, X, test.rows, test.cols, coef, Float64Array.of(intercepts[l]));
       let loss = 0;
-      for (let i = 0; i < test.rows; i++) loss += (weights ? weights[i] : 1) * (y[i] - fitted[i]) ** 2;
+      for (let i = 0; i < test.rows; i++) {
+        loss += (weights ? weights[i] : 1) * timesPowerOfTwo(y[i] - fitted[i], errorExponent / 2) ** 2;
+      }
       return mass > 0 ? loss / mass : 0;
     }));
 }

@@ -5,7 +5,7 @@
 // (a = 1 where the solver sees X standardized: the factor cancels in the scaled columns). The intercepts scale
 // by b, the objective, its gap and its history by b^2. Powers of two make every step exact.
 
-import { timesPowerOfTwo } from "../design/power-of-two.js";
+import { timesPowerOfTwo } from "../power-of-two.js";
 import type { RescaledProblem } from "../solvers/prepared-data.js";
 import type { FittedState } from "./fitted-state.js";
 

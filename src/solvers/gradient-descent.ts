@@ -20,7 +20,10 @@ export const gradientDescent = solver<SolverParams>({
     const fitIntercept = params.fitIntercept && !centered;
     const w = start ? scope.fromArray(start) : scope.alloc(d);
     const result = backend.gdFit(X, n, d, Y, { lambda, rho, learningRate, maxIter, tol, fitIntercept }, w, history);
-    if (result.outcome === "diverged") throw new DivergedError(params.owner, result.loss, result.nIter, learningRate);
+    if (result.outcome === "diverged") {
+      const context = { ridgeWeight: lambda * (1 - rho), standardized: data.standardized };
+      throw new DivergedError(params.owner, result.loss, result.nIter, learningRate, "iteration", context);
+    }
     return {
       w: w.values.slice(), intercepts: centered ? undefined : Float64Array.of(result.intercept), nIter: result.nIter,
       converged: result.outcome === "converged", dualGap: Number.NaN,

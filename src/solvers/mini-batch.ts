@@ -15,6 +15,9 @@ export interface SgdProgress {
   nextRandom: () => number;
 }
 
+/** Plain SGD steps the L2 part by learningRate lambda (1 - rho); Adam's steps are normalized, so that bound is not its. */
+const divergenceContext = (p: SgdRunParams) => (p.optimizer === "sgd" ? { ridgeWeight: p.lambda * (1 - p.rho) } : {});
+
 export interface SgdRunParams {
   owner: string;
   lambda: number;
@@ -109,7 +112,7 @@ export const miniBatch = solver<SgdRunParams>({
       const loss = backend.sgdEpoch(X, d, Y, order, ids.length, p.batchSize, theta, epochParams, m, v, state);
       const objective = loss + penaltyOf(theta.values, d, p.lambda, p.rho);
       if (!Number.isFinite(objective)) {
-        throw new DivergedError(p.owner, objective, epoch + 1, p.learningRate, "epoch");
+        throw new DivergedError(p.owner, objective, epoch + 1, p.learningRate, "epoch", divergenceContext(p));
       }
       if (history && epoch < history.length) history.values[epoch] = objective;
       if (!p.stopping) continue;
@@ -123,7 +126,7 @@ export const miniBatch = solver<SgdRunParams>({
         // A loss that rose in every epoch without improvement, to far above where it started, is divergence still
         // finite (too large a learningRate): stopping there would report a useless model as converged.
         if (rising >= p.nIterNoChange && score > DIVERGED_RATIO * first) {
-          throw new DivergedError(p.owner, score, epoch + 1, p.learningRate, "epoch");
+          throw new DivergedError(p.owner, score, epoch + 1, p.learningRate, "epoch", divergenceContext(p));
         }
         converged = true;
         epoch++;

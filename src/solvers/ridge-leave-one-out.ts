@@ -6,6 +6,7 @@
 import type { Backend } from "../backend.js";
 import type { PreparedData } from "./prepared-data.js";
 import { symmetricEigen } from "../linalg/symmetric-eigen.js";
+import { timesPowerOfTwo } from "../power-of-two.js";
 
 /**
  * The squared leave-one-out residual of every row, for each lambda (the penalty n lambda held fixed). With sample
@@ -14,6 +15,23 @@ import { symmetricEigen } from "../linalg/symmetric-eigen.js";
  * the intercept's share of H_ii is s_i / n.
  */
 export function ridgeLeaveOneOut(
+  backend: Backend, data: PreparedData, lambdas: Float64Array, fitIntercept: boolean, weights?: Float64Array,
+): { errors: Float64Array[]; errorExponent: number } {
+  // Data whose sums overflow or underflow are read rescaled by powers of two (X times a, y times b): with lambda
+  // times a^2 (1 under standardize) the hat matrix is the same and every residual is b times its own, so the
+  // squared errors come back in units of b^2 (errorExponent = 2 log2 b), where they stay finite and comparable.
+  const problem = data.rescaled({ lambda: Math.max(...Array.from(lambdas)), rho: 0 });
+  if (!problem) return { errors: looErrors(backend, data, lambdas, fitIntercept, weights), errorExponent: 0 };
+  try {
+    const ae = problem.standardized ? 0 : problem.xExponent;
+    const scaled = lambdas.map((lambda) => timesPowerOfTwo(lambda, 2 * ae));
+    return { errors: looErrors(backend, problem.data, scaled, fitIntercept, weights), errorExponent: 2 * problem.yExponent };
+  } finally {
+    problem.free();
+  }
+}
+
+function looErrors(
   backend: Backend, data: PreparedData, lambdas: Float64Array, fitIntercept: boolean, weights?: Float64Array,
 ): Float64Array[] {
   const { n, d } = data;

@@ -38,6 +38,9 @@ export class CsrMatrix {
 
   /** Checks the parts: row pointers from 0 to nnz, non-decreasing; column indices in [0, cols). */
   constructor(parts: CsrParts) {
+    if (typeof parts !== "object" || parts === null) {
+      throw new TypeError(`CsrMatrix takes { rows, cols, rowPointers, columnIndices, values }, got ${describeValue(parts)}: pass those parts, or build one from a dense matrix with CsrMatrix.fromDense(A).`);
+    }
     const { rows, cols } = parts;
     if (!isIndexCount(rows) || !isIndexCount(cols)) {
       throw new RangeError(`rows and cols must be integers from 0 to ${INT32_MAX}, got ${describeValue(rows)} and ${describeValue(cols)}.`);

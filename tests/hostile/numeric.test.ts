@@ -220,3 +220,45 @@ describe.each(backends)("paths on data whose sums overflow (item 1), %s backend"
     big.coefs.forEach((coef, i) => close(Array.from(coef), Array.from(unit.coefs[i], (w) => w * s), 1e-6));
   });
 });
+
+describe("DivergedError's advice fits the cause", () => {
+  it("gd at lambda 1e308: the penalty's own step overshoots, so the advice names lambda", () => {
+    const fit = () => new Ridge({ lambda: 1e308, solver: "gd" }).fit(X, y);
+    expect(fit).toThrow(DivergedError);
+    expect(fit).toThrow(/lower lambda or learningRate/);
+  });
+
+  it("gd that diverges with standardize already on does not advise standardizing", () => {
+    const { X: dX, y: dy } = loadDiabetes();
+    const fit = () => new Ridge({ solver: "gd", standardize: true, fitIntercept: false, learningRate: 0.1 }).fit(dX, dy);
+    expect(fit).toThrow(DivergedError);
+    expect(fit).toThrow(/smaller learningRate \(try 0\.01\)\.$/);
+  });
+});
+
+describe("cross-validation on huge and tiny targets (squared errors beyond double precision)", () => {
+  const cvX = [[1, 2], [2, 1], [3, 5], [4, 3], [5, 7], [6, 4]];
+  const signs = [1, -1, 1, -1, 1, -1];
+  it.each([1e160, 1e-170])("LassoCV and RidgeCV on y times %s choose as on y (lambda and weights scale with y)", (s) => {
+    const ys = signs.map((v) => v * s);
+    const lasso = [new LassoCV({ nFolds: 3 }).fit(cvX, ys), new LassoCV({ nFolds: 3 }).fit(cvX, signs)];
+    close([lasso[0].lambda / s, ...Array.from(lasso[0].coef, (w) => w / s)], [lasso[1].lambda, ...Array.from(lasso[1].coef)], 1e-9);
+    const ridge = [new RidgeCV().fit(cvX, ys), new RidgeCV().fit(cvX, signs)];
+    expect(ridge[0].lambda).toBe(ridge[1].lambda);
+    close(Array.from(ridge[0].coef, (w) => w / s), Array.from(ridge[1].coef), 1e-9);
+  });
+});
+
+describe("score (R^2) at the edges", () => {
+  const fit = () => new Ridge({ lambda: 0.1 }).fit(X, y);
+  it("a constant y that is not predicted exactly scores 0 (scikit-learn's convention), not a huge negative number", () => {
+    expect(fit().score(X, [1, 1, 1, 1, 1])).toBe(0);
+  });
+
+  it("R^2 of y near 1e300 equals R^2 of the same data at scale 1 (its sums of squares would overflow)", () => {
+    const signs = [1, -1, 1, -1, 1];
+    const unit = new Ridge({ lambda: 0.1 }).fit(X, signs);
+    const huge = new Ridge({ lambda: 0.1 }).fit(X, signs.map((v) => v * 1e300));
+    expect(huge.score(X, signs.map((v) => v * 1e300))).toBeCloseTo(unit.score(X, signs), 12);
+  });
+});

@@ -145,6 +145,7 @@ describe("answers as a direct fit gives them", () => {
 describe("errors from the worker keep their class, message and fields", () => {
   it.each<[string, Record<string, unknown>, new (...args: never[]) => Error]>([
     ["DivergedError", { model: "Ridge", options: { solver: "gd", learningRate: 1e3 }, X, y }, dist.DivergedError],
+    ["SingularMatrixError (with its step)", { model: "Ridge", options: { lambda: 0 }, X: [[1, 1], [2, 2], [3, 3]], y: [1, 2, 3] }, dist.SingularMatrixError],
     ["RangeError: weights that sum to 0", { model: "Ridge", X, y, sampleWeight: [0, 0, 0, 0, 0, 0] }, RangeError],
     ["RangeError: a group beyond the features", { model: "GroupLasso", options: { groups: [[0], [5]] }, X, y }, RangeError],
     ["RangeError: SGDRegressor and sample weights", { model: "SGDRegressor", X, y, sampleWeight: [1, 1, 1, 1, 1, 1] }, RangeError],
