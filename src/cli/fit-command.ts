@@ -59,7 +59,12 @@ function checkFlags(file: string | undefined, flags: FitFlags, options: Record<s
     if (options.lambda !== undefined || options.solver !== undefined) {
       throw new CliError("--cv chooses lambda and uses coordinate descent: drop --lambda and --solver, or drop --cv.");
     }
-    if (options.l1Ratio === 0) throw new CliError("--l1-ratio 0 is ridge: cross-validate it with --model ridge --cv, or give --l1-ratio > 0.");
+    const ratios = [options.l1Ratio].flat();
+    if (ratios.includes(0)) {
+      throw new CliError(ratios.length > 1
+        ? `--l1-ratio ${ratios.join(",")} holds 0, which is ridge: drop it from the list (cross-validate ridge with --model ridge --cv).`
+        : "--l1-ratio 0 is ridge: cross-validate it with --model ridge --cv, or give --l1-ratio > 0.");
+    }
     owner = entry.cv;
   }
   checkApplicable(options, owner, `--model ${flags.model}${flags.cv === undefined ? "" : " --cv"}`);
@@ -77,19 +82,22 @@ function crossValidate(flags: FitFlags, given: Record<string, unknown>, onWarnin
     const fitted = new RidgeCV(given).fit(X, y);
     return { model: fitted.model, chosen: chosenBy("leave-one-out", fitted) };
   }
+  const ratios = given.l1Ratio;
   if (isConstant(y)) {
-    return { model: createModel(name, { ...given, onWarning }).fit(X, y), chosen: " (constant, so every lambda gives zero weights: nothing to cross-validate)" };
+    // Every mix ties, and ElasticNetCV keeps the first of tied ones.
+    const l1Ratio = Array.isArray(ratios) ? ratios[0] as number : ratios;
+    return { model: createModel(name, { ...given, l1Ratio, onWarning }).fit(X, y), chosen: " (constant, so every lambda gives zero weights: nothing to cross-validate)" };
   }
   if ((flags.cv as number) > X.length) throw new CliError(`--cv ${flags.cv} asks for more folds than the ${X.length} rows: give --cv ${X.length} or less.`);
   const bar = progress("cv folds");
   const fitted = new (cv === "LassoCV" ? LassoCV : ElasticNetCV)({ ...given, onWarning, nFolds: flags.cv, onProgress: bar }).fit(X, y);
   bar.stop();
-  return { model: fitted.model, chosen: chosenBy(`${flags.cv}-fold`, fitted) };
+  return { model: fitted.model, chosen: chosenBy(`${flags.cv}-fold`, fitted, Array.isArray(ratios) ? fitted.l1Ratio : undefined) };
 }
 
-/** How the title says what CV chose. */
-const chosenBy = (how: string, cv: { lambda: number; lambda1se: number }) =>
-  ` (chosen by ${how} CV: lambda ${cv.lambda.toPrecision(4)}, lambda.1se ${cv.lambda1se.toPrecision(4)})`;
+/** How the title says what CV chose: lambda, and the mix when it chose among several. */
+const chosenBy = (how: string, cv: { lambda: number; lambda1se: number }, l1Ratio?: number) =>
+  ` (chosen by ${how} CV: lambda ${cv.lambda.toPrecision(4)}, lambda.1se ${cv.lambda1se.toPrecision(4)}${l1Ratio === undefined ? "" : `, l1Ratio ${l1Ratio}`})`;
 
 /** The coefficient table: a row per feature and one for the intercept, a column per target. */
 function coefficientRows(model: LinearModel, data: Split, show: (value: number) => string): string[][] {

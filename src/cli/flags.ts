@@ -3,7 +3,7 @@
 
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isDecimal } from "../options/checks.js";
-import { optionEntries, optionsFor, type CliCommand, type Owner } from "../options/schema.js";
+import { optionEntries, optionsFor, OWNERS, type CliCommand, type Owner } from "../options/schema.js";
 import { CliError } from "./cli-error.js";
 
 /** `--kebab-case` of an option name. */
@@ -22,14 +22,15 @@ function argumentParser<T>(parse: (text: string) => T): (text: string) => T {
 
 /**
  * Declares the flags of the schema options that `command` exposes: `--kebab-case` of the name, the entry's doc
- * as help, its parser for the value, and its default (the command's own where the entry names one) shown.
+ * (or the command's own help) as help, its parser for the value, and its default (the command's own where the
+ * entry names one) shown.
  */
 export function addSchemaFlags(program: Command, command: CliCommand): Command {
   for (const [name, spec] of optionEntries()) {
     const cli = spec.cli;
     if (!cli?.commands.includes(command)) continue;
     const flag = flagOf(name);
-    const option = new Option(cli.arg ? `${flag} <${cli.arg}>` : flag, spec.doc);
+    const option = new Option(cli.arg ? `${flag} <${cli.arg}>` : flag, cli.help?.[command] ?? spec.doc);
     if (cli.arg) {
       const parse = cli.parse;
       if (parse) option.argParser(argumentParser((text) => parse(text, flag)));
@@ -53,15 +54,25 @@ export function givenOptions(command: Command, name: CliCommand): Record<string,
 }
 
 /**
- * Refuses the given options that `owner` does not take, before any work, naming the flag, what chose the owner
- * (`chosenBy`, such as "--model lasso") and the schema's reason.
+ * Refuses, before any work, the given options that `owner` does not take, naming the flag, what chose the owner
+ * (`chosenBy`, such as "--model lasso") and the schema's reason; and a list (`--l1-ratio 0.3,0.5`) where the owner
+ * takes one value. Each item of a list the owner takes is checked by the schema, named by its position.
  */
 export function checkApplicable(options: Record<string, unknown>, owner: Owner, chosenBy: string): void {
   const taken = optionsFor(owner) as string[];
   for (const [name, spec] of optionEntries()) {
-    if (!Object.hasOwn(options, name) || taken.includes(name)) continue;
-    const reason = spec.refusal?.[owner];
-    throw new CliError(`${flagOf(name)} does not apply to ${chosenBy}: ${owner} has no ${name} option${reason ? ` (${reason})` : ""}. Drop ${flagOf(name)}.`);
+    if (!Object.hasOwn(options, name)) continue;
+    const flag = flagOf(name);
+    if (!taken.includes(name)) {
+      const reason = spec.refusal?.[owner];
+      throw new CliError(`${flag} does not apply to ${chosenBy}: ${owner} has no ${name} option${reason ? ` (${reason})` : ""}. Drop ${flag}.`);
+    }
+    const value = options[name];
+    if (!Array.isArray(value)) continue;
+    if (!spec.listFor?.includes(owner)) {
+      throw new CliError(`${flag} takes one value with ${chosenBy}, not the list ${value.join(",")}: give one value${spec.cli?.list ? `, or give the list to ${spec.cli.list}` : ""}.`);
+    }
+    value.forEach((item, i) => spec.check(item, `${flag} item ${i + 1}`, { owner, solver: OWNERS[owner].solvers[0] }));
   }
 }
 

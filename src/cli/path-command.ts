@@ -3,6 +3,7 @@
 import { enetPath, lassoPath } from "../paths/path.js";
 import { CliError } from "./cli-error.js";
 import { csvCell } from "./csv.js";
+import { checkApplicable } from "./flags.js";
 import { checkReserved, checkTargets, INTERCEPT, isConstant, loadData } from "./load-data.js";
 import { checkOutput, writeOutput } from "./output-file.js";
 import { checkFinite } from "./overflow.js";
@@ -19,6 +20,7 @@ export function path(file: string | undefined, flags: PathFlags, options: Record
   const targets = flags.target ?? [];
   checkTargets(file, targets);
   if (targets.length > 1) throw new CliError(`path follows one target, but ${targets.length} are given: trace one --target at a time.`);
+  checkApplicable(options, options.l1Ratio === undefined ? "lassoPath" : "enetPath", "path");
   if (options.l1Ratio === 0) {
     throw new CliError("--l1-ratio 0 is ridge, whose path has no start (no lambda zeroes every weight): give --l1-ratio > 0, " +
       "or fit ridge at a chosen lambda with `regularized fit --model ridge --lambda <x>`.");

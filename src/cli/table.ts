@@ -3,7 +3,7 @@
 // bundles it with csv-parse's browser build.
 
 import type { Options } from "csv-parse";
-import { isDecimal } from "../options/checks.js";
+import { isDecimal, UNDERFLOW, underflowsToZero } from "../options/checks.js";
 
 /** A numeric table with a header row. */
 export interface Table {
@@ -56,6 +56,7 @@ function cellValue(cell: string, where: string): number {
   if (!isDecimal(cell)) throw new TypeError(`${where}: "${cell}" is not a number. Write numbers in decimal, such as 0.5 or -1e3.`);
   const value = Number(cell);
   if (!Number.isFinite(value)) throw new RangeError(`${where}: ${cell} is beyond double precision (about 1.8e308). Rescale the column.`);
+  if (underflowsToZero(cell, value)) throw new RangeError(`${where}: ${cell} ${UNDERFLOW}. Rescale the column, or write 0.`);
   return value;
 }
 

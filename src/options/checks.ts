@@ -139,6 +139,17 @@ export function isDecimal(text: string): boolean {
   return DECIMAL.test(text);
 }
 
+/** Why a decimal literal of a nonzero number reads as 0: its double underflows (the smallest is about 5e-324). */
+export const UNDERFLOW = "underflows double precision (it is not 0, but smaller than about 5e-324, so it would be read as 0)";
+
+/**
+ * Whether a decimal literal that reads as `value` is a nonzero number too small for a double: a nonzero digit
+ * before its exponent, yet 0. Subnormal values (down to about 5e-324) are doubles, and "0e5" or "-0.0" are 0.
+ */
+export function underflowsToZero(text: string, value: number): boolean {
+  return value === 0 && /[1-9]/.test(text.split(/[eE]/)[0]);
+}
+
 /** A command-line value that must be a decimal number (the flag names it). */
 export function parseNumber(text: string, flag: string): number {
   if (!isDecimal(text)) {
@@ -146,5 +157,15 @@ export function parseNumber(text: string, flag: string): number {
   }
   const parsed = Number(text);
   if (!Number.isFinite(parsed)) throw new RangeError(`${flag} is ${text}, beyond double precision (about 1.8e308): give a smaller number.`);
+  if (underflowsToZero(text, parsed)) throw new RangeError(`${flag} is ${text}, which ${UNDERFLOW}: write 0, or rescale the data so that it needs no value this small.`);
   return parsed;
+}
+
+/**
+ * A command-line value that is one decimal number, or a comma-separated list of them (then an array); each
+ * item follows {@link parseNumber} and is named by its position.
+ */
+export function parseNumberList(text: string, flag: string): number | number[] {
+  if (!text.includes(",")) return parseNumber(text, flag);
+  return text.split(",").map((item, i) => parseNumber(item, `${flag} item ${i + 1}`));
 }

@@ -4,7 +4,7 @@
 
 import {
   checkBoolean, checkChoice, checkFraction, checkFunction, checkL1Ratio, checkLambda, checkList, checkPositive,
-  checkPositiveInteger, checkSeed, describeValue, isPlainObject, MAX_ITER_LIMIT, parseNumber,
+  checkPositiveInteger, checkSeed, describeValue, isPlainObject, MAX_ITER_LIMIT, parseNumber, parseNumberList,
 } from "./checks.js";
 
 /** The solvers options can be restricted to. */
@@ -82,6 +82,13 @@ export interface CliSpec {
   parse?: (text: string, flag: string) => unknown;
   /** The default a command uses instead of the schema's. */
   defaults?: Partial<Record<CliCommand, unknown>>;
+  /** The help of a command where the doc, written for the library, would not say what the flag takes there. */
+  help?: Partial<Record<CliCommand, string>>;
+  /**
+   * Where the command line takes a comma-separated list (parse then returns an array), for the refusal of a list
+   * where the estimator takes one value; the estimators in the option's listFor take it.
+   */
+  list?: string;
 }
 
 /**
@@ -122,6 +129,8 @@ function option<T, const A extends readonly Owner[], const L extends readonly Ow
 
 const defaultSolver = (owner: Owner): Solver => OWNERS[owner].solvers[0];
 
+const MIX = "mix of the penalties in [0, 1]: 1 is the lasso, 0 ridge";
+
 const GROUPS_EXAMPLE = "lists of feature indices such as [[0, 1], [2], [3, 4, 5]]";
 
 /** Sorted decreasing, every entry >= 0 (RidgeCV: > 0). */
@@ -150,7 +159,7 @@ export const OPTIONS = {
     cli: { commands: ["fit"], arg: "x", parse: parseNumber },
   }),
   l1Ratio: option({
-    doc: "mix of the penalties in [0, 1]: 1 is the lasso, 0 ridge (ElasticNetCV: one or a list to cross-validate)",
+    doc: `${MIX} (ElasticNetCV: one value, or an array of them to cross-validate, each in (0, 1])`,
     appliesTo: ["ElasticNet", "MultiTaskElasticNet", "SGDRegressor", "enetPath", "ElasticNetCV"],
     // LassoCV too, so that the value it holds (unused) has the shape ElasticNetCV's has.
     listFor: CV,
@@ -169,7 +178,14 @@ export const OPTIONS = {
       lassoPath: "it is 1; use enetPath for another mix", LassoCV: "it is 1; use ElasticNetCV for another mix",
       RidgeCV: "it is 0; use ElasticNetCV to cross-validate a mix",
     },
-    cli: { commands: ["fit", "path"], arg: "r", parse: parseNumber, defaults: { path: 1 } },
+    cli: {
+      commands: ["fit", "path"], arg: "r", parse: parseNumberList, defaults: { path: 1 },
+      help: {
+        fit: `${MIX}; one value, or with --model elasticnet --cv a comma-separated list such as 0.2,0.5,1 to cross-validate each; with --cv each must be > 0`,
+        path: "mix of the penalties in (0, 1]: 1 is the lasso path; one value",
+      },
+      list: "fit --model elasticnet --cv K, which cross-validates each",
+    },
   }),
   fitIntercept: option({
     doc: "fit an unpenalized intercept; false fixes it at 0",

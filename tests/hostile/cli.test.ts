@@ -6,10 +6,13 @@ import { closeSync, existsSync, linkSync, mkdtempSync, openSync, readdirSync, re
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/browser/esm/sync";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/cli-error.js";
 import { checkFinite } from "../../src/cli/overflow.js";
 import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../../src/cli/table.js";
+import { ElasticNetCV, init, loadDiabetes } from "../../src/index.js";
+
+beforeAll(() => init());
 
 const bin = join(process.cwd(), "dist", "cli", "main.js");
 const dir = mkdtempSync(join(tmpdir(), "regularized-hostile-cli-"));
@@ -97,6 +100,22 @@ describe("refused: exit 2 with one line that says what to do", () => {
     ["--l1-ratio with --model ridge --cv", [...fitData, "--model", "ridge", "--cv", "3", "--l1-ratio", "0.5"], /--l1-ratio does not apply to --model ridge --cv: RidgeCV has no l1Ratio option/],
     ["--l1-ratio 0 with --model elasticnet --cv", [...fitData, "--model", "elasticnet", "--cv", "3", "--l1-ratio", "0"], /--l1-ratio 0 is ridge: cross-validate it with --model ridge --cv/],
     ["--l1-ratio 0 for the path", ["path", data, "--target", "y", "--l1-ratio", "0"], /--l1-ratio 0 is ridge, whose path has no start/],
+    // B6: --l1-ratio takes a comma-separated list only where ElasticNetCV cross-validates it.
+    ["an --l1-ratio list without --cv", [...fitData, "--model", "elasticnet", "--l1-ratio", "0.3,0.5"], /--l1-ratio takes one value with --model elasticnet, not the list 0\.3,0\.5: give one value, or give the list to fit --model elasticnet --cv K/],
+    ["an --l1-ratio list for a multitask model", ["fit", two, "--target", "y1", "--model", "multitask-elasticnet", "--l1-ratio", "0.3,0.5"], /--l1-ratio takes one value with --model multitask-elasticnet, not the list/],
+    ["an --l1-ratio list for the path", ["path", data, "--target", "y", "--l1-ratio", "0.3,0.5"], /--l1-ratio takes one value with path, not the list 0\.3,0\.5: give one value, or give the list to fit --model elasticnet --cv K/],
+    ["an --l1-ratio list with --model lasso --cv", [...fitData, "--model", "lasso", "--cv", "3", "--l1-ratio", "0.3,0.5"], /--l1-ratio does not apply to --model lasso --cv: LassoCV has no l1Ratio option/],
+    ["an --l1-ratio list with an item above 1", [...fitData, "--model", "elasticnet", "--cv", "3", "--l1-ratio", "0.3,2"], /--l1-ratio item 2 must be in \[0, 1\] .*got 2/],
+    ["an --l1-ratio list with a negative item", [...fitData, "--model", "elasticnet", "--cv", "3", "--l1-ratio", "-0.5,0.3"], /--l1-ratio item 1 must be in \[0, 1\] .*got -0\.5/],
+    ["an --l1-ratio list holding 0", [...fitData, "--model", "elasticnet", "--cv", "3", "--l1-ratio", "0.3,0"], /--l1-ratio 0\.3,0 holds 0, which is ridge: drop it from the list \(cross-validate ridge with --model ridge --cv\)/],
+    ["an --l1-ratio list with an empty item", [...fitData, "--model", "elasticnet", "--cv", "3", "--l1-ratio", "0.3,"], /--l1-ratio item 2 must be a number written in decimal .*got an empty value/],
+    ["an --l1-ratio list with a blank after a comma", [...fitData, "--model", "elasticnet", "--cv", "3", "--l1-ratio", "0.3, 0.5"], /--l1-ratio item 2 must be a number written in decimal .*got " 0\.5"/],
+    ["an --l1-ratio list with a hexadecimal item", [...fitData, "--model", "elasticnet", "--cv", "3", "--l1-ratio", "0.3,0x1"], /--l1-ratio item 2 must be a number written in decimal .*got "0x1"/],
+    ["an --l1-ratio list with an item that underflows", [...fitData, "--model", "elasticnet", "--cv", "3", "--l1-ratio", "0.3,1e-400"], /--l1-ratio item 2 is 1e-400, which underflows double precision/],
+    // B9: a nonzero number that would be read as 0.
+    ["--lambda 1e-400", [...fitData, "--lambda", "1e-400"], /--lambda is 1e-400, which underflows double precision \(it is not 0, but smaller than about 5e-324, so it would be read as 0\): write 0, or rescale the data/],
+    ["--lambda -2e-324 (below half the smallest subnormal)", [...fitData, "--lambda", "-2e-324"], /--lambda is -2e-324, which underflows double precision/],
+    ["--lambda 0.000…01 (400 zeros)", [...fitData, "--lambda", `0.${"0".repeat(400)}1`], /--lambda is 0\.0+1, which underflows double precision/],
     ["--cv with more folds than rows", [...fitData, "--cv", "7"], /--cv 7 asks for more folds than the 6 rows: give --cv 6 or less/],
     // Item 7: several targets go to the models that fit several outputs.
     ["two targets for --model lasso", ["fit", two, "--target", "y1", "--target", "y2", "--model", "lasso"], /--model lasso fits one target, but 2 are given: use --model multitask-lasso/],
@@ -118,6 +137,7 @@ describe("refused: exit 2 with one line that says what to do", () => {
     ["a file separated by semicolons", ["fit", file("semicolons.csv", "a;b;y\n1;2;3\n"), "--target", "y"], /looks separated by semicolons.*Save it with commas/],
     ["an unclosed quote", ["fit", file("quote.csv", 'a,b,y\n"1,2,3\n'), "--target", "y"], /quote\.csv is not valid CSV: Quote Not Closed.*needs "quotes"/],
     ["a cell beyond double precision", ["fit", file("overflow-cell.csv", "a,b,y\n1,2,1e400\n"), "--target", "y"], /line 2, column "y": 1e400 is beyond double precision/],
+    ["a cell that underflows to 0", ["fit", file("underflow-cell.csv", "a,b,y\n1,1e-400,4\n2,1,4\n"), "--target", "y"], /line 2, column "b": 1e-400 underflows double precision \(it is not 0, but smaller than about 5e-324, so it would be read as 0\)\. Rescale the column, or write 0/],
     ["NaN in a cell", ["fit", file("nan.csv", "a,b,y\n1,2,NaN\n"), "--target", "y"], /line 2, column "y": "NaN" is not a number\. Write numbers in decimal/],
     ["a missing target column", ["fit", data, "--target", "z"], /has no column "z": its columns are a, b, y\. Name one with --target/],
     ["only the target column", ["fit", file("target-only.csv", "y\n1\n2\n"), "--target", "y"], /has no feature columns: every column is a --target/],
@@ -263,6 +283,58 @@ describe("answers", () => {
     for (const text of [".5", "5e-1", "+0.5"]) expect(run([...fitData, "--lambda", text, "--format", "csv"]).stdout).toBe(reference.stdout);
   });
 
+  it("accepts zeros written any decimal way, and subnormal numbers: --lambda 0e5 is --lambda 0, and 1e-310 is read as itself", () => {
+    const reference = run([...fitData, "--model", "ridge", "--lambda", "0", "--format", "csv"]);
+    expect(reference.status).toBe(0);
+    for (const text of ["0.0", "-0", "0e5", "0.000e-999"]) expect(run([...fitData, "--model", "ridge", "--lambda", text, "--format", "csv"]).stdout).toBe(reference.stdout);
+    const subnormal = run([...fitData, "--model", "ridge", "--lambda", "1e-310", "--format", "json"]);
+    expect(subnormal.status).toBe(0);
+    expect(JSON.parse(subnormal.stdout).options.lambda).toBe(1e-310);
+  });
+
+  it("reads subnormal cells: a row with a = 1e-310 and b = 0 predicts the intercept, as a = 0 does", () => {
+    const result = run(["predict", model, file("subnormal.csv", "a,b\n1e-310,0\n0,-0\n5e-324,0e5\n")]);
+    expect(result.status).toBe(0);
+    const [, ...rows] = result.stdout.trim().split("\n").map(Number);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toBeCloseTo(1, 9);
+    expect(rows.every((v) => v === rows[1])).toBe(true);
+  });
+
+  it("B6: fit --model elasticnet --cv with an --l1-ratio list is the library's ElasticNetCV with that list", () => {
+    const l1Ratio = [0.1, 0.5, 0.9];
+    const args = ["fit", "--model", "elasticnet", "--cv", "3", "--l1-ratio", l1Ratio.join(",")];
+    const result = run([...args, "--format", "json"]);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as { options: { lambda: number; l1Ratio: number }; fitted: { coef: number[]; intercepts: number[] } };
+    const { X, y } = loadDiabetes();
+    const cv = new ElasticNetCV({ l1Ratio, nFolds: 3, onWarning: () => {} }).fit(X, y);
+    // On the diabetes data the last mix wins, so the list was not cut to its first value.
+    expect(cv.l1Ratio).toBe(0.9);
+    expect(json.options.l1Ratio).toBe(cv.l1Ratio);
+    expect(json.options.lambda).toBe(cv.lambda);
+    const scale = Math.max(...Array.from(cv.model.coef, Math.abs));
+    json.fitted.coef.forEach((c, j) => expect(Math.abs(c - cv.model.coef[j])).toBeLessThanOrEqual(1e-12 * scale));
+    expect(Math.abs(json.fitted.intercepts[0] - cv.model.intercept)).toBeLessThanOrEqual(1e-12 * Math.abs(cv.model.intercept));
+    expect(run(args).stdout).toMatch(/\(chosen by 3-fold CV: lambda [\d.]+, lambda\.1se [\d.]+, l1Ratio 0\.9\)/);
+  });
+
+  it("B6: an --l1-ratio list on a constant target gives zero weights and the constant as intercept", () => {
+    const result = run(["fit", constant, "--target", "y", "--model", "elasticnet", "--cv", "3", "--l1-ratio", "0.3,0.5", "--format", "csv"]);
+    expect(result.status).toBe(0);
+    expect(coefficients(result.stdout)).toEqual({ a: [0], b: [0], "(intercept)": [5] });
+  });
+
+  it.each([
+    ["fit", "--l1-ratio <r> mix of the penalties in [0, 1]: 1 is the lasso, 0 ridge; one value, or with --model elasticnet --cv a comma-separated list such as 0.2,0.5,1 to cross-validate each; with --cv each must be > 0 (default: 0.5)"],
+    ["path", "--l1-ratio <r> mix of the penalties in (0, 1]: 1 is the lasso path; one value (default: 1)"],
+  ])("B6: %s --help says what --l1-ratio takes there", (command, help) => {
+    const result = run([command, "--help"]);
+    expect(result.status).toBe(0);
+    // The help wraps at the terminal's width.
+    expect(result.stdout.replace(/\s+/g, " ")).toContain(help);
+  });
+
   it("item 7: fits two targets with ridge, one coefficient column each (y1 = 1 + a + b, y2 = a)", () => {
     const result = run(["fit", two, "--target", "y1", "--target", "y2", "--model", "ridge", "--lambda", "0", "--format", "csv"]);
     expect(result.status).toBe(0);
@@ -362,6 +434,13 @@ describe("the page's CSV loader: the same rules through csv-parse's browser buil
     expect(load('\uFEFFa,"b"\r\n1,"2.5"\r\n')).toEqual({ columns: ["a", "b"], rows: [[1, 2.5]] });
   });
 
+  it("reads zeros written any decimal way as 0 and -0, and subnormal cells as themselves", () => {
+    const { rows } = load("a,b,c,d,e,f\n0,0.0,-0,0e5,1e-310,5e-324\n");
+    expect(rows[0].map((v) => Object.is(v, -0))).toEqual([false, false, true, false, false, false]);
+    expect(rows[0]).toEqual([0, 0, -0, 0, 1e-310, 5e-324]);
+    expect(rows[0][4]).toBeGreaterThan(0);
+  });
+
   it.each([
     ["duplicate names", "x,x\n1,2\n", TypeError, /upload\.csv has two columns named "x"/],
     ["a hexadecimal cell", "a,b\n0x10,1\n", TypeError, /upload\.csv line 2, column "a": "0x10" is not a number/],
@@ -369,6 +448,7 @@ describe("the page's CSV loader: the same rules through csv-parse's browser buil
     ["a header without rows", "a,b\n", TypeError, /has a header but no data rows/],
     ["a ragged row", "a,b\n1\n", TypeError, /line 2 has 1 cells but the header has 2 columns/],
     ["a cell beyond double precision", "a,b\n1,-1e309\n", RangeError, /-1e309 is beyond double precision/],
+    ["a cell that underflows to 0", "a,b\n1,-1e-324\n", RangeError, /line 2, column "b": -1e-324 underflows double precision.*Rescale the column, or write 0/],
     ["an empty file", "", TypeError, /upload\.csv is empty/],
     ["a missing header row", "1,2\n3,4\n", TypeError, /upload\.csv: its first line \(1,2\) holds numbers/],
   ])("refuses %s", (_, text, type, message) => {
