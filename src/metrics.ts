@@ -1,6 +1,6 @@
 // Measures of fit shared by the dense models and the sparse ones.
 
-import { rangeExponent, timesPowerOfTwo } from "./power-of-two.js";
+import { powerOfTwoScaler, rangeExponent } from "./power-of-two.js";
 
 /**
  * Coefficient of determination R^2 = 1 - SS_res / SS_tot of k outputs (row-major n x k truth and predictions),
@@ -14,16 +14,16 @@ export function rSquared(truth: ArrayLike<number>, predicted: ArrayLike<number>,
     const column = Float64Array.from({ length: n }, (_, i) => truth[i * k + o]);
     // Differences taken times a power of two (exact) that brings the truth near 1, so that the sums of squares of
     // huge or tiny targets stay finite; their ratio is unchanged.
-    const e = rangeExponent(column);
+    const scale = powerOfTwoScaler(rangeExponent(column));
     const constant = column.every((v) => v === column[0]);
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += timesPowerOfTwo(column[i], e);
+    for (let i = 0; i < n; i++) sum += scale(column[i]);
     const mean = sum / n;
     let residual = 0;
     let spread = 0;
     for (let i = 0; i < n; i++) {
-      residual += timesPowerOfTwo(column[i] - predicted[i * k + o], e) ** 2;
-      spread += (timesPowerOfTwo(column[i], e) - mean) ** 2;
+      residual += scale(column[i] - predicted[i * k + o]) ** 2;
+      spread += (scale(column[i]) - mean) ** 2;
     }
     total += constant ? (residual === 0 ? 1 : 0) : 1 - residual / spread;
   }

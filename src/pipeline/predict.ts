@@ -4,7 +4,7 @@ import type { Backend, BackendName, F64Block } from "../backend.js";
 import { getBackend } from "../backends/registry.js";
 import { copyMatrixIn } from "../copy-in.js";
 import type { Design } from "../design/design.js";
-import { timesPowerOfTwo } from "../power-of-two.js";
+import { powerOfTwoScaler } from "../power-of-two.js";
 
 /** X W + 1 b^T for a resident X (n x d) and W (d x k): n x k row-major. */
 export function predictResident(backend: Backend, X: F64Block, n: number, d: number, coef: Float64Array, intercepts: Float64Array): Float64Array {
@@ -47,12 +47,13 @@ export function heldOutErrors(
   const y = test.targets();
   let mass = 0;
   for (let i = 0; i < test.rows; i++) mass += weights ? weights[i] : 1;
+  const scale = powerOfTwoScaler(errorExponent / 2);
   return test.withRows((X, backend) =>
     Float64Array.from(coefs, (coef, l) => {
       const fitted = predictResident(backend, X, test.rows, test.cols, coef, Float64Array.of(intercepts[l]));
       let loss = 0;
       for (let i = 0; i < test.rows; i++) {
-        loss += (weights ? weights[i] : 1) * timesPowerOfTwo(y[i] - fitted[i], errorExponent / 2) ** 2;
+        loss += (weights ? weights[i] : 1) * scale(y[i] - fitted[i]) ** 2;
       }
       return mass > 0 ? loss / mass : 0;
     }));
