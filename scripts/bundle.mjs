@@ -11,5 +11,7 @@ await build({
   outdir: "dist/browser",
   sourcemap: true,
   logLevel: "warning",
+  // csv-parse's streaming parser (accumulateCsv) in its browser build, which carries its own stream and Buffer.
+  alias: { "csv-parse": "csv-parse/browser/esm" },
 });
 console.log("bundled dist/browser/regularized.js and dist/browser/worker.js");

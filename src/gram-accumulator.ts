@@ -147,6 +147,50 @@ export class GramAccumulator {
     return this.combine({ n, xMean, yMean, xx, xy, yy });
   }
 
+  /**
+   * Removes the rows another accumulator has seen, which this one must hold too (the inverse of
+   * {@link GramAccumulator.merge}: `a.merge(b).subtract(b)` gives `a` back). Cross-validation's training
+   * statistics are the total minus a fold's.
+   */
+  subtract(other: GramAccumulator): this {
+    if (!(other instanceof GramAccumulator)) {
+      throw new TypeError(`subtract takes a GramAccumulator, got ${describeValue(other)}: for statistics as JSON, subtract(GramAccumulator.fromJSON(stats)).`);
+    }
+    checkSameLength(this.nFeatures, "nFeatures", other.nFeatures, "other.nFeatures");
+    if (other.n > this.n) {
+      throw new RangeError(`subtract: the other accumulator has seen ${other.n} rows but this one only ${this.n}; subtract only rows this accumulator holds (a fold from its total).`);
+    }
+    if (other.n === 0) return this;
+    const d = this.nFeatures;
+    const rest = this.n - other.n;
+    if (rest === 0) {
+      [this.n, this.yMean, this.yy] = [0, 0, 0];
+      for (const a of [this.xMean, this.xx, this.xy]) a.fill(0);
+      return this;
+    }
+    // The merge of a (rest rows) and b gives C = C_a + C_b + (n_a n_b / n) (m_b - m_a)(m_b - m_a)^T with
+    // m_a = m + n_b (m - m_b) / n_a; solved for C_a.
+    const f = (rest * other.n) / this.n;
+    const aMean = Float64Array.from(this.xMean, (m, j) => m + (other.n * (m - other.xMean[j])) / rest);
+    const aYMean = this.yMean + (other.n * (this.yMean - other.yMean)) / rest;
+    const dx = Float64Array.from(other.xMean, (m, j) => m - aMean[j]);
+    const dy = other.yMean - aYMean;
+    for (let j = 0; j < d; j++) {
+      for (let l = 0; l < d; l++) this.xx[j * d + l] -= other.xx[j * d + l] + f * dx[j] * dx[l];
+      this.xy[j] -= other.xy[j] + f * dx[j] * dy;
+    }
+    for (let j = 0; j < d; j++) this.xx[j * d + j] = Math.max(this.xx[j * d + j], 0);
+    this.yy = Math.max(this.yy - other.yy - f * dy * dy, 0);
+    this.xMean.set(aMean);
+    [this.yMean, this.n] = [aYMean, rest];
+    return this;
+  }
+
+  /** An independent copy of these statistics. */
+  clone(): GramAccumulator {
+    return new GramAccumulator(this.nFeatures, this.backend).merge(this);
+  }
+
   private combine(b: { n: number; xMean: Float64Array; yMean: number; xx: Float64Array; xy: Float64Array; yy: number }): this {
     const na = this.n;
     const n = na + b.n;

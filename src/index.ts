@@ -31,6 +31,9 @@ export { luDecompose, luSolve, solve, type LuDecomposition } from "./linalg/lu.j
 export { conditionNumber, singularValues } from "./linalg/condition-number.js";
 export { SingularMatrixError } from "./linalg/singular-error.js";
 export { GramAccumulator, type GramStatistics, type RawSums } from "./gram-accumulator.js";
+export { accumulateStatistics, type AccumulateOptions, type RowChunk, type StreamedStatistics } from "./streaming/accumulate.js";
+export { accumulateCsv, type CsvStatistics, type CsvStatisticsOptions } from "./streaming/csv-statistics.js";
+export { foldOfRow } from "./streaming/fold-of-row.js";
 export { enetPath, lassoPath, type PathOptions, type PathResult } from "./paths/path.js";
 export type { FitOptions } from "./models/base.js";
 export { ElasticNetCV, LassoCV, type ElasticNetCVOptions, type LassoCVOptions, type CvResult } from "./models/elastic-net-cv.js";
