@@ -7,7 +7,9 @@ import { normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { getBackend } from "../backends/registry.js";
 import { NotFittedError } from "../errors.js";
-import { enetPath, pathGrid } from "../paths/path.js";
+import { enetPath, pathGrid, statisticsGrid } from "../paths/path.js";
+import { heldOutErrorsFromStatistics } from "../pipeline/held-out-statistics.js";
+import { foldAccumulators, trainingStatistics, type FoldStatistics } from "./fold-statistics.js";
 import { withDesign } from "../pipeline/fit.js";
 import { heldOutErrors } from "../pipeline/predict.js";
 import { checkFitOptions, type FitOptions } from "./base.js";
@@ -144,21 +146,64 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
           });
         });
       }
-      const scaledResults = this.ratios.map((rho, r): CvResult => {
-        const { mean, standardError } = meanAndStandardError(errors[r], grids[r].length);
-        return { l1Ratio: rho, lambdas: grids[r], cvMean: mean, cvStd: standardError.map((se) => se * Math.sqrt(k)) };
-      });
-      let chosen = scaledResults[0];
-      for (const r of scaledResults) if (Math.min(...r.cvMean) < Math.min(...chosen.cvMean)) chosen = r;
-      const { lambdaMin, lambda1se } = selectLambda({
-        lambdas: chosen.lambdas, mean: chosen.cvMean, standardError: chosen.cvStd.map((sd) => sd / Math.sqrt(k)),
-      });
-      const unscaled = (values: Float64Array) => values.map((v) => timesPowerOfTwo(v, -errorExponent));
-      const cvResults = scaledResults.map((r) => ({ ...r, cvMean: unscaled(r.cvMean), cvStd: unscaled(r.cvStd) }));
-      const model = new ElasticNet(this.modelOptions(lambdaMin, chosen.l1Ratio)).fit(design, undefined, options);
-      return { model, l1Ratio: chosen.l1Ratio, lambdaMin, lambda1se, cvResults, foldIds };
+      const chosen = this.choose(errors, grids, errorExponent);
+      const model = new ElasticNet(this.modelOptions(chosen.lambdaMin, chosen.l1Ratio)).fit(design, undefined, options);
+      return { model, ...chosen, foldIds };
     });
     return this;
+  }
+
+  /**
+   * Cross-validates from fold statistics, with no rows: `folds[f]` holds fold f's statistics (a
+   * {@link GramAccumulator} or its JSON, such as the `folds` of accumulateStatistics or accumulateCsv with
+   * nFolds). Fold f trains on the total minus fold f (covariance-mode coordinate descent on the grid of the
+   * total's statistics) and tests on fold f, its errors computed from the fold's statistics; then the model is
+   * fitted from the total. nFolds and sampleWeight do not apply (the folds are given, unweighted), and foldIds is
+   * empty (row i's fold is foldOfRow(i, k) for streamed folds). Returns this.
+   */
+  fitFolds(folds: readonly FoldStatistics[]): this {
+    const backend = this.options.backend;
+    const checked = foldAccumulators(folds, backend, this.owner);
+    const total = checked.total.toJSON();
+    const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
+    const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
+    const grids = this.ratios.map((rho) => lambdas ?? statisticsGrid(total, rho, { fitIntercept, standardize, precompute, nLambdas, eps }, backend));
+    const errors: Float64Array[][] = this.ratios.map(() => []);
+    let done = 0;
+    for (const fold of checked.folds) {
+      const train = trainingStatistics(checked.total, fold);
+      const test = fold.toJSON();
+      this.ratios.forEach((rho, r) => {
+        const path = enetPath(train, undefined, { ...pathOptions, l1Ratio: rho, lambdas: grids[r] });
+        errors[r].push(heldOutErrorsFromStatistics(test, path.coefs, path.intercepts));
+        this.options.onProgress?.(++done, checked.folds.length * this.ratios.length);
+      });
+    }
+    // Statistics hold sums of squares already: their errors are finite in y's own units (exponent 0).
+    const chosen = this.choose(errors, grids, 0);
+    const model = new ElasticNet(this.modelOptions(chosen.lambdaMin, chosen.l1Ratio)).fitGram(total);
+    this.result = { model, ...chosen, foldIds: new Int32Array(0) };
+    return this;
+  }
+
+  /**
+   * The CV curves from errors[r][fold] (in units of 2^errorExponent), the l1Ratio of the smallest error, and its
+   * lambdaMin and lambda1se.
+   */
+  private choose(errors: Float64Array[][], grids: Float64Array[], errorExponent: number) {
+    const k = errors[0].length;
+    const scaledResults = this.ratios.map((rho, r): CvResult => {
+      const { mean, standardError } = meanAndStandardError(errors[r], grids[r].length);
+      return { l1Ratio: rho, lambdas: grids[r], cvMean: mean, cvStd: standardError.map((se) => se * Math.sqrt(k)) };
+    });
+    let chosen = scaledResults[0];
+    for (const r of scaledResults) if (Math.min(...r.cvMean) < Math.min(...chosen.cvMean)) chosen = r;
+    const { lambdaMin, lambda1se } = selectLambda({
+      lambdas: chosen.lambdas, mean: chosen.cvMean, standardError: chosen.cvStd.map((sd) => sd / Math.sqrt(k)),
+    });
+    const unscaled = (values: Float64Array) => values.map((v) => timesPowerOfTwo(v, -errorExponent));
+    const cvResults = scaledResults.map((r) => ({ ...r, cvMean: unscaled(r.cvMean), cvStd: unscaled(r.cvStd) }));
+    return { l1Ratio: chosen.l1Ratio, lambdaMin, lambda1se, cvResults };
   }
 
   protected fitted(use: string) {
@@ -176,7 +221,7 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     return this.fitted("reading cvResults").cvResults;
   }
 
-  /** The fold (0..k-1) each row was held out in. */
+  /** The fold (0..k-1) each row was held out in (empty after fitFolds, which sees no rows). */
   get foldIds(): Int32Array {
     return this.fitted("reading foldIds").foldIds;
   }

@@ -8,7 +8,9 @@ import type { MatrixInput, VectorInput } from "../input.js";
 import { withDesign } from "../pipeline/fit.js";
 import { ridgeLeaveOneOut } from "../solvers/ridge-leave-one-out.js";
 import { CrossValidated } from "./cross-validated.js";
-import { selectLambda } from "./cv-selection.js";
+import { meanAndStandardError, selectLambda } from "./cv-selection.js";
+import { foldAccumulators, trainingStatistics, type FoldStatistics } from "./fold-statistics.js";
+import { heldOutErrorsFromStatistics } from "../pipeline/held-out-statistics.js";
 import { resolveOptions } from "../options/schema.js";
 import { Ridge } from "./ridge.js";
 import { checkFitOptions, type FitOptions } from "./base.js";
@@ -85,6 +87,33 @@ export class RidgeCV extends CrossValidated<Ridge> {
     return { model, lambdaMin, lambda1se, cvMean, cvStd };
   }
 
+  /**
+   * Chooses lambda by k-fold CV from fold statistics, with no rows (leave-one-out needs them): `folds[f]` holds
+   * fold f's statistics (a {@link GramAccumulator} or its JSON, such as the `folds` of accumulateStatistics or
+   * accumulateCsv with nFolds). For each lambda, Ridge is fitted from the total minus fold f and tested on fold
+   * f from its statistics. cvMean is the mean squared held-out error over all rows (sum over folds of
+   * n_f MSE_f, over n); cvStd the standard deviation of the folds' MSE_f, and lambda1se uses cvStd / sqrt(k).
+   * The model is then fitted from the total. Returns this.
+   */
+  fitFolds(folds: readonly FoldStatistics[]): this {
+    const checked = foldAccumulators(folds, this.backend, "RidgeCV");
+    const ridge = (lambda: number) => new Ridge({ lambda, fitIntercept: this.fitIntercept, standardize: this.standardize, backend: this.backend });
+    // errors[f][l]: fold f's MSE at lambda l.
+    const errors = checked.folds.map((fold) => {
+      const train = trainingStatistics(checked.total, fold);
+      const models = Array.from(this.lambdas, (lambda) => ridge(lambda).fitGram(train));
+      return heldOutErrorsFromStatistics(fold.toJSON(), models.map((m) => m.coef), models.map((m) => m.intercept));
+    });
+    const k = errors.length;
+    const n = checked.total.count;
+    const cvMean = Float64Array.from(this.lambdas, (_, l) => errors.reduce((sum, e, f) => sum + checked.folds[f].count * e[l], 0) / n);
+    const { standardError } = meanAndStandardError(errors, this.lambdas.length);
+    const cvStd = standardError.map((se) => se * Math.sqrt(k));
+    const { lambdaMin, lambda1se } = selectLambda({ lambdas: this.lambdas, mean: cvMean, standardError });
+    this.result = { model: ridge(lambdaMin).fitGram(checked.total), lambdaMin, lambda1se, cvMean, cvStd };
+    return this;
+  }
+
   protected fitted(use: string) {
     if (!this.result) throw new NotFittedError("RidgeCV", use);
     return this.result;
@@ -95,12 +124,12 @@ export class RidgeCV extends CrossValidated<Ridge> {
     return this.lambdas;
   }
 
-  /** Mean squared leave-one-out error per lambda. */
+  /** Mean squared leave-one-out error per lambda (after fitFolds: the k-fold held-out error). */
   get cvMean(): Float64Array {
     return this.fitted("reading cvMean").cvMean;
   }
 
-  /** Standard deviation of the squared leave-one-out errors per lambda. */
+  /** Standard deviation of the squared leave-one-out errors per lambda (after fitFolds: of the folds' MSE). */
   get cvStd(): Float64Array {
     return this.fitted("reading cvStd").cvStd;
   }

@@ -3,6 +3,10 @@
 
 import type { Backend, BackendName } from "../backend.js";
 import type { Design } from "../design/design.js";
+import { GramData } from "../design/gram-data.js";
+import { GramAccumulator, type GramStatistics } from "../gram-accumulator.js";
+import { getBackend } from "../backends/registry.js";
+import { isPlainObject } from "../options/checks.js";
 import type { PreparedData } from "../solvers/prepared-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
@@ -101,17 +105,22 @@ export function lambdaGrid(top: number, nLambdas: number, eps: number): Float64A
   return grid.reverse();
 }
 
+/** What a path is fitted to: rows X (with y), a prepared {@link Design}, or sufficient statistics. */
+export type PathInput = MatrixInput | Design | GramAccumulator | GramStatistics;
+
 /**
- * The elastic-net path of (X, y), or of a prepared {@link Design} (then without y), as scikit-learn's enet_path
- * with an intercept handled by centering: coordinate descent at each lambda, warm-started from the previous one.
+ * The elastic-net path of (X, y), of a prepared {@link Design} (then without y), or of sufficient statistics (a
+ * {@link GramAccumulator} or its JSON, then without y: covariance-mode coordinate descent, no sampleWeight), as
+ * scikit-learn's enet_path with an intercept handled by centering: coordinate descent at each lambda,
+ * warm-started from the previous one.
  */
-export function enetPath(X: MatrixInput | Design, y?: VectorInput, options: PathOptions = {}): PathResult {
+export function enetPath(X: PathInput, y?: VectorInput, options: PathOptions = {}): PathResult {
   const o = resolveOptions("enetPath", options);
   return path(X, y, o, o.l1Ratio, "enetPath");
 }
 
 /** The lasso path: {@link enetPath} with l1Ratio 1. */
-export function lassoPath(X: MatrixInput | Design, y?: VectorInput, options: Omit<PathOptions, "l1Ratio"> = {}): PathResult {
+export function lassoPath(X: PathInput, y?: VectorInput, options: Omit<PathOptions, "l1Ratio"> = {}): PathResult {
   return path(X, y, resolveOptions("lassoPath", options), 1, "lassoPath");
 }
 
@@ -121,19 +130,41 @@ function path(X: unknown, y: unknown, o: PathSettings, rho: number, owner: strin
     owner, lambda: 0, rho, maxIter, tol, positive, precompute, selection, seed, learningRate: 0, fitIntercept,
   };
   const prepare = { fitIntercept, standardize: o.standardize, sampleWeight: o.sampleWeight };
-  return withDesign(X, y, o.backend, owner, false, (design) =>
-    design.withPrepared(prepare, (data, backend) => {
-      const lambdas = o.lambdas ?? defaultGrid(data, rho, o, backend);
-      const plan = { solver: "cd" as const, params, prepare, start: null, recordHistory: false };
-      const fits = fitPrepared(backend, data, plan, lambdas, (_, i) => o.onProgress?.(i + 1, lambdas.length));
-      return {
-        lambdas,
-        coefs: fits.map((fit) => fit.coef),
-        intercepts: Float64Array.from(fits, (fit) => fit.intercepts[0]),
-        dualGaps: Float64Array.from(fits, (fit) => fit.dualGap),
-        nIters: Int32Array.from(fits, (fit) => fit.nIter),
-      };
-    }));
+  const fitPath = (data: PreparedData, backend: Backend): PathResult => {
+    const lambdas = o.lambdas ?? defaultGrid(data, rho, o, backend);
+    const plan = { solver: "cd" as const, params, prepare, start: null, recordHistory: false };
+    const fits = fitPrepared(backend, data, plan, lambdas, (_, i) => o.onProgress?.(i + 1, lambdas.length));
+    return {
+      lambdas,
+      coefs: fits.map((fit) => fit.coef),
+      intercepts: Float64Array.from(fits, (fit) => fit.intercepts[0]),
+      dualGaps: Float64Array.from(fits, (fit) => fit.dualGap),
+      nIters: Int32Array.from(fits, (fit) => fit.nIter),
+    };
+  };
+  const stats = statisticsOf(X, o.backend);
+  if (!stats) return withDesign(X, y, o.backend, owner, false, (design) => design.withPrepared(prepare, fitPath));
+  if (y !== undefined) throw new TypeError(`${owner}: statistics hold their own y; call ${owner}(stats, undefined, options).`);
+  if (o.sampleWeight !== undefined) {
+    throw new RangeError(`${owner} from statistics takes no sampleWeight: the weights belong to the rows; pass the rows with sampleWeight instead.`);
+  }
+  return withStatistics(stats, o.backend, prepare, fitPath);
+}
+
+/** The checked statistics of a GramAccumulator or its JSON; undefined for rows or a Design. */
+function statisticsOf(X: unknown, backend: BackendName): GramStatistics | undefined {
+  if (X instanceof GramAccumulator) return X.toJSON();
+  if (isPlainObject(X) && "nFeatures" in X) return GramAccumulator.fromJSON(X as unknown as GramStatistics, backend).toJSON();
+  return undefined;
+}
+
+/** Runs `body` on statistics prepared for covariance-mode fits, freed afterwards. */
+function withStatistics<T>(
+  stats: GramStatistics, backendName: BackendName, prepare: { fitIntercept: boolean; standardize: boolean },
+  body: (data: PreparedData, backend: Backend) => T,
+): T {
+  const backend = getBackend(backendName);
+  return backend.scope((scope) => body(scope.own(new GramData(backend, stats, prepare)), backend));
 }
 
 /** What a default grid depends on. */
@@ -144,6 +175,11 @@ export interface GridOptions {
   precompute: "auto" | boolean;
   nLambdas: number;
   eps: number;
+}
+
+/** The default lambda grid of sufficient statistics' path at this l1Ratio (CV from fold statistics shares it). */
+export function statisticsGrid(stats: GramStatistics, rho: number, o: GridOptions, backend: BackendName): Float64Array {
+  return withStatistics(stats, backend, o, (data, b) => defaultGrid(data, rho, o, b));
 }
 
 /** The default lambda grid of a design's path at this l1Ratio (what CV shares across its folds). */
