@@ -1,7 +1,7 @@
 // The demo page: fit Ridge, Lasso or ElasticNet in the browser and watch what L1 and L2 do to the weights.
 
 import { parse } from "csv-parse/browser/esm/sync";
-import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../src/cli/table.js";
+import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../src/csv/table.js";
 import { ElasticNet, init, Lasso, loadDiabetes, Ridge, type LinearModel } from "../src/index.js";
 import { bars, color, element, lines } from "./plot.js";
 

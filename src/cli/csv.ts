@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { CliError } from "./cli-error.js";
 import { readText, sourceName } from "./input-source.js";
-import { CSV_OPTIONS, tableFromRecords, type CsvRecord, type Table } from "./table.js";
+import { CSV_OPTIONS, csvSyntaxMessage, tableFromRecords, type CsvRecord, type Table } from "../csv/table.js";
 
-export type { Table } from "./table.js";
+export type { Table } from "../csv/table.js";
 
 /** Reads a CSV file (or standard input for `-`) with a header; every other cell must be a number (errors name the line and column). */
 export function readCsv(path: string): Table {
@@ -13,7 +13,7 @@ export function readCsv(path: string): Table {
   try {
     records = parse(text, CSV_OPTIONS) as unknown as CsvRecord[];
   } catch (error) {
-    throw new CliError(`${source} is not valid CSV: ${(error as Error).message}. Fix that line (a cell with a comma or a quote needs "quotes", its quotes doubled).`);
+    throw new CliError(csvSyntaxMessage(source, error as Error));
   }
   return tableFromRecords(records, source);
 }

@@ -4,7 +4,7 @@ import { loadDiabetes } from "../datasets/diabetes.js";
 import { CliError } from "./cli-error.js";
 import { readCsv, splitTargets, type Split } from "./csv.js";
 import { sourceName } from "./input-source.js";
-import { repeatedName } from "./table.js";
+import { repeatedName } from "../csv/table.js";
 
 /** How the coefficient tables and the path name the intercept. */
 export const INTERCEPT = "(intercept)";

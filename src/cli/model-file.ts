@@ -7,7 +7,7 @@ import { isModelName, modelFromJSON } from "../models/registry.js";
 import { CliError } from "./cli-error.js";
 import { readText, sourceName } from "./input-source.js";
 import { allFinite, OVERFLOW_FIX } from "./overflow.js";
-import { repeatedName } from "./table.js";
+import { repeatedName } from "../csv/table.js";
 
 export interface ModelFile extends ModelJSON {
   featureNames: string[];

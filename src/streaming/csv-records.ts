@@ -3,7 +3,7 @@
 // trimmed, quoted fields and CRLF read as CSV has them).
 
 import { parse } from "csv-parse";
-import { CSV_OPTIONS, type CsvRecord } from "../cli/table.js";
+import { CSV_OPTIONS, csvSyntaxMessage, type CsvRecord } from "../csv/table.js";
 
 /** Bytes (UTF-8) or text, in chunks: a Node `Readable`, a `Blob`'s stream, or any async iterable of them. */
 export type TextChunks = AsyncIterable<Uint8Array | string>;
@@ -43,7 +43,7 @@ export async function* csvRecordBatches(chunks: TextChunks, source: string): Asy
   const ended = new Promise<void>((resolve) => parser.on("end", resolve).on("error", () => resolve()));
   const take = () => {
     if (failure) {
-      throw new TypeError(`${source} is not valid CSV: ${failure.message}. Fix that line (a cell with a comma or a quote needs "quotes", its quotes doubled).`);
+      throw new TypeError(csvSyntaxMessage(source, failure));
     }
     const ready = batch;
     batch = [];

@@ -3,7 +3,7 @@
 // decimal cells, errors with line and column), then the streaming accumulation, in chunks of rows.
 
 import type { BackendName } from "../backend.js";
-import { tableFromRecords, type CsvRecord } from "../cli/table.js";
+import { tableFromRecords, type CsvRecord } from "../csv/table.js";
 import { describeValue, isPlainObject } from "../options/checks.js";
 import { accumulateStatistics, type RowChunk, type StreamedStatistics } from "./accumulate.js";
 import { blobChunks, csvRecordBatches, type TextChunks } from "./csv-records.js";

@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const UNITS = [
   "backends", "linalg", "options", "models", "paths", "pipeline", "design", "solvers", "sparse", "optim", "datasets", "cli",
-  "worker", "streaming", "backend.ts", "block-limit.ts", "power-of-two.ts", "input.ts", "copy-in.ts", "penalties.ts", "metrics.ts", "errors.ts", "gram-accumulator.ts", "index.ts",
+  "worker", "streaming", "csv", "backend.ts", "block-limit.ts", "power-of-two.ts", "input.ts", "copy-in.ts", "penalties.ts", "metrics.ts", "errors.ts", "gram-accumulator.ts", "index.ts",
 ] as const;
 type Unit = (typeof UNITS)[number];
 
@@ -44,9 +44,10 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
   models: [...BASE, "linalg", "sparse", "gram-accumulator.ts", "solvers", "design", "pipeline", "paths"],
   datasets: [],
   worker: [...BASE, "models"],
-  // Streamed statistics read CSV by the command line's table rules (cli/table.ts: no Node imports).
-  streaming: [...BASE, "gram-accumulator.ts", "cli"],
-  cli: [...BASE, "models", "paths", "datasets"],
+  // The CSV rules (a header of distinct names, decimal cells) that the command line, the page and streams share.
+  csv: ["options"],
+  streaming: [...BASE, "gram-accumulator.ts", "csv"],
+  cli: [...BASE, "models", "paths", "datasets", "csv"],
   "index.ts": UNITS.filter((unit) => unit !== "index.ts" && unit !== "cli"),
 };
 

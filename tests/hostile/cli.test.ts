@@ -9,7 +9,7 @@ import { parse } from "csv-parse/browser/esm/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/cli-error.js";
 import { checkFinite } from "../../src/cli/overflow.js";
-import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../../src/cli/table.js";
+import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../../src/csv/table.js";
 import { ElasticNetCV, init, loadDiabetes } from "../../src/index.js";
 
 beforeAll(() => init());

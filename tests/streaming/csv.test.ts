@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accumulateCsv, GramAccumulator, init } from "../../src/index.js";
-import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../../src/cli/table.js";
+import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../../src/csv/table.js";
 import { readCsv } from "../../src/cli/csv.js";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

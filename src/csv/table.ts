@@ -75,3 +75,8 @@ export function tableFromRecords(records: readonly CsvRecord[], source: string):
   });
   return { columns, rows };
 }
+
+/** The message for CSV text csv-parse could not read: where, csv-parse's reason (with its line), and the fix. */
+export function csvSyntaxMessage(source: string, error: Error): string {
+  return `${source} is not valid CSV: ${error.message}. Fix that line (a cell with a comma or a quote needs "quotes", its quotes doubled).`;
+}
