@@ -31,6 +31,11 @@ export { luDecompose, luSolve, solve, type LuDecomposition } from "./linalg/lu.j
 export { conditionNumber, singularValues } from "./linalg/condition-number.js";
 export { SingularMatrixError } from "./linalg/singular-error.js";
 export { GramAccumulator, type GramStatistics, type RawSums } from "./gram-accumulator.js";
+export { statisticsQueries, type StatisticsQuerySpec, type StatisticsQueryPlan, type QueryBlock } from "./sql/statistics-query.js";
+export { statisticsFromRows, type ResultRow } from "./sql/statistics-rows.js";
+export { quoteIdentifier, type IdentifierQuote } from "./sql/quote.js";
+export { crossValidateStatistics, mergeStatistics, heldOutError, type StatisticsCVOptions, type StatisticsCVResult } from "./sql/fold-cv.js";
+export { duckdbStatistics, duckdbFileSource, runInDuckDB } from "./sql/duckdb.js";
 export { enetPath, lassoPath, type PathOptions, type PathResult } from "./paths/path.js";
 export type { FitOptions } from "./models/base.js";
 export { ElasticNetCV, LassoCV, type ElasticNetCVOptions, type LassoCVOptions, type CvResult } from "./models/elastic-net-cv.js";

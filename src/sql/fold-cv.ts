@@ -37,6 +37,9 @@ export interface StatisticsCVResult {
 const merged = (folds: readonly GramStatistics[]) =>
   folds.reduce((acc, fold) => acc.merge(GramAccumulator.fromJSON(fold, "js")), new GramAccumulator(folds[0].nFeatures, "js"));
 
+/** The statistics of all the folds' rows together (exact pairwise merging). */
+export const mergeStatistics = (folds: readonly GramStatistics[]): GramStatistics => merged(folds).toJSON();
+
 /** lambdaMax: the smallest lambda at which every weight is 0, max_j |x_j^T y| / (n rho), on the scale fitted. */
 function lambdaMax(total: GramStatistics, rho: number, fitIntercept: boolean, standardize: boolean): number {
   const { n, nFeatures: d, xMean, yMean, xx, xy } = total;

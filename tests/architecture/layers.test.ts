@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const UNITS = [
   "backends", "linalg", "options", "models", "paths", "pipeline", "design", "solvers", "sparse", "optim", "datasets", "cli",
-  "worker", "backend.ts", "block-limit.ts", "power-of-two.ts", "input.ts", "copy-in.ts", "penalties.ts", "metrics.ts", "errors.ts", "gram-accumulator.ts", "index.ts",
+  "worker", "sql", "backend.ts", "block-limit.ts", "power-of-two.ts", "input.ts", "copy-in.ts", "penalties.ts", "metrics.ts", "errors.ts", "gram-accumulator.ts", "index.ts",
 ] as const;
 type Unit = (typeof UNITS)[number];
 
@@ -44,7 +44,8 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
   models: [...BASE, "linalg", "sparse", "gram-accumulator.ts", "solvers", "design", "pipeline", "paths"],
   datasets: [],
   worker: [...BASE, "models"],
-  cli: [...BASE, "models", "paths", "datasets"],
+  sql: [...BASE, "gram-accumulator.ts", "models"], // SQL statistics: the query, its inverse, DuckDB, CV from fold statistics
+  cli: [...BASE, "models", "paths", "datasets", "gram-accumulator.ts", "sql"],
   "index.ts": UNITS.filter((unit) => unit !== "index.ts" && unit !== "cli"),
 };
 
