@@ -2,7 +2,7 @@
 
 /**
  * How an engine quotes identifiers: "double" is standard SQL ("a ""b"""; DuckDB, Postgres, Trino, Spark SQL
- * with ANSI mode), "backtick" is Spark SQL's and BigQuery's default (`a b`).
+ * with spark.sql.ansi.doubleQuotedIdentifiers), "backtick" is Spark SQL's and BigQuery's default (`a b`).
  */
 export type IdentifierQuote = "double" | "backtick";
 
@@ -22,7 +22,7 @@ export function quoteIdentifier(name: string, quote: IdentifierQuote = "double")
   if (/[`\\]/.test(name)) {
     throw new RangeError(
       `The column name ${JSON.stringify(name)} holds a backtick or a backslash, which Spark SQL and BigQuery escape differently: ` +
-        `rename the column, or use quote "double" (standard SQL; Spark SQL with spark.sql.ansi.enabled).`,
+        `rename the column, or use quote "double" (standard SQL; Spark SQL with spark.sql.ansi.doubleQuotedIdentifiers).`,
     );
   }
   return `\`${name}\``;
