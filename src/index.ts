@@ -34,6 +34,10 @@ export { GramAccumulator, type GramStatistics, type RawSums } from "./gram-accum
 export { accumulateStatistics, type AccumulateOptions, type RowChunk, type StreamedStatistics } from "./streaming/accumulate.js";
 export { accumulateCsv, type CsvStatistics, type CsvStatisticsOptions } from "./streaming/csv-statistics.js";
 export { foldOfRow } from "./streaming/fold-of-row.js";
+export { statisticsQueries, type StatisticsQuerySpec, type StatisticsQueryPlan, type QueryBlock } from "./sql/statistics-query.js";
+export { statisticsFromRows, type ResultRow } from "./sql/statistics-rows.js";
+export { quoteIdentifier, type IdentifierQuote } from "./sql/quote.js";
+export { duckdbStatistics, duckdbFileSource, runInDuckDB } from "./sql/duckdb.js";
 export { enetPath, lassoPath, type PathOptions, type PathResult } from "./paths/path.js";
 export type { FitOptions } from "./models/base.js";
 export { ElasticNetCV, LassoCV, type ElasticNetCVOptions, type LassoCVOptions, type CvResult } from "./models/elastic-net-cv.js";

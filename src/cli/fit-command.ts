@@ -40,10 +40,12 @@ export interface FitFlags {
   cv?: number;
   output?: string;
   format: string;
+  /** A data engine that computes the statistics where the file is read ("duckdb"). */
+  engine?: string;
 }
 
 /** Checks the flags together, before any reading or fitting; returns the model's entry and the target names. */
-function checkFlags(file: string | undefined, flags: FitFlags, options: Record<string, unknown>) {
+export function checkFlags(file: string | undefined, flags: FitFlags, options: Record<string, unknown>) {
   if (!Object.hasOwn(MODELS, flags.model)) throw new CliError(`--model must be ${MODEL_CHOICES}, not ${flags.model}.`);
   if (!FORMATS.includes(flags.format)) throw new CliError(`--format must be ${alternatives(FORMATS)}, not ${flags.format}.`);
   const targets = flags.target ?? [];
@@ -96,11 +98,11 @@ function crossValidate(flags: FitFlags, given: Record<string, unknown>, onWarnin
 }
 
 /** How the title says what CV chose: lambda, and the mix when it chose among several. */
-const chosenBy = (how: string, cv: { lambda: number; lambda1se: number }, l1Ratio?: number) =>
+export const chosenBy = (how: string, cv: { lambda: number; lambda1se: number }, l1Ratio?: number) =>
   ` (chosen by ${how} CV: lambda ${cv.lambda.toPrecision(4)}, lambda.1se ${cv.lambda1se.toPrecision(4)}${l1Ratio === undefined ? "" : `, l1Ratio ${l1Ratio}`})`;
 
 /** The coefficient table: a row per feature and one for the intercept, a column per target. */
-function coefficientRows(model: LinearModel, data: Split, show: (value: number) => string): string[][] {
+function coefficientRows(model: LinearModel, data: Named, show: (value: number) => string): string[][] {
   const k = data.targets.length;
   const { coef, intercepts } = model;
   return [
@@ -110,16 +112,19 @@ function coefficientRows(model: LinearModel, data: Split, show: (value: number) 
   ];
 }
 
-function print(model: LinearModel, data: Split, flags: FitFlags, chosen: string): void {
+/** The names of the features and targets, as the output labels them. */
+type Named = Pick<Split, "featureNames" | "targets">;
+
+/** Prints the model as --format asks; the table's title gives the row count and the train R^2. */
+export function print(model: LinearModel, data: Named, flags: FitFlags, chosen: string, train: { rows: number; r2: number }): void {
   if (flags.format === "json") {
     console.log(JSON.stringify(modelFile(model, data.featureNames, data.targets)));
   } else if (flags.format === "csv") {
     console.log(coefficientRows(model, data, String).map((row) => row.map(csvCell).join(",")).join("\n"));
   } else {
     const targets = data.targets.length === 1 ? `target ${data.targets[0]}` : `targets ${data.targets.join(", ")}`;
-    const r2 = model.score(data.X, data.y);
-    const shown = Number.isFinite(r2) ? r2.toFixed(4) : "not finite (its sums of squares overflow double precision)";
-    console.log(`${MODELS[flags.model].model} on ${data.X.length} rows, ${targets}${chosen}; train R^2 ${shown}\n`);
+    const shown = Number.isFinite(train.r2) ? train.r2.toFixed(4) : "not finite (its sums of squares overflow double precision)";
+    console.log(`${MODELS[flags.model].model} on ${train.rows} rows, ${targets}${chosen}; train R^2 ${shown}\n`);
     // A "|" in a name would end its cell: Markdown escapes it.
     const rows = coefficientRows(model, data, (value) => (value === 0 ? "0" : value.toPrecision(6))).map((row) => row.map((cell) => cell.replaceAll("|", "\\|")));
     console.log(markdownTable(rows, { align: ["l", ...rows[0].slice(1).map(() => "r" as const)] }));
@@ -143,5 +148,5 @@ export function fit(file: string | undefined, flags: FitFlags, given: Record<str
   checkFinite("the fit", model.coef, model.intercepts);
   for (const warning of warnings) console.warn(`regularized: warning: ${warning}`);
   if (flags.output !== undefined) writeOutput(flags.output, JSON.stringify(modelFile(model, data.featureNames, data.targets), null, 1) + "\n");
-  print(model, data, flags, chosen);
+  print(model, data, flags, chosen, { rows: data.X.length, r2: model.score(data.X, data.y) });
 }

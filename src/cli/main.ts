@@ -8,6 +8,8 @@ import { fit, MODEL_CHOICES, type FitFlags } from "./fit-command.js";
 import { addSchemaFlags, givenOptions, integerFlag, repeatable } from "./flags.js";
 import { path, type PathFlags } from "./path-command.js";
 import { predict } from "./predict-command.js";
+import { fitInEngine } from "./engine-fit.js";
+import { sql, type SqlFlags } from "./sql-command.js";
 
 const DATA_HELP = "CSV with a header row (- reads standard input); omit for the diabetes data";
 const TARGET_HELP = "the column to predict";
@@ -41,7 +43,9 @@ async function main(argv: string[]): Promise<void> {
   addSchemaFlags(fitCommand, "fit")
     .option("--output <model.json>", "write the fitted model (atomically; never over the input)")
     .option("--format <format>", "table, json or csv", "table")
-    .action((file: string | undefined, flags: FitFlags, command: Command) => fit(file, flags, givenOptions(command, "fit")));
+    .option("--engine <name>", "compute the statistics inside a data engine (duckdb) reading the CSV or Parquet file (globs allowed)")
+    .action((file: string | undefined, flags: FitFlags, command: Command) =>
+      flags.engine === undefined ? fit(file, flags, givenOptions(command, "fit")) : fitInEngine(file, flags, givenOptions(command, "fit")));
   subcommand(program, "predict", "predict with a model file on the rows of a CSV file, one column per target")
     .argument("<model.json>", "a model file written by fit --output (- reads standard input)")
     .argument("<data.csv>", "CSV with the model's feature columns, matched by name (- reads standard input)")
@@ -52,6 +56,16 @@ async function main(argv: string[]): Promise<void> {
   addSchemaFlags(pathCommand, "path")
     .option("--output <path.csv>", "write to a file instead of stdout (atomically; never over the input)")
     .action((file: string | undefined, flags: PathFlags, command: Command) => path(file, flags, givenOptions(command, "path")));
+  subcommand(program, "sql", "print the SQL query that computes the statistics of a table in any engine (DuckDB, Spark SQL, BigQuery, ...)")
+    .requiredOption("--target <column>", TARGET_HELP)
+    .requiredOption("--from <table>", "the FROM clause, as written: a table, or read_parquet('data/*.parquet')")
+    .option("--features <a,b,c>", "the feature columns, separated by commas (default: DuckDB reads the columns of --from)")
+    .option("--weight <column>", "a column of row weights")
+    .option("--folds <k>", "one result row per fold (needs --fold-column)", integerFlag("--folds", 2))
+    .option("--fold-column <column>", "an integer column (row number, id): its value modulo k is the row's fold")
+    .option("--max-columns <n>", "the most columns one query may return; past it, several queries", integerFlag("--max-columns", 1))
+    .option("--quote <style>", "identifier quoting: double (standard SQL, DuckDB, Postgres, Trino) or backtick (Spark SQL, BigQuery)", "double")
+    .action((flags: SqlFlags) => sql(flags));
   subcommand(program, "bench", "time a few fits on both backends").action(bench);
   await program.parseAsync(argv);
 }

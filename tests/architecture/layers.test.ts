@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const UNITS = [
   "backends", "linalg", "options", "models", "paths", "pipeline", "design", "solvers", "sparse", "optim", "datasets", "cli",
-  "worker", "streaming", "csv", "backend.ts", "block-limit.ts", "power-of-two.ts", "input.ts", "copy-in.ts", "penalties.ts", "metrics.ts", "errors.ts", "gram-accumulator.ts", "index.ts",
+  "worker", "streaming", "csv", "sql", "backend.ts", "block-limit.ts", "power-of-two.ts", "input.ts", "copy-in.ts", "penalties.ts", "metrics.ts", "errors.ts", "gram-accumulator.ts", "index.ts",
 ] as const;
 type Unit = (typeof UNITS)[number];
 
@@ -47,7 +47,8 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
   // The CSV rules (a header of distinct names, decimal cells) that the command line, the page and streams share.
   csv: ["options"],
   streaming: [...BASE, "gram-accumulator.ts", "csv"],
-  cli: [...BASE, "models", "paths", "datasets", "csv"],
+  sql: [...BASE, "gram-accumulator.ts"], // SQL statistics: the query, its inverse, DuckDB
+  cli: [...BASE, "models", "paths", "pipeline", "datasets", "gram-accumulator.ts", "csv", "sql"],
   "index.ts": UNITS.filter((unit) => unit !== "index.ts" && unit !== "cli"),
 };
 
