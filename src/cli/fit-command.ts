@@ -42,6 +42,8 @@ export interface FitFlags {
   format: string;
   /** A data engine that computes the statistics where the file is read ("duckdb"). */
   engine?: string;
+  /** Read the CSV as a stream into statistics. */
+  stream?: boolean;
 }
 
 /** Checks the flags together, before any reading or fitting; returns the model's entry and the target names. */

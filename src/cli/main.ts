@@ -8,7 +8,9 @@ import { fit, MODEL_CHOICES, type FitFlags } from "./fit-command.js";
 import { addSchemaFlags, givenOptions, integerFlag, repeatable } from "./flags.js";
 import { path, type PathFlags } from "./path-command.js";
 import { predict } from "./predict-command.js";
+import { CliError } from "./cli-error.js";
 import { fitInEngine } from "./engine-fit.js";
+import { fitStreamed, STREAM_ABOVE, streamsBySize } from "./stream-fit.js";
 import { sql, type SqlFlags } from "./sql-command.js";
 
 const DATA_HELP = "CSV with a header row (- reads standard input); omit for the diabetes data";
@@ -16,6 +18,20 @@ const TARGET_HELP = "the column to predict";
 
 /** The subcommand being run, for the help hint of commander's errors. */
 let running = "";
+
+/** `fit` in memory, in a data engine, or streamed (asked, or on its own for a large file). */
+function fitAny(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): void | Promise<void> {
+  if (flags.engine !== undefined && flags.stream) {
+    throw new CliError("--engine and --stream are two ways to fit from statistics: give one of them.");
+  }
+  if (flags.engine !== undefined) return fitInEngine(file, flags, given);
+  if (flags.stream) return fitStreamed(file, flags, given);
+  if (streamsBySize(file, flags, given)) {
+    process.stderr.write(`regularized: ${file} is over ${STREAM_ABOVE / 2 ** 20} MiB, so it is streamed into statistics (as --stream does).\n`);
+    return fitStreamed(file, flags, given);
+  }
+  return fit(file, flags, given);
+}
 
 /** A subcommand that refuses extra arguments. */
 function subcommand(program: Command, name: string, description: string): Command {
@@ -44,8 +60,8 @@ async function main(argv: string[]): Promise<void> {
     .option("--output <model.json>", "write the fitted model (atomically; never over the input)")
     .option("--format <format>", "table, json or csv", "table")
     .option("--engine <name>", "compute the statistics inside a data engine (duckdb) reading the CSV or Parquet file (globs allowed)")
-    .action((file: string | undefined, flags: FitFlags, command: Command) =>
-      flags.engine === undefined ? fit(file, flags, givenOptions(command, "fit")) : fitInEngine(file, flags, givenOptions(command, "fit")));
+    .option("--stream", `read the CSV (or -) as a stream into statistics: memory independent of its size (ridge, lasso, elasticnet; on its own past ${STREAM_ABOVE / 2 ** 20} MiB)`)
+    .action((file: string | undefined, flags: FitFlags, command: Command) => fitAny(file, flags, givenOptions(command, "fit")));
   subcommand(program, "predict", "predict with a model file on the rows of a CSV file, one column per target")
     .argument("<model.json>", "a model file written by fit --output (- reads standard input)")
     .argument("<data.csv>", "CSV with the model's feature columns, matched by name (- reads standard input)")

@@ -48,7 +48,7 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
   csv: ["options"],
   streaming: [...BASE, "gram-accumulator.ts", "csv"],
   sql: [...BASE, "gram-accumulator.ts"], // SQL statistics: the query, its inverse, DuckDB
-  cli: [...BASE, "models", "paths", "pipeline", "datasets", "gram-accumulator.ts", "csv", "sql"],
+  cli: [...BASE, "models", "paths", "pipeline", "datasets", "gram-accumulator.ts", "csv", "sql", "streaming"],
   "index.ts": UNITS.filter((unit) => unit !== "index.ts" && unit !== "cli"),
 };
 

@@ -1,0 +1,70 @@
+// What `fit --engine` and `fit --stream` share: a model fitted from statistics alone (one set, or one per fold for
+// --cv), its train R^2 from the statistics, then the output written and printed as `fit` does.
+
+import { GramAccumulator, type GramStatistics } from "../gram-accumulator.js";
+import type { LinearModel } from "../models/base.js";
+import { ElasticNetCV, LassoCV } from "../models/elastic-net-cv.js";
+import { createModel } from "../models/registry.js";
+import { RidgeCV } from "../models/ridge-cv.js";
+import { heldOutErrorsFromStatistics } from "../pipeline/held-out-statistics.js";
+import { CliError } from "./cli-error.js";
+import { chosenBy, print, type FitFlags } from "./fit-command.js";
+import { modelFile } from "./model-file.js";
+import { writeOutput } from "./output-file.js";
+import { checkFinite } from "./overflow.js";
+
+/** The solvers a fit from statistics can use: coordinate descent (covariance mode) and Ridge's closed form. */
+const STATISTICS_SOLVERS = ["cd", "closed-form"];
+
+/** Throws unless the model and solver fit from statistics (`how` names the flag, `instead` what to do). */
+export function checkStatisticsFit(flags: FitFlags, given: Record<string, unknown>, how: string, instead: string): void {
+  if (!["ridge", "lasso", "elasticnet"].includes(flags.model)) {
+    throw new CliError(`${how} fits ridge, lasso or elasticnet from statistics, not --model ${flags.model}: ${instead}.`);
+  }
+  if (given.solver !== undefined && !STATISTICS_SOLVERS.includes(given.solver as string)) {
+    throw new CliError(`${how} fits from statistics, which solver "${given.solver}" cannot (it needs the rows): drop --solver, or ${instead}.`);
+  }
+}
+
+/** The model from the statistics (CV over the folds with --cv), and how lambda was chosen. */
+function fitFromStatistics(flags: FitFlags, given: Record<string, unknown>, folds: readonly GramStatistics[], onWarning: (m: string) => void) {
+  const modelName = flags.model === "ridge" ? "Ridge" : flags.model === "lasso" ? "Lasso" : "ElasticNet";
+  if (flags.cv === undefined) return { model: createModel(modelName, { ...given, onWarning }).fitGram(folds[0]), chosen: "" };
+  // Each fold trains on the total minus its own statistics (k-fold for ridge too: leave-one-out needs the rows).
+  const how = `${flags.cv}-fold`;
+  if (flags.model === "ridge") {
+    const fitted = new RidgeCV(given).fitFolds(folds);
+    return { model: fitted.model, chosen: chosenBy(how, fitted) };
+  }
+  const ratios = given.l1Ratio;
+  const fitted = new (flags.model === "lasso" ? LassoCV : ElasticNetCV)({ ...given, onWarning }).fitFolds(folds);
+  return { model: fitted.model, chosen: chosenBy(how, fitted, Array.isArray(ratios) ? fitted.l1Ratio : undefined) };
+}
+
+/** The statistics of all rows: the folds' merged exactly. */
+function merged(folds: readonly GramStatistics[]): GramStatistics {
+  const total = GramAccumulator.fromJSON(folds[0]);
+  for (const fold of folds.slice(1)) total.merge(GramAccumulator.fromJSON(fold));
+  return total.toJSON();
+}
+
+/** R^2 on the rows the statistics summarize: 1 - (residual sum of squares) / (centered sum of squares of y). */
+function trainR2(model: LinearModel, total: GramStatistics): number {
+  const [mse] = heldOutErrorsFromStatistics(total, [model.coef], [model.intercept]);
+  return 1 - (total.n * mse) / total.yy;
+}
+
+
+/** Fits from the statistics (the folds' with --cv), writes --output once the fit succeeded, and prints. */
+export function finishFromStatistics(
+  folds: readonly GramStatistics[], names: { featureNames: string[]; targets: string[] }, flags: FitFlags,
+  given: Record<string, unknown>, note: string,
+): void {
+  const warnings: string[] = [];
+  const { model, chosen } = fitFromStatistics(flags, given, folds, (message) => void warnings.push(message));
+  checkFinite("the fit", model.coef, model.intercepts);
+  for (const warning of warnings) console.warn(`regularized: warning: ${warning}`);
+  if (flags.output !== undefined) writeOutput(flags.output, JSON.stringify(modelFile(model, names.featureNames, names.targets), null, 1) + "\n");
+  const total = merged(folds);
+  print(model, names, flags, `${chosen}${note}`, { rows: total.n, r2: trainR2(model, total) });
+}

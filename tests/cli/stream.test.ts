@@ -1,0 +1,97 @@
+// `fit --stream`: the same model as the in-memory CLI (the statistics are exact), folds by foldOfRow for --cv,
+// standard input streamed, and the in-memory CLI's errors (exit 2, one line, nothing written).
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { STREAM_ABOVE, streamsBySize } from "../../src/cli/stream-fit.js";
+import { foldOfRow, GramAccumulator, initSync, LassoCV } from "../../src/index.js";
+
+initSync();
+const bin = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", input });
+
+const dir = mkdtempSync(join(tmpdir(), "regularized-stream-"));
+const csv = join(dir, "data.csv");
+// "big" has mean 1e6 and spread about 1: the statistics must not cancel.
+const rows = Array.from({ length: 80 }, (_, i) => {
+  const [a, b, big] = [Math.sin(i * 1.7), Math.cos(i * 0.9) * 3, 1e6 + Math.sin(i * 2.3)];
+  return [a, b, big, 2 * a - b + 3 * (big - 1e6) + 0.1 * Math.sin(i * 7.1)];
+});
+const text = ["a,b,big,y", ...rows.map((r) => r.join(","))].join("\n") + "\n";
+writeFileSync(csv, text);
+
+const fitted = (stdout: string) => JSON.parse(stdout).fitted as { coef: number[]; intercept: number | number[] };
+
+function closeCoefficients(a: number[], b: number[], tolerance: number): void {
+  const scale = Math.max(...b.map(Math.abs));
+  a.forEach((c, j) => expect(Math.abs(c - b[j])).toBeLessThanOrEqual(tolerance * scale));
+}
+
+describe("regularized fit --stream", () => {
+  it.each([["ridge", "0.01"], ["lasso", "0.01"], ["elasticnet", "0.01"]])("--model %s gives the in-memory CLI's coefficients to 1e-8", (model, lambda) => {
+    const args = ["fit", csv, "--target", "y", "--model", model, "--lambda", lambda, "--format", "json"];
+    const [inMemory, streamed] = [run(args), run([...args, "--stream"])];
+    expect(streamed.stderr).toBe("");
+    closeCoefficients(fitted(streamed.stdout).coef, fitted(inMemory.stdout).coef, 1e-8);
+  });
+
+  it("standard input (-) streams to the same model", () => {
+    const args = ["--target", "y", "--model", "lasso", "--lambda", "0.01", "--format", "json"];
+    const [fromFile, fromStdin] = [run(["fit", csv, ...args, "--stream"]), run(["fit", "-", ...args, "--stream"], text)];
+    expect(fromStdin.status).toBe(0);
+    closeCoefficients(fitted(fromStdin.stdout).coef, fitted(fromFile.stdout).coef, 1e-14);
+  });
+
+  it("--cv k cross-validates over folds by foldOfRow, as LassoCV.fitFolds does on those rows", () => {
+    const out = run(["fit", csv, "--target", "y", "--model", "lasso", "--cv", "4", "--stream", "--format", "json"]);
+    expect(out.stderr).toBe("");
+    const folds = [0, 1, 2, 3].map((f) => {
+      const members = rows.filter((_, i) => foldOfRow(i, 4) === f);
+      return new GramAccumulator(3).update(members.map((r) => r.slice(0, 3)), members.map((r) => r[3]));
+    });
+    closeCoefficients(fitted(out.stdout).coef, Array.from(new LassoCV().fitFolds(folds).coef), 1e-8);
+  });
+
+  it.each([
+    ["a bad cell: its line and column", ["fit", "BAD", "--target", "y", "--stream"], /line 3.*column "b"/],
+    ["an unknown target", ["fit", csv, "--target", "nope", "--stream"], /no column "nope"/],
+    ["a solver that needs the rows", ["fit", csv, "--target", "y", "--stream", "--model", "ridge", "--solver", "gd"], /--stream fits from statistics, which solver "gd" cannot/],
+    ["a multitask model", ["fit", csv, "--target", "y", "--stream", "--model", "multitask-lasso"], /--stream fits ridge, lasso or elasticnet/],
+    ["--engine with --stream", ["fit", csv, "--target", "y", "--stream", "--engine", "duckdb"], /give one of them/],
+    ["the embedded data", ["fit", "--stream"], /not the embedded diabetes data/],
+  ])("refuses %s: exit 2, one line, no --output written", (_, args, message) => {
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "a,b,y\n1,2,3\n4,x,6\n");
+    const output = join(dir, `model-${Math.random().toString(36).slice(2)}.json`);
+    const out = run([...args.map((a) => (a === "BAD" ? bad : a)), "--output", output]);
+    expect(out.status).toBe(2);
+    expect(out.stderr.trim().split("\n")).toHaveLength(1);
+    expect(out.stderr).toMatch(message);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it("--output is written once the streamed fit succeeded, with the feature names in file order", () => {
+    const output = join(dir, "streamed.json");
+    const out = run(["fit", csv, "--target", "y", "--model", "ridge", "--lambda", "0.01", "--stream", "--output", output]);
+    expect(out.status).toBe(0);
+    expect(JSON.parse(readFileSync(output, "utf8")).featureNames).toEqual(["a", "b", "big"]);
+  });
+});
+
+describe("fit streams a large file on its own", () => {
+  it(`past ${STREAM_ABOVE / 2 ** 20} MiB (a sparse file of that size), for the models that fit from statistics`, () => {
+    const large = join(dir, "large.csv");
+    writeFileSync(large, "");
+    truncateSync(large, STREAM_ABOVE + 1);
+    const flags = { model: "lasso", format: "table", target: ["y"] };
+    expect(streamsBySize(large, flags, {})).toBe(true);
+    expect(streamsBySize(csv, flags, {})).toBe(false);
+    expect(streamsBySize(large, { ...flags, model: "multitask-lasso" }, {})).toBe(false);
+    expect(streamsBySize(large, flags, { solver: "gd" })).toBe(false);
+    expect(streamsBySize("-", flags, {})).toBe(false);
+  });
+});
