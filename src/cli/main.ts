@@ -10,7 +10,7 @@ import { path, type PathFlags } from "./path-command.js";
 import { predict } from "./predict-command.js";
 import { CliError } from "./cli-error.js";
 import { fitInEngine } from "./engine-fit.js";
-import { fitStreamed, STREAM_ABOVE, streamsBySize } from "./stream-fit.js";
+import { fitStreamed, isParquet, STREAM_ABOVE, streamsBySize } from "./stream-fit.js";
 import { sql, type SqlFlags } from "./sql-command.js";
 
 const DATA_HELP = "CSV with a header row (- reads standard input); omit for the diabetes data";
@@ -25,7 +25,7 @@ function fitAny(file: string | undefined, flags: FitFlags, given: Record<string,
     throw new CliError("--engine and --stream are two ways to fit from statistics: give one of them.");
   }
   if (flags.engine !== undefined) return fitInEngine(file, flags, given);
-  if (flags.stream) return fitStreamed(file, flags, given);
+  if (flags.stream || isParquet(file)) return fitStreamed(file, flags, given);
   if (streamsBySize(file, flags, given)) {
     process.stderr.write(`regularized: ${file} is over ${STREAM_ABOVE / 2 ** 20} MiB, so it is streamed into statistics (as --stream does).\n`);
     return fitStreamed(file, flags, given);

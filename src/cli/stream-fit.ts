@@ -2,7 +2,9 @@
 // size (k folds with --cv), then the model fitted from them. Standard input (-) streams too.
 
 import { createReadStream, statSync } from "node:fs";
-import { accumulateCsv } from "../streaming/csv-statistics.js";
+import { asyncBufferFromFile } from "hyparquet";
+import { accumulateCsv, type CsvStatistics } from "../streaming/csv-statistics.js";
+import { accumulateParquet } from "../streaming/parquet-statistics.js";
 import { CliError } from "./cli-error.js";
 import { checkFlags, type FitFlags } from "./fit-command.js";
 import { STDIN, sourceName } from "./input-source.js";
@@ -25,37 +27,48 @@ export function streamsBySize(file: string | undefined, flags: FitFlags, given: 
   }
 }
 
-/** Fits from the statistics of a streamed CSV; writes --output only once the fit succeeded. */
+/** Whether a file is Parquet (by its extension): it is always read by row groups into statistics. */
+export const isParquet = (file: string | undefined): boolean => file !== undefined && /\.parquet$/i.test(file);
+
+/** The statistics of a CSV file or standard input, streamed, with a byte progress bar on a terminal. */
+async function csvStatistics(file: string, target: string, nFolds: number | undefined): Promise<CsvStatistics> {
+  const source = sourceName(file);
+  if (file === STDIN) return accumulateCsv(process.stdin as AsyncIterable<Uint8Array>, { target, nFolds, source });
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new CliError(`cannot read ${file}: no such file. Check the path.`);
+  }
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const bar = byteProgress("reading", size);
+  stream.on("data", (chunk) => bar.add(chunk.length));
+  try {
+    return await accumulateCsv(stream as AsyncIterable<Uint8Array>, { target, nFolds, source });
+  } finally {
+    bar.stop();
+  }
+}
+
+/** The statistics of a Parquet file, read one row group at a time. */
+async function parquetStatistics(file: string, target: string, nFolds: number | undefined): Promise<CsvStatistics> {
+  let buffer;
+  try {
+    buffer = await asyncBufferFromFile(file);
+  } catch {
+    throw new CliError(`cannot read ${file}: no such file. Check the path.`);
+  }
+  return accumulateParquet(buffer, { target, nFolds, source: file });
+}
+
+/** Fits from the statistics of a streamed CSV (or a Parquet file); writes --output only once the fit succeeded. */
 export async function fitStreamed(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): Promise<void> {
   const { targets } = checkFlags(file, flags, given);
   checkStatisticsFit(flags, given, "--stream", "drop --stream to fit the rows");
   if (file === undefined) throw new CliError("--stream reads a CSV file or standard input (-), not the embedded diabetes data: give the file.");
   if (targets.length !== 1) throw new CliError(`--stream fits one --target, but ${targets.length} are given: fit one at a time, or drop --stream.`);
-  const source = sourceName(file);
-  let input: NodeJS.ReadableStream;
-  let bar: ReturnType<typeof byteProgress> | undefined;
-  if (file === STDIN) {
-    input = process.stdin;
-  } else {
-    let size: number;
-    try {
-      size = statSync(file).size;
-    } catch {
-      throw new CliError(`cannot read ${file}: no such file. Check the path.`);
-    }
-    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-    const progressBar = byteProgress("reading", size);
-    stream.on("data", (chunk) => progressBar.add(chunk.length));
-    input = stream;
-    bar = progressBar;
-  }
-  let statistics;
-  try {
-    statistics = await accumulateCsv(input as AsyncIterable<Uint8Array>, { target: targets[0], nFolds: flags.cv, source });
-  } finally {
-    bar?.stop();
-  }
-  checkReserved(statistics.featureNames, [INTERCEPT], source);
+  const statistics = await (isParquet(file) ? parquetStatistics : csvStatistics)(file, targets[0], flags.cv);
+  checkReserved(statistics.featureNames, [INTERCEPT], sourceName(file));
   const folds = flags.cv === undefined ? [statistics.total.toJSON()] : statistics.folds.map((fold) => fold.toJSON());
-  finishFromStatistics(folds, { featureNames: statistics.featureNames, targets }, flags, given, " (streamed)");
+  finishFromStatistics(folds, { featureNames: statistics.featureNames, targets }, flags, given, isParquet(file) ? " (Parquet, streamed)" : " (streamed)");
 }

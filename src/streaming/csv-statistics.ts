@@ -29,8 +29,8 @@ export interface CsvStatistics extends StreamedStatistics {
   target: string;
 }
 
-/** Column indices of the features and the target, checked against the header. */
-function pickColumns(columns: string[], target: string, features: string[] | undefined, source: string) {
+/** Column indices of the features and the target, checked against the header (a CSV's, a Parquet schema's). */
+export function pickColumns(columns: string[], target: string, features: string[] | undefined, source: string) {
   const indexOf = (name: string, role: string) => {
     const index = columns.indexOf(name);
     if (index < 0) throw new RangeError(`${source} has no column "${name}" (${role}): its columns are ${columns.join(", ")}. Name one of them.`);

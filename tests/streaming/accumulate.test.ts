@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { accumulateStatistics, foldOfRow, GramAccumulator, init, type GramStatistics, type RowChunk } from "../../src/index.js";
+import { accumulateStatistics, foldOfRow, GramAccumulator, init, type RowChunk } from "../../src/index.js";
 import { mulberry32 } from "../../src/backends/random.js";
+import { expectClose } from "./expect-statistics.js";
 
 beforeAll(() => init());
 
@@ -12,15 +13,6 @@ function data(n: number, seed: number): { X: number[][]; y: number[] } {
   return { X, y };
 }
 
-/** Every field of b within `relative` of its largest magnitude (per field). */
-function expectClose(a: GramStatistics, b: GramStatistics, relative: number): void {
-  expect(a.n).toBe(b.n);
-  for (const key of ["xMean", "xx", "xy"] as const) {
-    const scale = Math.max(...b[key].map(Math.abs));
-    a[key].forEach((v, i) => expect(Math.abs(v - b[key][i]), `${key}[${i}]`).toBeLessThanOrEqual(relative * scale));
-  }
-  for (const key of ["yMean", "yy"] as const) expect(Math.abs(a[key] - b[key]), key).toBeLessThanOrEqual(relative * Math.abs(b[key]));
-}
 
 function chunksOf(X: number[][], y: number[], sizes: number[]): RowChunk[] {
   const chunks: RowChunk[] = [];
