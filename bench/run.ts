@@ -4,3 +4,4 @@ await import("./input.js");
 await import("./fits.js");
 await import("./exact.js");
 await import("./sparse-sgd.js");
+await import("./csv.js");

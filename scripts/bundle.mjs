@@ -11,7 +11,5 @@ await build({
   outdir: "dist/browser",
   sourcemap: true,
   logLevel: "warning",
-  // csv-parse's streaming parser (accumulateCsv) in its browser build, which carries its own stream and Buffer.
-  alias: { "csv-parse": "csv-parse/browser/esm" },
 });
 console.log("bundled dist/browser/regularized.js and dist/browser/worker.js");

@@ -32,7 +32,8 @@ export function repeatedName(names: readonly string[]): string | undefined {
   return names.find((name) => seen.has(name) || !seen.add(name));
 }
 
-function checkHeader(columns: string[], source: string): void {
+/** Checks a header row: more than a semicolon- or tab-separated line, names not numbers, none blank, none twice. */
+export function checkHeader(columns: string[], source: string): void {
   if (columns.length === 1) {
     const separator = OTHER_SEPARATORS.find(([char]) => columns[0].includes(char));
     if (separator) {
@@ -51,13 +52,29 @@ function checkHeader(columns: string[], source: string): void {
   }
 }
 
-function cellValue(cell: string, where: string): number {
-  if (cell === "") throw new TypeError(`${where}: missing value. Fill it in, or drop the row.`);
-  if (!isDecimal(cell)) throw new TypeError(`${where}: "${cell}" is not a number. Write numbers in decimal, such as 0.5 or -1e3.`);
+/** Where a cell is, as errors name it: the source, the file line its record ends on, and its column's name. */
+export function cellPlace(source: string, line: number, column: string): string {
+  return `${source} line ${line}, column "${column}"`;
+}
+
+/**
+ * The number a (trimmed) cell holds, if it is a decimal literal of a double; otherwise an error naming the cell
+ * by `where(column)`, called only then (so a reader pays for no message while the cells are good).
+ */
+export function cellValue(cell: string, column: number, where: (column: number) => string): number {
+  if (cell === "") throw new TypeError(`${where(column)}: missing value. Fill it in, or drop the row.`);
+  if (!isDecimal(cell)) throw new TypeError(`${where(column)}: "${cell}" is not a number. Write numbers in decimal, such as 0.5 or -1e3.`);
   const value = Number(cell);
-  if (!Number.isFinite(value)) throw new RangeError(`${where}: ${cell} is beyond double precision (about 1.8e308). Rescale the column.`);
-  if (underflowsToZero(cell, value)) throw new RangeError(`${where}: ${cell} ${UNDERFLOW}. Rescale the column, or write 0.`);
+  if (!Number.isFinite(value)) throw new RangeError(`${where(column)}: ${cell} is beyond double precision (about 1.8e308). Rescale the column.`);
+  if (underflowsToZero(cell, value)) throw new RangeError(`${where(column)}: ${cell} ${UNDERFLOW}. Rescale the column, or write 0.`);
   return value;
+}
+
+/** Checks that a record has one cell per column, naming its line otherwise. */
+export function checkRowLength(cells: number, columns: readonly string[], source: string, line: number): void {
+  if (cells !== columns.length) {
+    throw new TypeError(`${source} line ${line} has ${cells} cells but the header has ${columns.length} columns: give every row one cell per column.`);
+  }
 }
 
 /** Checks the header and reads every other cell as a decimal number; errors name the source, the line and the column. */
@@ -68,10 +85,9 @@ export function tableFromRecords(records: readonly CsvRecord[], source: string):
   checkHeader(columns, source);
   if (data.length === 0) throw new TypeError(`${source} has a header but no data rows: add at least one row of numbers.`);
   const rows = data.map(({ record, info }) => {
-    if (record.length !== columns.length) {
-      throw new TypeError(`${source} line ${info.lines} has ${record.length} cells but the header has ${columns.length} columns: give every row one cell per column.`);
-    }
-    return record.map((cell, c) => cellValue(cell, `${source} line ${info.lines}, column "${columns[c]}"`));
+    checkRowLength(record.length, columns, source, info.lines);
+    const where = (c: number) => cellPlace(source, info.lines, columns[c]);
+    return record.map((cell, c) => cellValue(cell, c, where));
   });
   return { columns, rows };
 }

@@ -1,12 +1,12 @@
 // Statistics of a numeric CSV read as a stream (a Node Readable, a browser Blob or File, any async iterable of
-// text or bytes): csv-parse's streaming parser, the command line's table rules (tableFromRecords: a header,
-// decimal cells, errors with line and column), then the streaming accumulation, in chunks of rows.
+// text or bytes): papaparse's parser under the command line's table rules (a header, decimal cells, errors with
+// line and column), then the streaming accumulation, in chunks of rows.
 
 import type { BackendName } from "../backend.js";
-import { tableFromRecords, type CsvRecord } from "../csv/table.js";
-import { describeValue, isPlainObject } from "../options/checks.js";
-import { accumulateStatistics, type RowChunk, type StreamedStatistics } from "./accumulate.js";
-import { blobChunks, csvRecordBatches, type TextChunks } from "./csv-records.js";
+import { checkPositiveInteger, describeValue, isPlainObject } from "../options/checks.js";
+import { accumulateStatistics, type StreamedStatistics } from "./accumulate.js";
+import { csvRowChunks } from "./csv-rows.js";
+import { blobChunks, textOf, type TextChunks } from "./text-chunks.js";
 
 /** Options of {@link accumulateCsv}. */
 export interface CsvStatisticsOptions {
@@ -43,42 +43,6 @@ export function pickColumns(columns: string[], target: string, features: string[
   return { targetIndex, featureIndices: featureNames.map((name) => indexOf(name, "a feature")), featureNames };
 }
 
-/** Row chunks of a CSV's records: numeric rows checked by the table rules, split into features and target. */
-async function* csvRowChunks(
-  batches: AsyncIterable<CsvRecord[]>, options: CsvStatisticsOptions, source: string, onHeader: (columns: string[]) => { targetIndex: number; featureIndices: number[] },
-): AsyncGenerator<RowChunk> {
-  let header: CsvRecord | undefined;
-  let columns: { targetIndex: number; featureIndices: number[] } | undefined;
-  let pending: CsvRecord[] = [];
-  const chunkRows = options.chunkRows ?? 8192;
-  const rowsOf = (records: CsvRecord[]): RowChunk => {
-    const { rows } = tableFromRecords([header!, ...records], source);
-    const { targetIndex, featureIndices } = columns!;
-    const d = featureIndices.length;
-    const X = new Float64Array(rows.length * d);
-    rows.forEach((row, i) => featureIndices.forEach((c, j) => (X[i * d + j] = row[c])));
-    return { X: { data: X, rows: rows.length, cols: d }, y: Float64Array.from(rows, (row) => row[targetIndex]) };
-  };
-  for await (const batch of batches) {
-    for (const record of batch) pending.push(record);
-    if (!columns) {
-      if (pending.length < 2) continue;
-      // The header checked (and that a data row follows) by the table rules, then the column names.
-      header = pending[0];
-      tableFromRecords(pending.slice(0, 2), source);
-      columns = onHeader(header.record);
-      pending = pending.slice(1);
-    }
-    if (pending.length >= chunkRows) {
-      yield rowsOf(pending);
-      pending = [];
-    }
-  }
-  // An empty file, or a header alone: the table rules' messages.
-  if (!columns) tableFromRecords(pending, source);
-  if (pending.length > 0) yield rowsOf(pending);
-}
-
 /**
  * Accumulates the statistics of a numeric CSV with a header row, read as a stream: a Node `Readable` (such as
  * `fs.createReadStream(path)`), a browser `Blob` or `File`, or any async iterable of UTF-8 bytes or text. With
@@ -94,7 +58,8 @@ export async function accumulateCsv(input: TextChunks | Blob, options: CsvStatis
     throw new TypeError(`input must be a Node Readable, a Blob or File, or an async iterable of text or bytes, got ${describeValue(input)}.`);
   }
   let picked: ReturnType<typeof pickColumns> | undefined;
-  const rowChunks = csvRowChunks(csvRecordBatches(chunks as TextChunks, source), options, source, (columns) =>
+  const chunkRows = options.chunkRows === undefined ? 8192 : checkPositiveInteger(options.chunkRows, "chunkRows");
+  const rowChunks = csvRowChunks(textOf(chunks as TextChunks), source, chunkRows, (columns) =>
     (picked = pickColumns(columns, options.target, options.features, source)));
   const { total, folds } = await accumulateStatistics(rowChunks, { nFolds: options.nFolds, backend: options.backend });
   return { total, folds, featureNames: picked!.featureNames, target: options.target };

@@ -1,16 +1,21 @@
 // The browser bundle in a real headless Chromium (Debian's, driven by playwright-core): a page served from
 // localhost imports dist/browser/regularized.js, fits Ridge, Lasso and ElasticNet on both backends, and the
-// results equal Node's to 1e-12; fitInWorker in a Web Worker returns the same model as a direct fit.
+// results equal Node's to 1e-12; fitInWorker in a Web Worker returns the same model as a direct fit; accumulateCsv
+// reads a Blob through papaparse's browser build.
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ElasticNet, init, Lasso, loadDiabetes, Ridge } from "../../src/index.js";
+import { ElasticNet, GramAccumulator, init, Lasso, loadDiabetes, Ridge } from "../../src/index.js";
+
+/** A CSV with a BOM, CRLF, quotes and a blank line, and its rows as numbers. */
+const CSV_TEXT = '\uFEFFa,"b",y\r\n1,2,3\r\n\r\n4,"5",6.5\r\n7,8,1e1\r\n';
+const CSV_ROWS = { X: [[1, 2], [4, 5], [7, 8]], y: [3, 6.5, 10] };
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>regularized bundle test</title>
 <script type="module">
-  import { init, Ridge, Lasso, ElasticNet, loadDiabetes, fitInWorker, DivergedError } from "/regularized.js";
+  import { init, Ridge, Lasso, ElasticNet, loadDiabetes, fitInWorker, DivergedError, accumulateCsv } from "/regularized.js";
   await init();
   const { X, y } = loadDiabetes();
   const results = {};
@@ -40,6 +45,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>regularized bundle tes
     warnings, diverged: [diverged instanceof DivergedError, diverged.name], aborted: (await stopped).name,
     concurrent: concurrent.map((m) => m.intercept), direct: new Ridge().fit(small.X, small.y).intercept,
   };
+  results.csv = (await accumulateCsv(new Blob([${JSON.stringify(CSV_TEXT)}]), { target: "y" })).total.toJSON();
   window.results = results;
 </script>`;
 
@@ -102,6 +108,11 @@ describe("the browser bundle in headless Chromium", () => {
     expect(pool.diverged).toEqual([true, "DivergedError"]);
     expect(pool.aborted).toBe("AbortError");
     expect(pool.concurrent).toEqual(Array.from({ length: 12 }, () => pool.direct));
+    const csv = results.csv as unknown as Record<string, number | number[]>;
+    const inMemory = new GramAccumulator(2).update(CSV_ROWS.X, CSV_ROWS.y).toJSON() as unknown as Record<string, number | number[]>;
+    for (const [key, value] of Object.entries(inMemory)) {
+      [value].flat().forEach((v, i) => expect(Math.abs([csv[key]].flat()[i] - v)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(v))));
+    }
     await page.close();
   });
 });
