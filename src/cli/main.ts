@@ -71,6 +71,7 @@ async function main(argv: string[]): Promise<void> {
     .option("--target <column>", TARGET_HELP, repeatable);
   addSchemaFlags(pathCommand, "path")
     .option("--output <path.csv>", "write to a file instead of stdout (atomically; never over the input)")
+    .option("--stream", `read the CSV (or -) as a stream into statistics: memory independent of its size (on its own past ${STREAM_ABOVE / 2 ** 20} MiB, and for Parquet)`)
     .action((file: string | undefined, flags: PathFlags, command: Command) => path(file, flags, givenOptions(command, "path")));
   subcommand(program, "sql", "print the SQL query that computes the statistics of a table in any engine (DuckDB, Spark SQL, BigQuery, ...)")
     .requiredOption("--target <column>", TARGET_HELP)

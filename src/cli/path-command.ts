@@ -8,15 +8,52 @@ import { checkReserved, checkTargets, INTERCEPT, isConstant, loadData } from "./
 import { checkOutput, writeOutput } from "./output-file.js";
 import { checkFinite } from "./overflow.js";
 import { progress } from "./progress.js";
+import { sourceName } from "./input-source.js";
+import { fileStatistics, isLarge, isParquet, STREAM_ABOVE } from "./stream-fit.js";
+
+/** The path of the rows, read into memory. */
+function pathOfRows(file: string | undefined, targets: string[], options: Record<string, unknown>) {
+  const { X, y, featureNames, targets: [target], source } = loadData(file, targets);
+  checkReserved(featureNames, ["lambda", INTERCEPT], source);
+  const values = y as number[];
+  if (isConstant(values)) throw constantTarget(target, values[0]);
+  const bar = progress("path");
+  const result = options.l1Ratio === undefined ? lassoPath(X, values, { ...options, onProgress: bar }) : enetPath(X, values, { ...options, onProgress: bar });
+  bar.stop();
+  return { result, featureNames, source };
+}
 
 /** The flags of `path` that are not estimator options. */
 export interface PathFlags {
   target?: string[];
   output?: string;
+  /** Read the CSV as a stream into statistics (always for Parquet, and on its own past STREAM_ABOVE). */
+  stream?: boolean;
 }
 
-/** Without --l1-ratio, the lasso path. */
-export function path(file: string | undefined, flags: PathFlags, options: Record<string, unknown>): void {
+/** The message for a constant target: no path to trace, and what gives the model. */
+function constantTarget(target: string, value: number): CliError {
+  return new CliError(`"${target}" is constant (${value} in every row): every lambda gives zero weights, so there is no path to trace. ` +
+    `\`regularized fit\` gives the model: the intercept ${value}.`);
+}
+
+/** The path from the statistics of the streamed file (covariance mode): no row is kept in memory. */
+async function streamedPath(file: string | undefined, target: string, options: Record<string, unknown>) {
+  if (file === undefined) throw new CliError("--stream reads a CSV file or standard input (-), not the embedded diabetes data: give the file.");
+  if (options.solver !== undefined && options.solver !== "cd") {
+    throw new CliError(`--stream traces the path from statistics, which solver "${options.solver}" cannot: drop --solver, or drop --stream.`);
+  }
+  const statistics = await fileStatistics(file, target, undefined);
+  const total = statistics.total.toJSON();
+  if (total.yy === 0) throw constantTarget(target, total.yMean);
+  const bar = progress("path");
+  const result = options.l1Ratio === undefined ? lassoPath(total, undefined, { ...options, onProgress: bar }) : enetPath(total, undefined, { ...options, onProgress: bar });
+  bar.stop();
+  return { result, featureNames: statistics.featureNames, source: sourceName(file) };
+}
+
+/** Without --l1-ratio, the lasso path; streamed from statistics with --stream, for Parquet, or past STREAM_ABOVE. */
+export async function path(file: string | undefined, flags: PathFlags, options: Record<string, unknown>): Promise<void> {
   const targets = flags.target ?? [];
   checkTargets(file, targets);
   if (targets.length > 1) throw new CliError(`path follows one target, but ${targets.length} are given: trace one --target at a time.`);
@@ -26,16 +63,12 @@ export function path(file: string | undefined, flags: PathFlags, options: Record
       "or fit ridge at a chosen lambda with `regularized fit --model ridge --lambda <x>`.");
   }
   if (flags.output !== undefined) checkOutput(flags.output, [file], "without --output the path goes to standard output");
-  const { X, y, featureNames, targets: [target], source } = loadData(file, targets);
-  checkReserved(featureNames, ["lambda", INTERCEPT], source);
-  const values = y as number[];
-  if (isConstant(values)) {
-    throw new CliError(`"${target}" is constant (${values[0]} in every row): every lambda gives zero weights, so there is no path to trace. ` +
-      `\`regularized fit\` gives the model: the intercept ${values[0]}.`);
+  const streamed = flags.stream === true || isParquet(file) || isLarge(file);
+  if (!flags.stream && streamed && isLarge(file)) {
+    process.stderr.write(`regularized: ${file} is over ${STREAM_ABOVE / 2 ** 20} MiB, so it is streamed into statistics (as --stream does).\n`);
   }
-  const bar = progress("path");
-  const result = options.l1Ratio === undefined ? lassoPath(X, values, { ...options, onProgress: bar }) : enetPath(X, values, { ...options, onProgress: bar });
-  bar.stop();
+  const { result, featureNames, source } = streamed ? await streamedPath(file, targets[0], options) : pathOfRows(file, targets, options);
+  checkReserved(featureNames, ["lambda", INTERCEPT], source);
   checkFinite("the path", result.lambdas, result.intercepts, ...result.coefs);
   const lines = [["lambda", ...featureNames, INTERCEPT].map(csvCell).join(",")];
   result.lambdas.forEach((lambda, i) => lines.push([lambda, ...Array.from(result.coefs[i]), result.intercepts[i]].join(",")));

@@ -17,18 +17,28 @@ export const STREAM_ABOVE = 256 * 2 ** 20;
 
 /** Whether `fit` streams this file without being asked: a file (not stdin) past STREAM_ABOVE, a model that can. */
 export function streamsBySize(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): boolean {
-  if (file === undefined || file === STDIN || !["ridge", "lasso", "elasticnet"].includes(flags.model)) return false;
+  if (!["ridge", "lasso", "elasticnet"].includes(flags.model)) return false;
   if (given.solver !== undefined && given.solver !== "cd" && given.solver !== "closed-form") return false;
-  if ((flags.target ?? []).length !== 1) return false;
+  return (flags.target ?? []).length === 1 && isLarge(file);
+}
+
+/** Whether a file (not stdin) is past STREAM_ABOVE. */
+export function isLarge(file: string | undefined): boolean {
+  if (file === undefined || file === STDIN) return false;
   try {
     return statSync(file).size > STREAM_ABOVE;
   } catch {
-    return false; // a missing file is reported by the fit that reads it
+    return false; // a missing file is reported by the command that reads it
   }
 }
 
 /** Whether a file is Parquet (by its extension): it is always read by row groups into statistics. */
 export const isParquet = (file: string | undefined): boolean => file !== undefined && /\.parquet$/i.test(file);
+
+/** The statistics of a CSV file (or standard input) or a Parquet file, streamed. */
+export function fileStatistics(file: string, target: string, nFolds: number | undefined): Promise<CsvStatistics> {
+  return (isParquet(file) ? parquetStatistics : csvStatistics)(file, target, nFolds);
+}
 
 /** The statistics of a CSV file or standard input, streamed, with a byte progress bar on a terminal. */
 async function csvStatistics(file: string, target: string, nFolds: number | undefined): Promise<CsvStatistics> {
@@ -67,7 +77,7 @@ export async function fitStreamed(file: string | undefined, flags: FitFlags, giv
   checkStatisticsFit(flags, given, "--stream", "drop --stream to fit the rows");
   if (file === undefined) throw new CliError("--stream reads a CSV file or standard input (-), not the embedded diabetes data: give the file.");
   if (targets.length !== 1) throw new CliError(`--stream fits one --target, but ${targets.length} are given: fit one at a time, or drop --stream.`);
-  const statistics = await (isParquet(file) ? parquetStatistics : csvStatistics)(file, targets[0], flags.cv);
+  const statistics = await fileStatistics(file, targets[0], flags.cv);
   checkReserved(statistics.featureNames, [INTERCEPT], sourceName(file));
   const folds = flags.cv === undefined ? [statistics.total.toJSON()] : statistics.folds.map((fold) => fold.toJSON());
   finishFromStatistics(folds, { featureNames: statistics.featureNames, targets }, flags, given, isParquet(file) ? " (Parquet, streamed)" : " (streamed)");

@@ -95,3 +95,28 @@ describe("fit streams a large file on its own", () => {
     expect(streamsBySize("-", flags, {})).toBe(false);
   });
 });
+
+describe("regularized path --stream", () => {
+  const parse = (stdout: string) => stdout.trim().split("\n").slice(1).map((line) => line.split(",").map(Number));
+  it.each([[[] as string[]], [["--l1-ratio", "0.5"]]])("traces the in-memory path from the statistics (flags %j)", (extra) => {
+    const args = ["path", csv, "--target", "y", "--n-lambdas", "12", ...extra];
+    const [inMemory, streamed] = [run(args), run([...args, "--stream"])];
+    expect(streamed.stderr).toBe("");
+    const [a, b] = [parse(streamed.stdout), parse(inMemory.stdout)];
+    expect(a).toHaveLength(12);
+    const scale = Math.max(...b.flatMap((row) => row.slice(1, -1).map(Math.abs)));
+    a.forEach((row, i) => {
+      expect(Math.abs(row[0] - b[i][0])).toBeLessThanOrEqual(1e-12 * b[i][0]);
+      row.slice(1, -1).forEach((c, j) => expect(Math.abs(c - b[i][j + 1])).toBeLessThanOrEqual(1e-6 * scale));
+    });
+  });
+
+  it("streams standard input and refuses a constant target as the in-memory path does", () => {
+    expect(run(["path", "-", "--target", "y", "--stream", "--n-lambdas", "3"], text).status).toBe(0);
+    const constant = join(dir, "constant.csv");
+    writeFileSync(constant, "a,y\n1,2\n3,2\n5,2\n");
+    const [streamed, inMemory] = [run(["path", constant, "--target", "y", "--stream"]), run(["path", constant, "--target", "y"])];
+    expect(streamed.status).toBe(2);
+    expect(streamed.stderr).toBe(inMemory.stderr);
+  });
+});
