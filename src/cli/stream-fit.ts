@@ -50,7 +50,7 @@ async function csvStatistics(file: string, target: string, nFolds: number | unde
   } catch {
     throw new CliError(`cannot read ${file}: no such file. Check the path.`);
   }
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(file);
   const bar = byteProgress("reading", size);
   stream.on("data", (chunk) => bar.add(chunk.length));
   try {
