@@ -1,11 +1,14 @@
 // Streamed CSV statistics: MB/s from a file read stream to the finished statistics, for accumulateCsv (papaparse
 // under the table rules) and the csv-parse reader it replaced, and the bare parsers (no number conversion) for
-// the floor. Writes a 200,000 x 21 CSV to the temp directory (--quick: 50,000 rows); prints a markdown table and
-// writes bench/results/csv.json.
+// the floor; then the command line end to end on the same file (--stream, --engine duckdb, in memory). Writes a
+// 200,000 x 21 CSV to the temp directory (--quick: 50,000 rows); prints markdown tables and writes
+// bench/results/csv.json.
 
-import { createReadStream, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse";
 import Papa from "papaparse";
 import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../src/csv/table.js";
@@ -82,4 +85,33 @@ for (const [name, run] of candidates) {
 }
 
 printTable(table);
-writeResults("csv", { file: { rows: N, cells: D + 1, megabytes: mb }, readers: results });
+
+// The command line end to end (process start to exit) on the same file: streamed, in DuckDB, and in memory. Peak
+// resident memory from GNU time when /usr/bin/time is there; the process's own wall time otherwise.
+const cli = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const timeTool = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const commands: [string, string[]][] = [
+  ["fit --stream", ["--stream"]],
+  ["fit --engine duckdb", ["--engine", "duckdb"]],
+  ["fit (rows in memory)", []],
+];
+const endToEnd: string[][] = [["command (ridge, lambda 0.01)", "rows x cells", "seconds", "MB/s", "peak RSS MB"]];
+const commandResults = [];
+for (const [name, flags] of commands) {
+  const args = [cli, "fit", file, "--target", "y", "--model", "ridge", "--lambda", "0.01", "--format", "json", ...flags];
+  const start = performance.now();
+  const child = timeTool
+    ? spawnSync(timeTool, ["-f", "%M", process.execPath, ...args], { encoding: "utf8" })
+    : spawnSync(process.execPath, args, { encoding: "utf8" });
+  const seconds = (performance.now() - start) / 1e3;
+  if (child.status !== 0) {
+    endToEnd.push([name, `${N} x ${D + 1}`, "failed", "-", child.stderr.trim().split("\n")[0]]);
+    continue;
+  }
+  const rss = timeTool ? Number(child.stderr.trim().split("\n").pop()) / 1e3 : Number.NaN;
+  endToEnd.push([name, `${N} x ${D + 1}`, fixed(seconds, 2), fixed(mb / seconds, 1), timeTool ? fixed(rss, 0) : "-"]);
+  commandResults.push({ command: name, seconds, mbPerSecond: mb / seconds, peakRssMb: rss });
+  process.stderr.write(`. ${name}\n`);
+}
+printTable(endToEnd);
+writeResults("csv", { file: { rows: N, cells: D + 1, megabytes: mb }, readers: results, commands: commandResults });
