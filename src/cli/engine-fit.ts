@@ -56,5 +56,12 @@ export async function fitInEngine(file: string | undefined, flags: FitFlags, giv
     ? { from: source, features: featureNames, target }
     : { from: `(SELECT *, row_number() OVER () AS ${ROW_NUMBER} FROM ${source}) AS data`, features: featureNames, target, folds: flags.cv, foldColumn: ROW_NUMBER };
   const folds = await inDuckDB(`compute the statistics of ${file}`, () => duckdbStatistics(spec));
+  // The statistics query leaves out rows with an empty (NULL) cell; the in-memory and streamed fits refuse them.
+  const [[{ rows }]] = await inDuckDB(`count the rows of ${file}`, () => runInDuckDB([`SELECT COUNT(*) AS rows FROM ${source}`]));
+  const used = folds.reduce((sum, fold) => sum + fold.n, 0);
+  if (Number(rows) !== used) {
+    throw new CliError(`${file} has ${Number(rows) - used} of its ${rows} rows with an empty cell in the target or a feature: ` +
+      "fill or drop them first (a fit without --engine names their lines).");
+  }
   finishFromStatistics(folds, { featureNames, targets }, flags, given, " (statistics computed in DuckDB)");
 }

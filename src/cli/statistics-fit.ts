@@ -37,6 +37,12 @@ function fitFromStatistics(flags: FitFlags, given: Record<string, unknown>, fold
     return { model: fitted.model, chosen: chosenBy(how, fitted) };
   }
   const ratios = given.l1Ratio;
+  const total = merged(folds);
+  if (total.yy === 0) {
+    // As in memory: every lambda of an L1 penalty gives zero weights, and ElasticNetCV keeps the first of tied mixes.
+    const l1Ratio = Array.isArray(ratios) ? ratios[0] as number : ratios;
+    return { model: createModel(modelName, { ...given, l1Ratio, onWarning }).fitGram(total), chosen: " (constant, so every lambda gives zero weights: nothing to cross-validate)" };
+  }
   const fitted = new (flags.model === "lasso" ? LassoCV : ElasticNetCV)({ ...given, onWarning }).fitFolds(folds);
   return { model: fitted.model, chosen: chosenBy(how, fitted, Array.isArray(ratios) ? fitted.l1Ratio : undefined) };
 }
@@ -48,9 +54,13 @@ function merged(folds: readonly GramStatistics[]): GramStatistics {
   return total.toJSON();
 }
 
-/** R^2 on the rows the statistics summarize: 1 - (residual sum of squares) / (centered sum of squares of y). */
+/**
+ * R^2 on the rows the statistics summarize: 1 - (residual sum of squares) / (centered sum of squares of y); a
+ * constant y scores 1 if predicted exactly and 0 otherwise (as `score` does).
+ */
 function trainR2(model: LinearModel, total: GramStatistics): number {
   const [mse] = heldOutErrorsFromStatistics(total, [model.coef], [model.intercept]);
+  if (total.yy === 0) return mse === 0 ? 1 : 0;
   return 1 - (total.n * mse) / total.yy;
 }
 

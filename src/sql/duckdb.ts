@@ -32,13 +32,16 @@ async function loadDuckDB(): Promise<DuckDBModule> {
 export async function runInDuckDB(queries: readonly string[]): Promise<ResultRow[][]> {
   const { DuckDBInstance } = await loadDuckDB();
   const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
   try {
-    const results: ResultRow[][] = [];
-    for (const sql of queries) results.push((await connection.runAndReadAll(sql)).getRowObjectsJS());
-    return results;
+    const connection = await instance.connect();
+    try {
+      const results: ResultRow[][] = [];
+      for (const sql of queries) results.push((await connection.runAndReadAll(sql)).getRowObjectsJS());
+      return results;
+    } finally {
+      connection.closeSync?.();
+    }
   } finally {
-    connection.closeSync?.();
     instance.closeSync?.();
   }
 }

@@ -11,11 +11,17 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
+/** fmix32(lo XOR fmix32(hi)) of a non-negative integer below 2^53, lo and hi its low and high 32 bits. */
+function hash(value: number): number {
+  const hi = Math.floor(value / 0x100000000);
+  return fmix32((value >>> 0) ^ fmix32(hi));
+}
+
 /**
- * The fold (0..k-1) of the row at global index i (0 = the first data row): fmix32(lo XOR fmix32(hi)) mod k,
- * with lo and hi the low and high 32 bits of i (so fmix32(i) mod k below 2^32 rows).
+ * The fold (0..k-1) of the row at global index i (0 = the first data row): (i + hash(floor(i / k))) mod k. Each
+ * block of k consecutive rows takes every fold once, in a rotation its hash draws, so the folds stay balanced (a
+ * fold's size is floor(n / k) or one more) for any n >= k, yet follow no fixed pattern across blocks.
  */
 export function foldOfRow(index: number, k: number): number {
-  const hi = Math.floor(index / 0x100000000);
-  return fmix32((index >>> 0) ^ fmix32(hi)) % k;
+  return ((index % k) + (hash(Math.floor(index / k)) % k)) % k;
 }

@@ -70,6 +70,7 @@ export async function accumulateParquet(file: AsyncBuffer | ArrayBuffer, options
   } catch (error) {
     throw new TypeError(`${source} is not a Parquet file hyparquet can read (${(error as Error).message}): check the file.`);
   }
+  if (Number(metadata.num_rows) === 0) throw new RangeError(`${source} has no rows: a fit needs at least one.`);
   const columns = parquetSchema(metadata).children.map((child) => child.element.name);
   const picked = pickColumns(columns, options.target, options.features, source);
   const names = [...picked.featureNames, options.target];

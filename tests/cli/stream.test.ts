@@ -143,3 +143,22 @@ describe("fit --stream keeps memory flat in the file's size", () => {
     expect(large - small, `${small.toFixed(0)} MB then ${large.toFixed(0)} MB`).toBeLessThan(40);
   }, 60_000);
 });
+
+describe("review findings: statistics fits at the edges", () => {
+  it("a constant target with --cv gives zero weights and the constant, streamed and in DuckDB as in memory", () => {
+    const constant = join(dir, "constant-cv.csv");
+    writeFileSync(constant, "x,y\n" + Array.from({ length: 30 }, (_, i) => `${i},5`).join("\n") + "\n");
+    const title = (extra: string[]) => run(["fit", constant, "--target", "y", "--model", "lasso", "--cv", "3", ...extra]).stdout.split("\n")[0];
+    for (const extra of [["--stream"], ["--engine", "duckdb"]]) {
+      expect(title(extra)).toMatch(/constant, so every lambda gives zero weights.*train R\^2 1\.0000/);
+    }
+  });
+
+  it("--engine duckdb refuses rows with an empty cell instead of leaving them out", () => {
+    const missing = join(dir, "missing.csv");
+    writeFileSync(missing, "x1,x2,y\n1,2,3\n2,3,\n3,1,4\n4,4,9\n5,2,1\n");
+    const out = run(["fit", missing, "--target", "y", "--model", "ridge", "--lambda", "0.1", "--engine", "duckdb"]);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/has 1 of its 5 rows with an empty cell/);
+  });
+});

@@ -89,3 +89,11 @@ describe("GramAccumulator.subtract", () => {
     expect(large.clone().subtract(large).count).toBe(0);
   });
 });
+
+describe("foldOfRow keeps folds balanced for few rows", () => {
+  it.each([[19, 5], [4, 3], [31, 10], [1000, 7]])("%i rows in %i folds: every fold holds floor(n / k) or one more", (n, k) => {
+    const sizes = new Array<number>(k).fill(0);
+    for (let i = 0; i < n; i++) sizes[foldOfRow(i, k)]++;
+    sizes.forEach((size) => expect(size === Math.floor(n / k) || size === Math.floor(n / k) + 1).toBe(true));
+  });
+});

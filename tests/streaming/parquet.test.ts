@@ -88,3 +88,11 @@ describe("regularized fit FILE.parquet", () => {
     a.forEach((c, j) => expect(Math.abs(c - b[j])).toBeLessThanOrEqual(1e-8 * scale));
   });
 });
+
+describe("an empty Parquet file", () => {
+  it("says it has no rows", async () => {
+    const empty = join(dir, "empty.parquet");
+    await runInDuckDB([`COPY (SELECT * FROM read_csv('${csv}') LIMIT 0) TO '${empty}' (FORMAT parquet)`]);
+    await expect(accumulateParquet(bytes(empty), { target: "y" })).rejects.toThrow(/has no rows/);
+  });
+});
