@@ -1,20 +1,25 @@
 // Exact rescaling by powers of two, for data whose sums overflow (or underflow) double precision.
 
 /**
- * v * 2^e, in two factors so that neither overflows (2^e alone is Infinity past e = 1023 and 0 below e = -1074,
- * while a subnormal times 2^1074 is representable). Exact unless the result leaves the normal range.
+ * 2^e as two factors whose product it is, neither of which overflows (2^e alone is Infinity past e = 1023 and 0
+ * below e = -1074, while a subnormal times 2^1074 is representable). Multiplying by both in turn is exact unless
+ * the result leaves the normal range.
  */
-export function timesPowerOfTwo(v: number, e: number): number {
+export function powerOfTwoFactors(e: number): [number, number] {
   const half = Math.trunc(e / 2);
-  return v * 2 ** half * 2 ** (e - half);
+  return [2 ** half, 2 ** (e - half)];
 }
 
 /** v => v * 2^e with both factors computed once (for loops over many values). */
 export function powerOfTwoScaler(e: number): (v: number) => number {
   if (e === 0) return (v) => v;
-  const half = Math.trunc(e / 2);
-  const [first, second] = [2 ** half, 2 ** (e - half)];
+  const [first, second] = powerOfTwoFactors(e);
   return (v) => v * first * second;
+}
+
+/** v * 2^e (see {@link powerOfTwoFactors}). */
+export function timesPowerOfTwo(v: number, e: number): number {
+  return powerOfTwoScaler(e)(v);
 }
 
 /** The exponent e that brings the largest |value| into [1, 2) (near it: log2 may round), or 0 for all zeros. */
@@ -22,13 +27,6 @@ export function rangeExponent(values: Float64Array): number {
   let largest = 0;
   for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]));
   return largest > 0 ? -Math.floor(Math.log2(largest)) : 0;
-}
-
-/** Multiplies every value by 2^e in place. */
-export function scaleByPowerOfTwo(values: Float64Array, e: number): void {
-  if (e === 0) return;
-  const scale = powerOfTwoScaler(e);
-  for (let i = 0; i < values.length; i++) values[i] = scale(values[i]);
 }
 
 /** The largest log2 of a penalty weight on rescaled data; beyond it the data are left smaller instead. */

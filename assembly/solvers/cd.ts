@@ -2,7 +2,7 @@ import { axpy } from "../kernels/axpy";
 import { dot } from "../kernels/dot";
 import { at } from "../kernels/lanes";
 import { sumAbs, sumSquares } from "../kernels/sums";
-import { dualNorms, elasticNetGap, weighted } from "./duality-gap";
+import { dualNorms, elasticNetGap, l1Weight, l2Weight, weighted } from "./duality-gap";
 import { nextRandom, randomIndex } from "./random";
 
 // Coordinate descent for the elastic net (Friedman, Hastie & Tibshirani 2010, "Regularization Paths for
@@ -45,8 +45,8 @@ export function cdGram(
   positive: bool, random: bool, rng: usize, w: usize, h: usize, scratch: usize, history: usize, historyLength: i32,
   out: usize,
 ): void {
-  const alpha = n * (lambda * rho);
-  const beta = n * (lambda * (1.0 - rho));
+  const alpha = l1Weight(n, lambda, rho);
+  const beta = l2Weight(n, lambda, rho);
   const rowBytes = (<usize>d) << 3;
   for (let j = 0; j < d; j++) store<f64>(at(h, j), load<f64>(at(q, j)) - dot(G + <usize>j * rowBytes, w, d));
   let gap = NaN;
@@ -95,8 +95,8 @@ export function cdResidual(
   positive: bool, random: bool, rng: usize, w: usize, r: usize, norms: usize, g: usize, scratch: usize,
   history: usize, historyLength: i32, out: usize,
 ): void {
-  const alpha = <f64>n * (lambda * rho);
-  const beta = <f64>n * (lambda * (1.0 - rho));
+  const alpha = l1Weight(<f64>n, lambda, rho);
+  const beta = l2Weight(<f64>n, lambda, rho);
   const colBytes = (<usize>n) << 3;
   memory.copy(r, y, colBytes);
   for (let j = 0; j < d; j++) {

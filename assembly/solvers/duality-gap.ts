@@ -20,6 +20,21 @@ import { at } from "../kernels/lanes";
   return value == 0 ? 0.0 : weight * value;
 }
 
+/**
+ * The weights of the unscaled objective for the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) on the objective
+ * divided by n: alpha = n (lambda rho) and beta = n (lambda (1 - rho)). Formed in this order so that rho = 1 (or 0)
+ * gives beta (or alpha) = 0 even when n lambda overflows, never Infinity * 0.
+ */
+// @ts-ignore: decorator
+@inline export function l1Weight(n: f64, lambda: f64, rho: f64): f64 {
+  return n * (lambda * rho);
+}
+
+// @ts-ignore: decorator
+@inline export function l2Weight(n: f64, lambda: f64, rho: f64): f64 {
+  return n * (lambda * (1.0 - rho));
+}
+
 export function elasticNetGap(
   rNorm2: f64, rDotY: f64, xtaMax: f64, xtr2: f64, l1: f64, w2: f64, alpha: f64, beta: f64,
 ): f64 {

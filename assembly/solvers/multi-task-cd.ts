@@ -2,7 +2,7 @@ import { axpy } from "../kernels/axpy";
 import { dot } from "../kernels/dot";
 import { at } from "../kernels/lanes";
 import { sumSquares } from "../kernels/sums";
-import { elasticNetGap, weighted } from "./duality-gap";
+import { elasticNetGap, l1Weight, l2Weight, weighted } from "./duality-gap";
 
 /**
  * Block coordinate descent for the multi-task elastic net (scikit-learn's enet_coordinate_descent_multi_task):
@@ -19,8 +19,8 @@ export function cdMultiTask(
   Xt: usize, n: i32, d: i32, Yt: usize, k: i32, lambda: f64, rho: f64, maxIter: i32, tol: f64,
   W: usize, Rt: usize, norms: usize, t: usize, history: usize, historyLength: i32, out: usize,
 ): void {
-  const alpha = <f64>n * (lambda * rho);
-  const beta = <f64>n * (lambda * (1.0 - rho));
+  const alpha = l1Weight(<f64>n, lambda, rho);
+  const beta = l2Weight(<f64>n, lambda, rho);
   const colBytes = (<usize>n) << 3;
   memory.copy(Rt, Yt, (<usize>k) * colBytes);
   for (let j = 0; j < d; j++) {

@@ -1,6 +1,7 @@
 // `regularized path`: the lasso or elastic-net path (lambda, coefficients, intercept) as CSV.
 
-import { enetPath, lassoPath } from "../paths/path.js";
+import type { GramStatistics } from "../gram-accumulator.js";
+import { enetPath, lassoPath, type PathResult } from "../paths/path.js";
 import { CliError } from "./cli-error.js";
 import { csvCell } from "./csv.js";
 import { checkApplicable } from "./flags.js";
@@ -9,7 +10,7 @@ import { checkOutput, writeOutput } from "./output-file.js";
 import { checkFinite } from "./overflow.js";
 import { progress } from "./progress.js";
 import { sourceName } from "./input-source.js";
-import { fileStatistics, isLarge, isParquet, STREAM_ABOVE } from "./stream-fit.js";
+import { fileStatistics, isLarge, isParquet, STREAM_ABOVE, streamedFile } from "./stream-fit.js";
 
 /** The path of the rows, read into memory. */
 function pathOfRows(file: string | undefined, targets: string[], options: Record<string, unknown>) {
@@ -17,10 +18,15 @@ function pathOfRows(file: string | undefined, targets: string[], options: Record
   checkReserved(featureNames, ["lambda", INTERCEPT], source);
   const values = y as number[];
   if (isConstant(values)) throw constantTarget(target, values[0]);
+  return { result: trace(X, values, options), featureNames, source };
+}
+
+/** The lasso path (or, with --l1-ratio, the elastic-net path) of rows, or of statistics without y. */
+function trace(X: number[][] | GramStatistics, y: number[] | undefined, options: Record<string, unknown>): PathResult {
   const bar = progress("path");
-  const result = options.l1Ratio === undefined ? lassoPath(X, values, { ...options, onProgress: bar }) : enetPath(X, values, { ...options, onProgress: bar });
+  const result = options.l1Ratio === undefined ? lassoPath(X, y, { ...options, onProgress: bar }) : enetPath(X, y, { ...options, onProgress: bar });
   bar.stop();
-  return { result, featureNames, source };
+  return result;
 }
 
 /** The flags of `path` that are not estimator options. */
@@ -39,17 +45,13 @@ function constantTarget(target: string, value: number): CliError {
 
 /** The path from the statistics of the streamed file (covariance mode): no row is kept in memory. */
 async function streamedPath(file: string | undefined, target: string, options: Record<string, unknown>) {
-  if (file === undefined) throw new CliError("--stream reads a CSV file or standard input (-), not the embedded diabetes data: give the file.");
-  if (options.solver !== undefined && options.solver !== "cd") {
-    throw new CliError(`--stream traces the path from statistics, which solver "${options.solver}" cannot: drop --solver, or drop --stream.`);
-  }
-  const statistics = await fileStatistics(file, target, undefined);
+  const path = streamedFile(file);
+  const statistics = await fileStatistics(path, target, undefined);
+  const source = sourceName(path);
+  checkReserved(statistics.featureNames, ["lambda", INTERCEPT], source);
   const total = statistics.total.toJSON();
   if (total.yy === 0) throw constantTarget(target, total.yMean);
-  const bar = progress("path");
-  const result = options.l1Ratio === undefined ? lassoPath(total, undefined, { ...options, onProgress: bar }) : enetPath(total, undefined, { ...options, onProgress: bar });
-  bar.stop();
-  return { result, featureNames: statistics.featureNames, source: sourceName(file) };
+  return { result: trace(total, undefined, options), featureNames: statistics.featureNames, source };
 }
 
 /** Without --l1-ratio, the lasso path; streamed from statistics with --stream, for Parquet, or past STREAM_ABOVE. */
@@ -67,8 +69,7 @@ export async function path(file: string | undefined, flags: PathFlags, options: 
   if (!flags.stream && streamed && isLarge(file)) {
     process.stderr.write(`regularized: ${file} is over ${STREAM_ABOVE / 2 ** 20} MiB, so it is streamed into statistics (as --stream does).\n`);
   }
-  const { result, featureNames, source } = streamed ? await streamedPath(file, targets[0], options) : pathOfRows(file, targets, options);
-  checkReserved(featureNames, ["lambda", INTERCEPT], source);
+  const { result, featureNames } = streamed ? await streamedPath(file, targets[0], options) : pathOfRows(file, targets, options);
   checkFinite("the path", result.lambdas, result.intercepts, ...result.coefs);
   const lines = [["lambda", ...featureNames, INTERCEPT].map(csvCell).join(",")];
   result.lambdas.forEach((lambda, i) => lines.push([lambda, ...Array.from(result.coefs[i]), result.intercepts[i]].join(",")));

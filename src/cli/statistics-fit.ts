@@ -13,23 +13,37 @@ import { modelFile } from "./model-file.js";
 import { writeOutput } from "./output-file.js";
 import { checkFinite } from "./overflow.js";
 
-/** The solvers a fit from statistics can use: coordinate descent (covariance mode) and Ridge's closed form. */
+/** The models and solvers a fit from statistics can use: coordinate descent (covariance mode) and Ridge's closed form. */
+const STATISTICS_MODELS = ["ridge", "lasso", "elasticnet"];
 const STATISTICS_SOLVERS = ["cd", "closed-form"];
+
+/** Why the model or solver cannot fit from statistics (`how` names the flag, `instead` what to do), or undefined. */
+function statisticsRefusal(flags: FitFlags, given: Record<string, unknown>, how: string, instead: string): string | undefined {
+  if (!STATISTICS_MODELS.includes(flags.model)) {
+    return `${how} fits ridge, lasso or elasticnet from statistics, not --model ${flags.model}: ${instead}.`;
+  }
+  if (given.solver !== undefined && !STATISTICS_SOLVERS.includes(given.solver as string)) {
+    return `${how} fits from statistics, which solver "${given.solver}" cannot (it needs the rows): drop --solver, or ${instead}.`;
+  }
+  return undefined;
+}
+
+/** Whether the model and solver fit from statistics. */
+export const fitsFromStatistics = (flags: FitFlags, given: Record<string, unknown>): boolean =>
+  statisticsRefusal(flags, given, "", "") === undefined;
 
 /** Throws unless the model and solver fit from statistics (`how` names the flag, `instead` what to do). */
 export function checkStatisticsFit(flags: FitFlags, given: Record<string, unknown>, how: string, instead: string): void {
-  if (!["ridge", "lasso", "elasticnet"].includes(flags.model)) {
-    throw new CliError(`${how} fits ridge, lasso or elasticnet from statistics, not --model ${flags.model}: ${instead}.`);
-  }
-  if (given.solver !== undefined && !STATISTICS_SOLVERS.includes(given.solver as string)) {
-    throw new CliError(`${how} fits from statistics, which solver "${given.solver}" cannot (it needs the rows): drop --solver, or ${instead}.`);
-  }
+  const refusal = statisticsRefusal(flags, given, how, instead);
+  if (refusal !== undefined) throw new CliError(refusal);
 }
 
 /** The model from the statistics (CV over the folds with --cv), and how lambda was chosen. */
-function fitFromStatistics(flags: FitFlags, given: Record<string, unknown>, folds: readonly GramStatistics[], onWarning: (m: string) => void) {
+function fitFromStatistics(
+  flags: FitFlags, given: Record<string, unknown>, folds: readonly GramStatistics[], total: GramStatistics, onWarning: (m: string) => void,
+) {
   const modelName = flags.model === "ridge" ? "Ridge" : flags.model === "lasso" ? "Lasso" : "ElasticNet";
-  if (flags.cv === undefined) return { model: createModel(modelName, { ...given, onWarning }).fitGram(folds[0]), chosen: "" };
+  if (flags.cv === undefined) return { model: createModel(modelName, { ...given, onWarning }).fitGram(total), chosen: "" };
   // Each fold trains on the total minus its own statistics (k-fold for ridge too: leave-one-out needs the rows).
   const how = `${flags.cv}-fold`;
   if (flags.model === "ridge") {
@@ -37,7 +51,6 @@ function fitFromStatistics(flags: FitFlags, given: Record<string, unknown>, fold
     return { model: fitted.model, chosen: chosenBy(how, fitted) };
   }
   const ratios = given.l1Ratio;
-  const total = merged(folds);
   if (total.yy === 0) {
     // As in memory: every lambda of an L1 penalty gives zero weights, and ElasticNetCV keeps the first of tied mixes.
     const l1Ratio = Array.isArray(ratios) ? ratios[0] as number : ratios;
@@ -71,10 +84,10 @@ export function finishFromStatistics(
   given: Record<string, unknown>, note: string,
 ): void {
   const warnings: string[] = [];
-  const { model, chosen } = fitFromStatistics(flags, given, folds, (message) => void warnings.push(message));
+  const total = merged(folds);
+  const { model, chosen } = fitFromStatistics(flags, given, folds, total, (message) => void warnings.push(message));
   checkFinite("the fit", model.coef, model.intercepts);
   for (const warning of warnings) console.warn(`regularized: warning: ${warning}`);
   if (flags.output !== undefined) writeOutput(flags.output, JSON.stringify(modelFile(model, names.featureNames, names.targets), null, 1) + "\n");
-  const total = merged(folds);
   print(model, names, flags, `${chosen}${note}`, { rows: total.n, r2: trainR2(model, total) });
 }

@@ -10,16 +10,14 @@ import { checkFlags, type FitFlags } from "./fit-command.js";
 import { STDIN, sourceName } from "./input-source.js";
 import { checkReserved, INTERCEPT } from "./load-data.js";
 import { byteProgress } from "./progress.js";
-import { checkStatisticsFit, finishFromStatistics } from "./statistics-fit.js";
+import { checkStatisticsFit, finishFromStatistics, fitsFromStatistics } from "./statistics-fit.js";
 
 /** Files larger than this (bytes) are streamed by `fit` on its own, when the model fits from statistics. */
 export const STREAM_ABOVE = 256 * 2 ** 20;
 
 /** Whether `fit` streams this file without being asked: a file (not stdin) past STREAM_ABOVE, a model that can. */
 export function streamsBySize(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): boolean {
-  if (!["ridge", "lasso", "elasticnet"].includes(flags.model)) return false;
-  if (given.solver !== undefined && given.solver !== "cd" && given.solver !== "closed-form") return false;
-  return (flags.target ?? []).length === 1 && isLarge(file);
+  return fitsFromStatistics(flags, given) && (flags.target ?? []).length === 1 && isLarge(file);
 }
 
 /** Whether a file (not stdin) is past STREAM_ABOVE. */
@@ -71,14 +69,20 @@ async function parquetStatistics(file: string, target: string, nFolds: number | 
   return accumulateParquet(buffer, { target, nFolds, source: file });
 }
 
+/** The file --stream reads: a CSV file, standard input or a Parquet file, not the embedded data (no file). */
+export function streamedFile(file: string | undefined): string {
+  if (file === undefined) throw new CliError("--stream reads a CSV file or standard input (-), not the embedded diabetes data: give the file.");
+  return file;
+}
+
 /** Fits from the statistics of a streamed CSV (or a Parquet file); writes --output only once the fit succeeded. */
 export async function fitStreamed(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): Promise<void> {
   const { targets } = checkFlags(file, flags, given);
   checkStatisticsFit(flags, given, "--stream", "drop --stream to fit the rows");
-  if (file === undefined) throw new CliError("--stream reads a CSV file or standard input (-), not the embedded diabetes data: give the file.");
+  const path = streamedFile(file);
   if (targets.length !== 1) throw new CliError(`--stream fits one --target, but ${targets.length} are given: fit one at a time, or drop --stream.`);
-  const statistics = await fileStatistics(file, targets[0], flags.cv);
-  checkReserved(statistics.featureNames, [INTERCEPT], sourceName(file));
+  const statistics = await fileStatistics(path, targets[0], flags.cv);
+  checkReserved(statistics.featureNames, [INTERCEPT], sourceName(path));
   const folds = flags.cv === undefined ? [statistics.total.toJSON()] : statistics.folds.map((fold) => fold.toJSON());
-  finishFromStatistics(folds, { featureNames: statistics.featureNames, targets }, flags, given, isParquet(file) ? " (Parquet, streamed)" : " (streamed)");
+  finishFromStatistics(folds, { featureNames: statistics.featureNames, targets }, flags, given, isParquet(path) ? " (Parquet, streamed)" : " (streamed)");
 }

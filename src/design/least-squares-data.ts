@@ -7,7 +7,7 @@
 import type { Backend, F64Block, Scope } from "../backend.js";
 import { checkSameLength, toVector } from "../input.js";
 import type { PreparedData, RescaledProblem } from "../solvers/prepared-data.js";
-import { penaltyExponents, rangeExponent, scaleByPowerOfTwo } from "../power-of-two.js";
+import { penaltyExponents, powerOfTwoFactors, rangeExponent } from "../power-of-two.js";
 
 /**
  * Data whose sum of |values| S lies in [2^-300, 2^300] (or is 0) are fitted as they are: every sum of products a
@@ -238,8 +238,8 @@ export class LeastSquaresData implements PreparedData {
       rangeExponent(this.raw.X.values), rangeExponent(this.raw.Y.values), penalty.lambda, penalty.rho, options.standardize);
     const { scope, value: data } = backend.keepScope((scope) => {
       const [X, Y] = [scope.copyOf(this.raw.X), scope.copyOf(this.raw.Y)];
-      scaleByPowerOfTwo(X.values, xExponent);
-      scaleByPowerOfTwo(Y.values, yExponent);
+      for (const factor of powerOfTwoFactors(xExponent)) backend.scal(factor, X);
+      for (const factor of powerOfTwoFactors(yExponent)) backend.scal(factor, Y);
       return new LeastSquaresData(backend, { X, Y, n, d, k }, options);
     });
     const free = () => {

@@ -29,17 +29,6 @@ function addToDiagonal(A: F64Block, n: number, value: number): void {
 }
 
 /**
- * A working copy of a block times `scale`, allocated before its source's view is read (allocation may grow
- * memory). A power-of-two scale is exact.
- */
-function copyOf(scope: Scope, source: F64Block, scale: number): F64Block {
-  const copy = scope.uninitialized(source.length);
-  copy.values.set(source.values);
-  if (scale !== 1) copy.values.forEach((v, i, values) => (values[i] = v * scale));
-  return copy;
-}
-
-/**
  * The factor both sides of the system are multiplied by: 1, or when n lambda overflows (lambda near the largest
  * double) the power of two 2^-ceil(log2 n), so that the diagonal shift (n scale) lambda <= lambda stays finite.
  */
@@ -65,18 +54,23 @@ export const closedForm = solver<SolverParams>({
     const done = (w: Float64Array) => ({ w, nIter: 0, converged: true, dualGap: Number.NaN });
     // An infinite penalty (a rescaled problem's lambda can overflow) leaves w = 0.
     if (shift === Infinity) return done(new Float64Array(d * k));
+    // A working copy times the (power-of-two, so exact) scale.
+    const scaled = (block: F64Block) => {
+      if (scale !== 1) backend.scal(scale, block);
+      return block;
+    };
     if (d <= n || !data.hasRows) {
       const { G, q } = data.gram();
-      const [A, B] = [copyOf(scope, G, scale), copyOf(scope, q, scale)];
+      const [A, B] = [scaled(scope.copyOf(G)), scaled(scope.copyOf(q))];
       addToDiagonal(A, d, shift);
       luSolveInPlace(backend, scope, A, d, B, k);
       return done(B.values.slice());
     }
     const Xc = data.rows();
-    const A = copyOf(scope, data.centeredTargets(), scale);
+    const A = scaled(scope.copyOf(data.centeredTargets()));
     const K = scope.uninitialized(n * n);
     backend.rowGram(Xc, n, d, K);
-    if (scale !== 1) K.values.forEach((v, i, values) => (values[i] = v * scale));
+    scaled(K);
     addToDiagonal(K, n, shift);
     luSolveInPlace(backend, scope, K, n, A, k);
     const [a, w] = [scope.alloc(n), scope.alloc(d)];

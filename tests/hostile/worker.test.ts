@@ -21,7 +21,6 @@ beforeAll(() => dist.init());
 
 const X = [[1, 2], [2, 1], [3, 5], [4, 2], [5, 7], [6, 1]];
 const y = [1, 2, 4, 3, 6, 5];
-const quiet = { onWarning: () => {} };
 /** A fit that runs until it is stopped: gradient descent with tol 0 never meets its test, and maxIter is 2^31 - 1. */
 const endless = { model: "Ridge", options: { solver: "gd", tol: 0, maxIter: 2 ** 31 - 1, learningRate: 0.001, recordHistory: false }, X, y } as const;
 

@@ -1,12 +1,11 @@
 // Coordinate descent for the elastic net, the twin of assembly/solvers/cd.ts (see there for the method): the
-// penalty comes as lambda and rho, the weights of the unscaled objective are alpha = n (lambda rho) and
-// beta = n (lambda (1 - rho)).
+// penalty comes as lambda and rho, the weights of the unscaled objective alpha and beta (penaltyWeights).
 
 import type { CdParams, IterativeResult } from "../../contract.js";
 import { mulberry32 } from "../../random.js";
 import { dot } from "../kernels/dot.js";
 import { sumAbs, sumSquares } from "../kernels/sums.js";
-import { dualNorms, elasticNetGap, weighted } from "./duality-gap.js";
+import { dualNorms, elasticNetGap, penaltyWeights, weighted } from "./duality-gap.js";
 import { randomIndex } from "./random.js";
 
 function coordinate(z: number, norm: number, alpha: number, beta: number, positive: boolean): number {
@@ -101,8 +100,7 @@ export function cdGram(
   G: Float64Array, q: Float64Array, yy: number, d: number, n: number, params: CdParams, w: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
-  const alpha = n * (params.lambda * params.rho);
-  const beta = n * (params.lambda * (1 - params.rho));
+  const [alpha, beta] = penaltyWeights(n, params);
   const h = new Float64Array(d);
   for (let j = 0; j < d; j++) h[j] = q[j] - dot(G, w, d, j * d);
   const sweep = sweeper(d, alpha, beta, params, (j) => G[j * d + j], (j, wj) => h[j] + G[j * d + j] * wj, (j, delta) => {
@@ -122,8 +120,7 @@ export function cdResidual(
   Xt: Float64Array, n: number, d: number, y: Float64Array, params: CdParams, w: Float64Array, r: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
-  const alpha = n * (params.lambda * params.rho);
-  const beta = n * (params.lambda * (1 - params.rho));
+  const [alpha, beta] = penaltyWeights(n, params);
   const norms = new Float64Array(d);
   r.set(y.subarray(0, n));
   for (let j = 0; j < d; j++) {

@@ -10,6 +10,14 @@ export function weighted(weight: number, value: number): number {
   return value === 0 ? 0 : weight * value;
 }
 
+/**
+ * [alpha, beta] = [n (lambda rho), n (lambda (1 - rho))], the weights of the unscaled objective, formed in this
+ * order so that rho = 1 (or 0) gives beta (or alpha) = 0 even when n lambda overflows, never Infinity * 0.
+ */
+export function penaltyWeights(n: number, params: { lambda: number; rho: number }): [alpha: number, beta: number] {
+  return [n * (params.lambda * params.rho), n * (params.lambda * (1 - params.rho))];
+}
+
 export function elasticNetGap(
   rNorm2: number, rDotY: number, xtaMax: number, xtr2: number, l1: number, w2: number, alpha: number, beta: number,
 ): number {

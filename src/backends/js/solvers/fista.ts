@@ -4,7 +4,7 @@ import type { FistaParams, IterativeResult } from "../../contract.js";
 import { dot } from "../kernels/dot.js";
 import { squaredLossGradient } from "../kernels/squared-loss-gradient.js";
 import { sumAbs, sumSquares } from "../kernels/sums.js";
-import { dualNorms, elasticNetGap, weighted } from "./duality-gap.js";
+import { dualNorms, elasticNetGap, penaltyWeights, weighted } from "./duality-gap.js";
 
 /** A rise of the objective by less than this fraction is rounding, not a too-long step. */
 const ROUNDING_MARGIN = 1e-9;
@@ -18,6 +18,7 @@ export function fista(
   const n = rows;
   const l1 = lambda * rho;
   const l2 = lambda * (1 - rho);
+  const [alpha, beta] = penaltyWeights(n, params);
   let step = 1 / L;
   const groupNorms = (v: Float64Array) => {
     const squares = new Float64Array(groups ? groups.count : 0);
@@ -57,10 +58,10 @@ export function fista(
     iterations++;
     // r = X w - y and gw = X^T r / n: the residual R = -r, X^T R = -n gw.
     const xtR = gw.map((g) => -n * g);
-    let [xtaMax, xtr2] = dualNorms(xtR, w, n * l2, positive);
-    if (groups) xtaMax = Math.max(...groupNorms(xtR.map((g, j) => g - weighted(n * l2, w[j]))).map((norm, g) => norm / groups.weights[g]));
+    let [xtaMax, xtr2] = dualNorms(xtR, w, beta, positive);
+    if (groups) xtaMax = Math.max(...groupNorms(xtR.map((g, j) => g - weighted(beta, w[j]))).map((norm, g) => norm / groups.weights[g]));
     const sparse = groups ? weightedGroupNorms(w) : sumAbs(w);
-    gap = elasticNetGap(sumSquares(r), -dot(r, y, rows), xtaMax, xtr2, sparse, sumSquares(w), n * l1, n * l2);
+    gap = elasticNetGap(sumSquares(r), -dot(r, y, rows), xtaMax, xtr2, sparse, sumSquares(w), alpha, beta);
     // Without a penalty there is no dual bound: stop when the weights settle, as CD does.
     converged = Number.isNaN(gap)
       ? Math.max(...Array.from(w, (v, j) => Math.abs(v - wPrev[j]))) <= tol * Math.max(...Array.from(w, Math.abs))

@@ -4,15 +4,14 @@ import type { CdParams, IterativeResult } from "../../contract.js";
 import { dot } from "../kernels/dot.js";
 import { sumSquares } from "../kernels/sums.js";
 import { runEpochs } from "./cd.js";
-import { weighted } from "./duality-gap.js";
+import { penaltyWeights, weighted } from "./duality-gap.js";
 
 /** Xt: d x n (columns of X); Yt: k x n (outputs); W: d x k, the start, written in place. */
 export function cdMultiTask(
   Xt: Float64Array, n: number, d: number, Yt: Float64Array, k: number, params: CdParams, W: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
-  const alpha = n * (params.lambda * params.rho);
-  const beta = n * (params.lambda * (1 - params.rho));
+  const [alpha, beta] = penaltyWeights(n, params);
   const Rt = Yt.slice(0, n * k);
   const norms = new Float64Array(d);
   const t = new Float64Array(k);
