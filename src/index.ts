@@ -33,6 +33,7 @@ export { SingularMatrixError } from "./linalg/singular-error.js";
 export { GramAccumulator, type GramStatistics, type RawSums } from "./gram-accumulator.js";
 export { accumulateStatistics, type AccumulateOptions, type RowChunk, type StreamedStatistics } from "./streaming/accumulate.js";
 export { accumulateCsv, type CsvStatistics, type CsvStatisticsOptions } from "./streaming/csv-statistics.js";
+export { accumulateCsvFiles, type CsvFilesOptions, type CsvFilesStatistics } from "./streaming/csv-files.js";
 export { accumulateParquet, type ParquetStatisticsOptions } from "./streaming/parquet-statistics.js";
 export { foldOfRow } from "./streaming/fold-of-row.js";
 export { statisticsQueries, type StatisticsQuerySpec, type StatisticsQueryPlan, type QueryBlock } from "./sql/statistics-query.js";

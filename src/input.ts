@@ -150,6 +150,14 @@ export function toVector(values: unknown, name: string): Float64Array {
   return out;
 }
 
+/** toVector without the copy when the values are a Float64Array already: checked in place, for a caller that only reads them. */
+export function vectorView(values: unknown, name: string): Float64Array {
+  if (!(values instanceof Float64Array)) return toVector(values, name);
+  const source = vectorSource(values, name);
+  checkAllFinite(values, source.where);
+  return values;
+}
+
 /** Throws a RangeError unless the two lengths agree. */
 export function checkSameLength(a: number, aName: string, b: number, bName: string): void {
   if (a !== b) {
@@ -188,6 +196,19 @@ function checkShape(rows: number, cols: number, name: string): void {
 function checkedShape(source: MatrixSource, name: string): MatrixSource {
   checkShape(source.rows, source.cols, name);
   return source;
+}
+
+/**
+ * toMatrix without the copy when the input is `{ data, rows, cols }` with a Float64Array of exactly rows * cols
+ * values: checked in place, for a caller that only reads it.
+ */
+export function matrixView(input: unknown, name: string): Matrix {
+  const data = (input as { data?: unknown } | null)?.data;
+  if (!(data instanceof Float64Array)) return toMatrix(input, name);
+  const source = matrixSource(input, name);
+  if (data.length !== source.rows * source.cols) return toMatrix(input, name);
+  checkAllFinite(data, source.where);
+  return { data, rows: source.rows, cols: source.cols };
 }
 
 /** Copies a matrix into row-major float64, checking shape and values (see {@link matrixSource}). */

@@ -44,6 +44,8 @@ export interface FitFlags {
   engine?: string;
   /** Read the CSV as a stream into statistics. */
   stream?: boolean;
+  /** Threads that read a streamed CSV file. */
+  threads?: number;
 }
 
 /** Checks the flags together, before any reading or fitting; returns the model's entry and the target names. */

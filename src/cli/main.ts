@@ -10,8 +10,9 @@ import { path, type PathFlags } from "./path-command.js";
 import { predict } from "./predict-command.js";
 import { CliError } from "./cli-error.js";
 import { fitInEngine } from "./engine-fit.js";
-import { fitStreamed, isParquet, STREAM_ABOVE, streamsBySize } from "./stream-fit.js";
+import { checkThreads, fitStreamed, isParquet, STREAM_ABOVE, streamsBySize } from "./stream-fit.js";
 import { sql, type SqlFlags } from "./sql-command.js";
+import { THREADS_FROM } from "../streaming/parallel-csv.js";
 
 const DATA_HELP = "CSV with a header row (- reads standard input); omit for the diabetes data";
 const TARGET_HELP = "the column to predict";
@@ -24,12 +25,16 @@ function fitAny(file: string | undefined, flags: FitFlags, given: Record<string,
   if (flags.engine !== undefined && flags.stream) {
     throw new CliError("--engine and --stream are two ways to fit from statistics: give one of them.");
   }
-  if (flags.engine !== undefined) return fitInEngine(file, flags, given);
+  if (flags.engine !== undefined) {
+    checkThreads(flags.threads, false, file);
+    return fitInEngine(file, flags, given);
+  }
   if (flags.stream || isParquet(file)) return fitStreamed(file, flags, given);
   if (streamsBySize(file, flags, given)) {
     process.stderr.write(`regularized: ${file} is over ${STREAM_ABOVE / 2 ** 20} MiB, so it is streamed into statistics (as --stream does).\n`);
     return fitStreamed(file, flags, given);
   }
+  checkThreads(flags.threads, false, file);
   return fit(file, flags, given);
 }
 
@@ -61,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
     .option("--format <format>", "table, json or csv", "table")
     .option("--engine <name>", "compute the statistics inside a data engine (duckdb) reading the CSV or Parquet file (globs allowed)")
     .option("--stream", `read the CSV (or -) as a stream into statistics: memory independent of its size (ridge, lasso, elasticnet; on its own past ${STREAM_ABOVE / 2 ** 20} MiB)`)
+    .option("--threads <n>", `threads that read a streamed CSV file (default: one per core from ${THREADS_FROM / 2 ** 20} MiB, one below)`, integerFlag("--threads", 1))
     .action((file: string | undefined, flags: FitFlags, command: Command) => fitAny(file, flags, givenOptions(command, "fit")));
   subcommand(program, "predict", "predict with a model file on the rows of a CSV file, one column per target")
     .argument("<model.json>", "a model file written by fit --output (- reads standard input)")
@@ -72,6 +78,7 @@ async function main(argv: string[]): Promise<void> {
   addSchemaFlags(pathCommand, "path")
     .option("--output <path.csv>", "write to a file instead of stdout (atomically; never over the input)")
     .option("--stream", `read the CSV (or -) as a stream into statistics: memory independent of its size (on its own past ${STREAM_ABOVE / 2 ** 20} MiB, and for Parquet)`)
+    .option("--threads <n>", `threads that read a streamed CSV file (default: one per core from ${THREADS_FROM / 2 ** 20} MiB, one below)`, integerFlag("--threads", 1))
     .action((file: string | undefined, flags: PathFlags, command: Command) => path(file, flags, givenOptions(command, "path")));
   subcommand(program, "sql", "print the SQL query that computes the statistics of a table in any engine (DuckDB, Spark SQL, BigQuery, ...)")
     .requiredOption("--target <column>", TARGET_HELP)

@@ -10,7 +10,7 @@ import { checkOutput, writeOutput } from "./output-file.js";
 import { checkFinite } from "./overflow.js";
 import { progress } from "./progress.js";
 import { sourceName } from "./input-source.js";
-import { fileStatistics, isLarge, isParquet, STREAM_ABOVE, streamedFile } from "./stream-fit.js";
+import { checkThreads, fileStatistics, isLarge, isParquet, STREAM_ABOVE, streamedFile } from "./stream-fit.js";
 
 /** The path of the rows, read into memory. */
 function pathOfRows(file: string | undefined, targets: string[], options: Record<string, unknown>) {
@@ -35,6 +35,8 @@ export interface PathFlags {
   output?: string;
   /** Read the CSV as a stream into statistics (always for Parquet, and on its own past STREAM_ABOVE). */
   stream?: boolean;
+  /** Threads that read a streamed CSV file. */
+  threads?: number;
 }
 
 /** The message for a constant target: no path to trace, and what gives the model. */
@@ -44,9 +46,9 @@ function constantTarget(target: string, value: number): CliError {
 }
 
 /** The path from the statistics of the streamed file (covariance mode): no row is kept in memory. */
-async function streamedPath(file: string | undefined, target: string, options: Record<string, unknown>) {
+async function streamedPath(file: string | undefined, target: string, threads: number | undefined, options: Record<string, unknown>) {
   const path = streamedFile(file);
-  const statistics = await fileStatistics(path, target, undefined);
+  const statistics = await fileStatistics(path, target, undefined, threads);
   const source = sourceName(path);
   checkReserved(statistics.featureNames, ["lambda", INTERCEPT], source);
   const total = statistics.total.toJSON();
@@ -69,7 +71,8 @@ export async function path(file: string | undefined, flags: PathFlags, options: 
   if (!flags.stream && streamed && isLarge(file)) {
     process.stderr.write(`regularized: ${file} is over ${STREAM_ABOVE / 2 ** 20} MiB, so it is streamed into statistics (as --stream does).\n`);
   }
-  const { result, featureNames } = streamed ? await streamedPath(file, targets[0], options) : pathOfRows(file, targets, options);
+  checkThreads(flags.threads, streamed, file);
+  const { result, featureNames } = streamed ? await streamedPath(file, targets[0], flags.threads, options) : pathOfRows(file, targets, options);
   checkFinite("the path", result.lambdas, result.intercepts, ...result.coefs);
   const lines = [["lambda", ...featureNames, INTERCEPT].map(csvCell).join(",")];
   result.lambdas.forEach((lambda, i) => lines.push([lambda, ...Array.from(result.coefs[i]), result.intercepts[i]].join(",")));

@@ -14,16 +14,14 @@ export function progress(label: string): ((done: number, total: number) => void)
 }
 
 /** A byte progress bar with the rate and the time left, on stderr when it is a terminal (for streamed files). */
-export function byteProgress(label: string, totalBytes: number): { add(bytes: number): void; stop(): void } {
+export function byteProgress(label: string, totalBytes: number): { set(bytes: number): void; stop(): void } {
   const bar = process.stderr.isTTY
     ? new SingleBar({ format: `${label} [{bar}] {percentage}% of {size} MB | {rate} MB/s | ETA {eta}s`, stream: process.stderr })
     : null;
   const started = performance.now();
-  let done = 0;
   bar?.start(totalBytes, 0, { size: (totalBytes / 1e6).toFixed(0), rate: "-" });
   return {
-    add(bytes) {
-      done += bytes;
+    set(done) {
       const seconds = (performance.now() - started) / 1000;
       bar?.update(done, { rate: seconds > 0 ? (done / 1e6 / seconds).toFixed(1) : "-" });
     },

@@ -1,8 +1,9 @@
 // `regularized fit FILE --stream`: the CSV read as a stream into statistics, memory O(k d^2) whatever the file's
 // size (k folds with --cv), then the model fitted from them. Standard input (-) streams too.
 
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { asyncBufferFromFile } from "hyparquet";
+import { accumulateCsvFiles } from "../streaming/csv-files.js";
 import { accumulateCsv, type CsvStatistics } from "../streaming/csv-statistics.js";
 import { accumulateParquet } from "../streaming/parquet-statistics.js";
 import { CliError } from "./cli-error.js";
@@ -33,26 +34,24 @@ export function isLarge(file: string | undefined): boolean {
 /** Whether a file is Parquet (by its extension): it is always read by row groups into statistics. */
 export const isParquet = (file: string | undefined): boolean => file !== undefined && /\.parquet$/i.test(file);
 
-/** The statistics of a CSV file (or standard input) or a Parquet file, streamed. */
-export function fileStatistics(file: string, target: string, nFolds: number | undefined): Promise<CsvStatistics> {
-  return (isParquet(file) ? parquetStatistics : csvStatistics)(file, target, nFolds);
+/** The statistics of a CSV file (or standard input) or a Parquet file, streamed; a CSV file on `threads` threads. */
+export function fileStatistics(file: string, target: string, nFolds: number | undefined, threads?: number): Promise<CsvStatistics> {
+  if (isParquet(file)) return parquetStatistics(file, target, nFolds);
+  return csvStatistics(file, target, nFolds, threads);
 }
 
-/** The statistics of a CSV file or standard input, streamed, with a byte progress bar on a terminal. */
-async function csvStatistics(file: string, target: string, nFolds: number | undefined): Promise<CsvStatistics> {
-  const source = sourceName(file);
-  if (file === STDIN) return accumulateCsv(process.stdin as AsyncIterable<Uint8Array>, { target, nFolds, source });
+/** The statistics of a CSV file (on worker threads when it is large) or of standard input, with a byte progress bar on a terminal. */
+async function csvStatistics(file: string, target: string, nFolds: number | undefined, threads: number | undefined): Promise<CsvStatistics> {
+  if (file === STDIN) return accumulateCsv(process.stdin as AsyncIterable<Uint8Array>, { target, nFolds, source: sourceName(file) });
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
     throw new CliError(`cannot read ${file}: no such file. Check the path.`);
   }
-  const stream = createReadStream(file);
   const bar = byteProgress("reading", size);
-  stream.on("data", (chunk) => bar.add(chunk.length));
   try {
-    return await accumulateCsv(stream as AsyncIterable<Uint8Array>, { target, nFolds, source });
+    return await accumulateCsvFiles(file, { target, nFolds, threads, onProgress: (done) => bar.set(done) });
   } finally {
     bar.stop();
   }
@@ -69,6 +68,15 @@ async function parquetStatistics(file: string, target: string, nFolds: number | 
   return accumulateParquet(buffer, { target, nFolds, source: file });
 }
 
+/** --threads reads a streamed CSV file: refused elsewhere (rows in memory, DuckDB, Parquet, standard input). */
+export function checkThreads(threads: number | undefined, streamed: boolean, file: string | undefined): void {
+  if (threads === undefined) return;
+  if (!streamed) throw new CliError("--threads sets the threads that read a streamed CSV file: add --stream, or drop --threads.");
+  if (file === STDIN || isParquet(file)) {
+    throw new CliError(`--threads reads pieces of a CSV file, and ${file === STDIN ? "standard input comes in order on one thread" : "a Parquet file is read by row groups on one thread"}: drop --threads.`);
+  }
+}
+
 /** The file --stream reads: a CSV file, standard input or a Parquet file, not the embedded data (no file). */
 export function streamedFile(file: string | undefined): string {
   if (file === undefined) throw new CliError("--stream reads a CSV file or standard input (-), not the embedded diabetes data: give the file.");
@@ -80,9 +88,11 @@ export async function fitStreamed(file: string | undefined, flags: FitFlags, giv
   const { targets } = checkFlags(file, flags, given);
   checkStatisticsFit(flags, given, "--stream", "drop --stream to fit the rows");
   const path = streamedFile(file);
+  checkThreads(flags.threads, true, path);
   if (targets.length !== 1) throw new CliError(`--stream fits one --target, but ${targets.length} are given: fit one at a time, or drop --stream.`);
-  const statistics = await fileStatistics(path, targets[0], flags.cv);
+  const statistics = await fileStatistics(path, targets[0], flags.cv, flags.threads);
   checkReserved(statistics.featureNames, [INTERCEPT], sourceName(path));
   const folds = flags.cv === undefined ? [statistics.total.toJSON()] : statistics.folds.map((fold) => fold.toJSON());
-  finishFromStatistics(folds, { featureNames: statistics.featureNames, targets }, flags, given, isParquet(path) ? " (Parquet, streamed)" : " (streamed)");
+  const threads = "threads" in statistics && (statistics.threads as number) > 1 ? `, on ${statistics.threads as number} threads` : "";
+  finishFromStatistics(folds, { featureNames: statistics.featureNames, targets }, flags, given, isParquet(path) ? " (Parquet, streamed)" : ` (streamed${threads})`);
 }

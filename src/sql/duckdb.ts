@@ -55,5 +55,5 @@ export async function duckdbStatistics(spec: StatisticsQuerySpec): Promise<GramS
 /** DuckDB's reader of a CSV or Parquet file (globs allowed), as a FROM expression with the path quoted. */
 export function duckdbFileSource(path: string): string {
   const literal = `'${path.replaceAll("'", "''")}'`;
-  return /\.parquet$/i.test(path) ? `read_parquet(${literal})` : `read_csv(${literal}, header = true)`;
+  return /\.parquet$/i.test(path) ? `read_parquet(${literal})` : `read_csv(${literal}, header = true, delim = ',', quote = '"')`;
 }

@@ -1,131 +1,98 @@
-// CSV text in chunks as numeric row chunks: papaparse's core parser over each chunk (the unfinished last record
-// carried into the next), the table rules of csv/table.ts on every record, the cells written straight into
-// Float64Arrays of features and target.
+// CSV bytes in chunks as numeric row chunks. Each stretch of whole lines is read by one of two readers: lines of
+// plain decimal cells straight from their bytes (decimal-row.ts), any other line through the table rules; and
+// the header, and any stretch with a quote in it (a record may span lines there), by papaparse's parser.
 
-import Papa from "papaparse";
-import { cellPlace, cellValue, checkHeader, checkRowLength, csvSyntaxMessage, tableFromRecords } from "../csv/table.js";
 import type { RowChunk } from "./accumulate.js";
+import { readDecimalRow, RowRead } from "./decimal-row.js";
+import { afterFeeds, feedsIn } from "./line-bytes.js";
+import { lineBreakOf, ParsedText, type LineBreak } from "./parsed-text.js";
+import { RowTable, type ColumnPick } from "./row-table.js";
 
-/** The columns a reader keeps: the target's index and the features' indices, in the order of X's columns. */
-export interface ColumnPick {
-  targetIndex: number;
-  featureIndices: number[];
-}
+export type { ColumnPick } from "./row-table.js";
 
-type LineBreak = "\r\n" | "\n" | "\r";
+const [LINE_FEED, QUOTE] = [10, 34];
 
-/** Line breaks in text[0, end). */
-function countBreaks(text: string, newline: string, end: number): number {
-  let count = 0;
-  for (let at = text.indexOf(newline); at >= 0 && at < end; at = text.indexOf(newline, at + newline.length)) count++;
-  return count;
-}
-
-/** The line break of CSV text: "\r\n" or "\n" by its first line feed; "\r" when it has carriage returns alone. */
-function lineBreakOf(text: string): LineBreak | undefined {
-  const feed = text.indexOf("\n");
-  if (feed >= 0) return feed > 0 && text[feed - 1] === "\r" ? "\r\n" : "\n";
-  return undefined;
-}
-
-/** One parse of a stretch of text: its records, and the file line of any of its records or characters. */
-class ParsedText {
-  readonly records: string[][];
-  readonly consumed: number;
-  private recordEnds: number[] | undefined;
-
-  constructor(private readonly text: string, private readonly newline: LineBreak, private readonly firstLine: number, private readonly last: boolean, source: string) {
-    const result = new Papa.Parser({ delimiter: ",", newline, quoteChar: '"' }).parse(text, 0, !last) as Papa.ParseResult<string[]>;
-    const error = result.errors[0];
-    if (error) throw new TypeError(csvSyntaxMessage(source, new Error(`${error.message} (line ${this.lineAt(error.index ?? 0)})`)));
-    this.records = result.data;
-    this.consumed = result.meta.cursor;
-  }
-
-  /** The file line of the character at `index`. */
-  lineAt(index: number): number {
-    return this.firstLine + countBreaks(this.text, this.newline, index);
-  }
-
-  /** The file line record `row` ends on (as csv-parse counts lines): parsed again, only for an error message. */
-  lineOfRecord(row: number): number {
-    if (!this.recordEnds) {
-      const ends: number[] = [];
-      const step = (result: Papa.ParseStepResult<string[]>) => void ends.push(result.meta.cursor);
-      new Papa.Parser({ delimiter: ",", newline: this.newline, quoteChar: '"', step }).parse(this.text, 0, !this.last);
-      this.recordEnds = ends;
-    }
-    const end = this.recordEnds[row];
-    return this.lineAt(this.text.endsWith(this.newline, end) ? end - this.newline.length : end);
-  }
+/** How to read a piece of a CSV file: its lines after the header, which was read apart. */
+export interface PieceOptions {
+  /** The file's header (already checked): the piece's every record is a data row. */
+  columns: string[];
+  /** The file line of the piece's first byte. */
+  firstLine: number;
+  /** Set when a stretch of the piece holds a quote: it may have begun inside a quoted cell. */
+  report: { quoted: boolean };
 }
 
 /**
- * Row chunks of at most `chunkRows` rows from CSV text: the header checked by the table rules, `pick` called
- * with its names at the first data row, then every cell of every record checked (errors name the line and the
- * column). The chunk's arrays are reused for the next chunk: a consumer takes each chunk before asking for more.
+ * Row chunks of at most `chunkRows` rows from CSV bytes (UTF-8): the header checked by the table rules, `pick`
+ * called with its names at the first data row, then every cell of every record checked (errors name the line
+ * and the column). The chunk's arrays are reused for the next chunk: a consumer takes each chunk before asking
+ * for more. With `piece`, the bytes are lines after a header read apart, and may hold no row.
  */
-export async function* csvRowChunks(texts: AsyncIterable<string>, source: string, chunkRows: number, pick: (columns: string[]) => ColumnPick): AsyncGenerator<RowChunk> {
-  let header: string[] | undefined;
-  let slots: Int32Array | undefined;
-  let [X, y] = [new Float64Array(0), new Float64Array(0)];
-  let [d, filled, seen] = [0, 0, 0];
-  const TARGET = -1;
-  const take = (): RowChunk => ({ X: { data: X.subarray(0, filled * d), rows: filled, cols: d }, y: y.subarray(0, filled) });
-
+export async function* csvRowChunks(chunks: AsyncIterable<Uint8Array>, source: string, chunkRows: number, pick: (columns: string[]) => ColumnPick, piece?: PieceOptions): AsyncGenerator<RowChunk> {
+  const table = new RowTable(source, chunkRows, pick, piece?.columns);
+  const decoder = new TextDecoder();
   let newline: LineBreak | undefined;
-  let [pending, line] = ["", 1];
-  const parsedTexts = async function* (): AsyncGenerator<ParsedText> {
-    for await (const text of texts) {
-      pending += text;
-      newline ??= lineBreakOf(pending);
-      if (newline === undefined) continue;
-      const parsed = new ParsedText(pending, newline, line, false, source);
-      line = parsed.lineAt(parsed.consumed);
-      pending = pending.slice(parsed.consumed);
-      yield parsed;
+  let line = piece?.firstLine ?? 1;
+
+  /** papaparse over bytes[0, end) (ending at a line feed unless `last`); returns the bytes its records took. */
+  const generalRead = function* (bytes: Uint8Array, end: number, last: boolean): Generator<RowChunk, number> {
+    const text = decoder.decode(bytes.subarray(0, end));
+    newline ??= lineBreakOf(text) ?? (text.includes("\r") ? "\r" : "\n");
+    const parsed = new ParsedText(text, newline, line, last, source);
+    for (let row = 0; row < parsed.records.length; row++) {
+      if (table.full) yield table.take();
+      table.record(parsed.records[row], () => parsed.lineOfRecord(row));
     }
-    if (pending.length > 0) yield new ParsedText(pending, newline ?? (pending.includes("\r") ? "\r" : "\n"), line, true, source);
+    line = parsed.lineAt(parsed.consumed);
+    // The records end at a line break, so the bytes they took end after as many line feeds as their text holds.
+    return last ? end : afterFeeds(bytes, feedsIn(text, parsed.consumed));
   };
 
-  for await (const parsed of parsedTexts()) {
-    const { records } = parsed;
-    let row = 0;
-    const where = (column: number) => cellPlace(source, parsed.lineOfRecord(row), header![column]);
-    for (; row < records.length; row++) {
-      const cells = records[row];
-      // A blank (or blanks-only) line holds no record, as csv-parse reads CSV with skip_empty_lines and trim.
-      if (cells.length === 1 && cells[0].trim() === "") continue;
-      if (!header) {
-        header = cells.map((cell) => cell.trim());
-        checkHeader(header, source);
-        continue;
+  /** The lines of bytes[0, end) (end just past a line feed), each by the decimal reader or the table rules. */
+  const decimalRead = function* (bytes: Uint8Array, end: number): Generator<RowChunk> {
+    const values = table.values;
+    for (let start = 0; start < end; line++) {
+      const feed = bytes.indexOf(LINE_FEED, start);
+      if (table.full) yield table.take();
+      const read = readDecimalRow(bytes, start, feed, values);
+      if (read === RowRead.Row) table.putValues();
+      else if (read === RowRead.Undecided) {
+        const lineNumber = line;
+        table.record(decoder.decode(bytes.subarray(start, feed)).split(","), () => lineNumber);
       }
-      if (cells.length !== header.length) checkRowLength(cells.length, header, source, parsed.lineOfRecord(row));
-      if (!slots) {
-        const { targetIndex, featureIndices } = pick(header);
-        slots = new Int32Array(header.length).fill(-2);
-        featureIndices.forEach((c, j) => (slots![c] = j));
-        slots[targetIndex] = TARGET;
-        d = featureIndices.length;
-        [X, y] = [new Float64Array(chunkRows * d), new Float64Array(chunkRows)];
-      }
-      const base = filled * d;
-      for (let c = 0; c < cells.length; c++) {
-        const value = cellValue(cells[c].trim(), c, where);
-        const slot = slots[c];
-        if (slot >= 0) X[base + slot] = value;
-        else if (slot === TARGET) y[filled] = value;
-      }
-      seen++;
-      if (++filled === chunkRows) {
-        yield take();
-        filled = 0;
-      }
+      start = feed + 1;
     }
+  };
+
+  // The bytes not yet read (an unfinished record) stay at the front of `scratch`, each chunk is copied after
+  // them: a producer may reuse its chunk's memory once the next is asked for, and no chunk makes garbage.
+  let scratch = new Uint8Array(1 << 17);
+  let carried = 0;
+  for await (const chunk of chunks) {
+    const length = carried + chunk.length;
+    if (length > scratch.length) {
+      const grown = new Uint8Array(Math.max(length, 2 * scratch.length));
+      grown.set(scratch.subarray(0, carried));
+      scratch = grown;
+    }
+    scratch.set(chunk, carried);
+    const bytes = scratch.subarray(0, length);
+    const end = bytes.lastIndexOf(LINE_FEED) + 1;
+    if (end === 0) {
+      carried = length;
+      continue;
+    }
+    const quoted = bytes.subarray(0, end).indexOf(QUOTE) >= 0;
+    if (quoted && piece) piece.report.quoted = true;
+    const taken = !table.hasHeader || quoted ? yield* generalRead(bytes, end, false) : (yield* decimalRead(bytes, end), end);
+    scratch.copyWithin(0, taken, length);
+    carried = length - taken;
   }
-  // An empty file, or a header alone: the table rules' messages.
-  if (!header) tableFromRecords([], source);
-  if (seen === 0) tableFromRecords([{ record: header!, info: { lines: 1 } }], source);
-  if (filled > 0) yield take();
+  if (carried > 0) {
+    const rest = scratch.subarray(0, carried);
+    if (piece && rest.indexOf(QUOTE) >= 0) piece.report.quoted = true;
+    yield* generalRead(rest, carried, true);
+  }
+  if (!piece) table.finish();
+  if (table.pending) yield table.take();
 }

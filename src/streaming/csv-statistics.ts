@@ -1,12 +1,12 @@
 // Statistics of a numeric CSV read as a stream (a Node Readable, a browser Blob or File, any async iterable of
-// text or bytes): papaparse's parser under the command line's table rules (a header, decimal cells, errors with
-// line and column), then the streaming accumulation, in chunks of rows.
+// text or bytes) under the command line's table rules (a header, decimal cells, errors with line and column; see
+// csv-rows.ts), then the streaming accumulation, in chunks of rows.
 
 import type { BackendName } from "../backend.js";
 import { checkPositiveInteger, describeValue, isPlainObject } from "../options/checks.js";
 import { accumulateStatistics, type StreamedStatistics } from "./accumulate.js";
 import { csvRowChunks } from "./csv-rows.js";
-import { blobChunks, textOf, type TextChunks } from "./text-chunks.js";
+import { blobChunks, bytesOf, type TextChunks } from "./text-chunks.js";
 
 /** Options of {@link accumulateCsv}. */
 export interface CsvStatisticsOptions {
@@ -59,7 +59,7 @@ export async function accumulateCsv(input: TextChunks | Blob, options: CsvStatis
   }
   let picked: ReturnType<typeof pickColumns> | undefined;
   const chunkRows = options.chunkRows === undefined ? 8192 : checkPositiveInteger(options.chunkRows, "chunkRows");
-  const rowChunks = csvRowChunks(textOf(chunks as TextChunks), source, chunkRows, (columns) =>
+  const rowChunks = csvRowChunks(bytesOf(chunks as TextChunks), source, chunkRows, (columns) =>
     (picked = pickColumns(columns, options.target, options.features, source)));
   const { total, folds } = await accumulateStatistics(rowChunks, { nFolds: options.nFolds, backend: options.backend });
   return { total, folds, featureNames: picked!.featureNames, target: options.target };

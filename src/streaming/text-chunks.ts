@@ -1,5 +1,5 @@
 // CSV text as it arrives: a Node Readable, a browser Blob's stream, or any async iterable of bytes or text,
-// read as UTF-8 text chunks.
+// read as UTF-8 byte chunks.
 
 /** Bytes (UTF-8) or text, in chunks: a Node `Readable`, a `Blob`'s stream, or any async iterable of them. */
 export type TextChunks = AsyncIterable<Uint8Array | string>;
@@ -18,21 +18,24 @@ export async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
   }
 }
 
+/** Whether a UTF-16 code unit opens a surrogate pair (its other half may come in the next string). */
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+
 /**
- * The chunks as UTF-8 text (a multi-byte character cut between two chunks decoded whole), with a leading
- * byte-order mark dropped.
+ * The chunks as UTF-8 bytes, text encoded (a surrogate pair cut between two strings encoded whole). A leading
+ * byte-order mark stays: the reader's TextDecoder drops it.
  */
-export async function* textOf(chunks: TextChunks): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let first = true;
+export async function* bytesOf(chunks: TextChunks): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  let carried = "";
   for await (const chunk of chunks) {
-    let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
+    if (typeof chunk !== "string") {
+      if (chunk.length > 0) yield chunk;
+      continue;
     }
-    if (text.length > 0) yield text;
+    const text = carried + chunk;
+    carried = text.length > 0 && isHighSurrogate(text.charCodeAt(text.length - 1)) ? text.slice(-1) : "";
+    if (text.length > carried.length) yield encoder.encode(carried ? text.slice(0, -1) : text);
   }
-  const rest = decoder.decode();
-  if (rest.length > 0) yield rest;
+  if (carried) yield encoder.encode(carried);
 }

@@ -46,7 +46,7 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
   worker: [...BASE, "models"],
   // The CSV rules (a header of distinct names, decimal cells) that the command line, the page and streams share.
   csv: ["options"],
-  streaming: [...BASE, "gram-accumulator.ts", "csv"],
+  streaming: [...BASE, "gram-accumulator.ts", "csv", "worker"], // worker: the pool that reads pieces of files in parallel
   sql: [...BASE, "gram-accumulator.ts"], // SQL statistics: the query, its inverse, DuckDB
   cli: [...BASE, "models", "paths", "pipeline", "datasets", "gram-accumulator.ts", "csv", "sql", "streaming"],
   "index.ts": UNITS.filter((unit) => unit !== "index.ts" && unit !== "cli"),

@@ -1,6 +1,6 @@
-// The papaparse reader of accumulateCsv against the in-memory reader (csv-parse's sync parser and the same table
-// rules): statistics for every chunk size (the row arrays are reused between chunks), and error lines where
-// records span lines or blank lines are skipped.
+// The reader of accumulateCsv (decimal lines from their bytes, papaparse for the header and quotes) against the
+// in-memory reader (csv-parse's sync parser and the same table rules): statistics for every chunk size (the row
+// arrays are reused between chunks), and error lines where records span lines or blank lines are skipped.
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,15 +10,19 @@ import { mulberry32 } from "../../src/backends/random.js";
 
 beforeAll(() => init());
 
-/** A header whose first name is quoted across two lines, then rows with blanks-only lines between some. */
-function text(n: number): string {
+/**
+ * A header whose first name is quoted across two lines, then rows with blanks-only lines between some: cells of
+ * 17 digits and of 4 decimals (both readers of decimal-row.ts), now and then one quoted (papaparse's stretch).
+ */
+function text(n: number, newline = "\n"): string {
   const random = mulberry32(21);
   const lines = ['"x\nfirst",x2,y'];
   for (let i = 0; i < n; i++) {
-    lines.push(`${random() * 4 - 2},${random()},${random() * 100}`);
+    const first = i % 97 === 5 ? `"${(random() * 4 - 2).toFixed(3)}"` : String(random() * 4 - 2);
+    lines.push(`${first},${random().toFixed(4)},${random() * 100}`);
     if (i % 13 === 0) lines.push("   ");
   }
-  return lines.join("\n") + "\n";
+  return lines.join(newline) + newline;
 }
 
 function inMemoryTable(csv: string) {
@@ -36,16 +40,19 @@ function inMemoryMessage(csv: string): string {
 
 const pieces = (csv: string, size: number) => Readable.from(Buffer.from(csv).toString().match(new RegExp(`[^]{1,${size}}`, "g")) ?? []);
 
-describe("accumulateCsv with papaparse", () => {
+describe("accumulateCsv's reader", () => {
   const csv = text(1000);
-  const { rows } = inMemoryTable(csv);
-  const expected = () => new GramAccumulator(2).update(rows.map((row) => [row[1], row[0]]), rows.map((row) => row[2])).toJSON();
+  const expected = (csv: string) => {
+    const { rows } = inMemoryTable(csv);
+    return new GramAccumulator(2).update(rows.map((row) => [row[1], row[0]]), rows.map((row) => row[2])).toJSON();
+  };
 
-  it("gives the in-memory statistics for chunks of 1, 7, 999, 1000 and 8192 rows, with and without folds", async () => {
-    const want = expected();
-    for (const chunkRows of [1, 7, 999, 1000, 8192]) {
+  it("gives the in-memory statistics for chunks of 1, 7, 999, 1000 and 8192 rows, with and without folds, either line break", async () => {
+    for (const [newline, chunkRows, size] of [["\n", 1, 50], ["\n", 7, 50], ["\n", 999, 4096], ["\r\n", 1000, 50], ["\r\n", 8192, 65536]] as const) {
+      const csv = text(1000, newline);
+      const want = expected(csv);
       for (const nFolds of [undefined, 3]) {
-        const stats = await accumulateCsv(pieces(csv, 50), { target: "y", features: ["x2", "x\nfirst"], chunkRows, nFolds });
+        const stats = await accumulateCsv(pieces(csv, size), { target: "y", features: ["x2", "x\nfirst"], chunkRows, nFolds });
         const got = stats.total.toJSON();
         expect(got.n).toBe(1000);
         for (const key of ["xMean", "xx", "xy"] as const) {
@@ -57,13 +64,16 @@ describe("accumulateCsv with papaparse", () => {
   });
 
   it("names the line the in-memory reader names, after a two-line header and skipped blank lines", async () => {
-    const lines = csv.split("\n");
-    const badCell = [...lines.slice(0, 700), lines[700].replace(/,[^,]+$/, ",0x1F"), ...lines.slice(701)].join("\n");
-    const shortRow = [...lines.slice(0, 900), "1,2", ...lines.slice(900)].join("\n");
-    for (const bad of [badCell, shortRow]) {
-      const message = inMemoryMessage(bad);
-      expect(message).toMatch(/line \d+/);
-      await expect(accumulateCsv(pieces(bad, 77), { target: "y" })).rejects.toThrow(message);
+    for (const newline of ["\n", "\r\n"]) {
+      const lines = text(1000, newline).split(newline);
+      const badCell = [...lines.slice(0, 700), lines[700].replace(/,[^,]+$/, ",0x1F"), ...lines.slice(701)].join(newline);
+      const shortRow = [...lines.slice(0, 900), "1,2", ...lines.slice(900)].join(newline);
+      const badQuoted = [...lines.slice(0, 800), '"1e999",2,3', ...lines.slice(800)].join(newline);
+      for (const bad of [badCell, shortRow, badQuoted]) {
+        const message = inMemoryMessage(bad);
+        expect(message).toMatch(/line \d+/);
+        await expect(accumulateCsv(pieces(bad, 77), { target: "y" })).rejects.toThrow(message);
+      }
     }
   });
 
