@@ -75,6 +75,21 @@ describe("regularized fit --engine duckdb", () => {
     expect(run("fit", csv, "--target", "y", "--engine", "spark").stderr).toMatch(/--engine must be duckdb/);
     expect(existsSync(output)).toBe(false);
   });
+
+  it.each([
+    ["an empty file", "", "is empty: it needs a header row and at least one data row."],
+    ["a ragged row", "a,b,y\n1,2,3\n4,5\n", "line 3 has 2 cells but the header has 3 columns"],
+    ["a text cell", "a,b,y\n1,2,3\n4,five,6\n", 'line 3, column "b": "five" is not a number'],
+    ["semicolons", "a;b;y\n1;2;3\n", "it looks separated by semicolons"],
+    ["no such file", undefined, "no such file. Check the path."],
+  ])("a CSV DuckDB cannot read as the table rules want (%s) gets the message the command line gives without --engine", (_, text, message) => {
+    const path = join(dir, `${_.replaceAll(" ", "-")}.csv`);
+    if (text !== undefined) writeFileSync(path, text);
+    const [engine, inMemory] = [run("fit", path, "--target", "y", "--engine", "duckdb"), run("fit", path, "--target", "y")];
+    expect(engine.status).toBe(2);
+    expect(engine.stderr).toContain(message);
+    if (text !== undefined) expect(engine.stderr).toBe(inMemory.stderr);
+  });
 });
 
 describe("regularized sql", () => {
