@@ -1,10 +1,11 @@
 // Whole fits on both backends: the seed's gradient-descent loop (500 iterations) and Ridge's closed form,
-// and scikit-learn's Ridge(solver="cholesky") on the same data when /usr/bin/python3 has it.
+// and scikit-learn's Ridge(solver="cholesky") on the same data when /usr/bin/python3 has it, with OpenBLAS as
+// installed and with its AVX2 kernels (OPENBLAS_CORETYPE=Haswell).
 // Prints a markdown table and writes bench/results/fits.json.
 
 import { initSync } from "../src/backends/registry.js";
 import { Lasso, Ridge } from "../src/index.js";
-import { benchArgs, fixed, medianMs, printTable, randomArray, runScikitLearn, writeResults } from "./harness.js";
+import { benchArgs, BLAS_BUILDS, fixed, medianMs, printTable, randomArray, runScikitLearn, writeResults } from "./harness.js";
 
 const { time, quick } = benchArgs();
 const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [1_000, 1_000]];
@@ -19,12 +20,12 @@ interface SklearnTiming {
 }
 
 /** scikit-learn's Ridge on the same data, or the reason it could not run. */
-function sklearnRidge(X: Float64Array, y: Float64Array, rows: number, cols: number): SklearnTiming | string {
-  return runScikitLearn<SklearnTiming>("bench/sklearn_ridge.py", X, y, [`${rows}`, `${cols}`, `${LAMBDA}`, "15"]);
+function sklearnRidge(X: Float64Array, y: Float64Array, rows: number, cols: number, blas: Record<string, string> = BLAS_BUILDS.installed): SklearnTiming | string {
+  return runScikitLearn<SklearnTiming>("bench/sklearn_ridge.py", X, y, [`${rows}`, `${cols}`, `${LAMBDA}`, "15"], blas);
 }
 
 initSync();
-const rows: string[][] = [["fit", "n x d", "JS median ms", "WASM median ms", "WASM speedup", "scikit-learn ms", "WASM / scikit-learn"]];
+const rows: string[][] = [["fit", "n x d", "JS median ms", "WASM median ms", "WASM speedup", "scikit-learn ms", "WASM / scikit-learn", "sk-AVX2 ms", "WASM / sk-AVX2"]];
 const results = [];
 const notes: string[] = [];
 for (const [n, d] of SHAPES) {
@@ -44,7 +45,7 @@ for (const [n, d] of SHAPES) {
 
   const gdJs = await medianMs(gd("js"), time, 3);
   const gdWasm = await medianMs(gd("wasm"), time, 3);
-  rows.push([`Lasso GD, ${GD_ITERATIONS} iterations`, shape, fixed(gdJs, 1), fixed(gdWasm, 1), `${fixed(gdJs / gdWasm, 2)}x`, "-", "-"]);
+  rows.push([`Lasso GD, ${GD_ITERATIONS} iterations`, shape, fixed(gdJs, 1), fixed(gdWasm, 1), `${fixed(gdJs / gdWasm, 2)}x`, "-", "-", "-", "-"]);
   results.push({ fit: "gd", iterations: GD_ITERATIONS, rows: n, cols: d, jsMs: gdJs, wasmMs: gdWasm });
   process.stderr.write(`. gd ${shape}\n`);
 
@@ -52,19 +53,20 @@ for (const [n, d] of SHAPES) {
   const cfWasm = await medianMs(closed("wasm"), time, 5);
   const sk = sklearnRidge(X, y, n, d);
   const skMs = typeof sk === "string" ? undefined : sk.medianMs;
+  const skAvx2 = sklearnRidge(X, y, n, d, BLAS_BUILDS.avx2);
+  const avx2Ms = typeof skAvx2 === "string" ? undefined : skAvx2.medianMs;
   if (typeof sk === "string") notes.push(`${shape}: scikit-learn ${sk}`);
   else {
     const ours = new Ridge({ lambda: LAMBDA }).fit(data, y).coef;
     const scale = Math.max(...sk.coef.map(Math.abs));
     const error = Math.max(...sk.coef.map((c, j) => Math.abs(c - ours[j]))) / scale;
-    notes.push(`${shape}: scikit-learn ${sk.sklearn}, BLAS ${sk.blas.join("; ") || "unknown"}; ` +
+    const avx2Blas = typeof skAvx2 === "string" ? skAvx2 : skAvx2.blas.join("; ");
+    notes.push(`${shape}: scikit-learn ${sk.sklearn}, BLAS ${sk.blas.join("; ") || "unknown"} (sk-AVX2: ${avx2Blas}); ` +
       `max |coef - scikit-learn coef| / max |coef| = ${error.toExponential(1)}`);
   }
-  rows.push([
-    "Ridge closed form", shape, fixed(cfJs, 2), fixed(cfWasm, 2), `${fixed(cfJs / cfWasm, 2)}x`,
-    skMs === undefined ? "skipped" : fixed(skMs, 2), skMs === undefined ? "-" : `${fixed(cfWasm / skMs, 2)}x`,
-  ]);
-  results.push({ fit: "closed-form", rows: n, cols: d, jsMs: cfJs, wasmMs: cfWasm, sklearnMs: skMs ?? null });
+  const columns = (ms: number | undefined) => (ms === undefined ? ["skipped", "-"] : [fixed(ms, 2), `${fixed(cfWasm / ms, 2)}x`]);
+  rows.push(["Ridge closed form", shape, fixed(cfJs, 2), fixed(cfWasm, 2), `${fixed(cfJs / cfWasm, 2)}x`, ...columns(skMs), ...columns(avx2Ms)]);
+  results.push({ fit: "closed-form", rows: n, cols: d, jsMs: cfJs, wasmMs: cfWasm, sklearnMs: skMs ?? null, sklearnAvx2Ms: avx2Ms ?? null });
   process.stderr.write(`. closed form ${shape}\n`);
 }
 

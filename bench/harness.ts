@@ -60,14 +60,26 @@ export const fixed = (value: number, digits: number): string => value.toFixed(di
 const PYTHON = "/usr/bin/python3";
 
 /**
- * Runs a scikit-learn script of bench/ on X (row-major) and y written as raw float64 files, with `args` after
- * the two file names; returns its JSON output, or why it could not run (no Python, no scikit-learn).
+ * The BLAS builds scikit-learn is timed with: OpenBLAS as Debian installs it (its generic SSE3 kernels on this
+ * CPU; an OPENBLAS_CORETYPE set in the bench's own environment is removed), and its AVX2 kernels.
  */
-export function runScikitLearn<T>(script: string, X: Float64Array, y: Float64Array, args: string[]): T | string {
+export const BLAS_BUILDS = {
+  installed: {},
+  /** OpenBLAS's Haswell (AVX2) kernels, forced for the timing command alone. */
+  avx2: { OPENBLAS_CORETYPE: "Haswell" },
+} as const;
+
+/**
+ * Runs a scikit-learn script of bench/ on X (row-major) and y written as raw float64 files, with `args` after
+ * the two file names, under `blas` (BLAS_BUILDS); returns its JSON output, or why it could not run (no Python,
+ * no scikit-learn).
+ */
+export function runScikitLearn<T>(script: string, X: Float64Array, y: Float64Array, args: string[], blas: Record<string, string> = BLAS_BUILDS.installed): T | string {
   const dir = mkdtempSync(join(tmpdir(), "regularized-bench-"));
   writeFileSync(join(dir, "X.f64"), X);
   writeFileSync(join(dir, "y.f64"), y);
-  const run = spawnSync(PYTHON, [script, join(dir, "X.f64"), join(dir, "y.f64"), ...args], { encoding: "utf8" });
+  const { OPENBLAS_CORETYPE: _inherited, ...env } = process.env;
+  const run = spawnSync(PYTHON, [script, join(dir, "X.f64"), join(dir, "y.f64"), ...args], { encoding: "utf8", env: { ...env, ...blas } });
   if (run.error) return `skipped: ${PYTHON} not found`;
   if (run.status !== 0) return `skipped: scikit-learn did not run (${run.stderr.trim().split("\n").at(-1)})`;
   return JSON.parse(run.stdout) as T;
