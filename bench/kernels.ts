@@ -26,6 +26,16 @@ const vector = (bytesPerValue: number, run: (b: Backend, x: F64Block, y: F64Bloc
   return () => (run(b, x, y), { bytes: bytesPerValue * n * d });
 };
 
+/** A symmetric positive definite m x m block: 2 m I plus a symmetric matrix of entries in [-1, 1). */
+function spd(scope: Scope, m: number): F64Block {
+  const values = randomArray(m * m, 3);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < i; j++) values[i * m + j] = values[j * m + i];
+    values[i * m + i] += 2 * m;
+  }
+  return scope.fromArray(values);
+}
+
 const CASES: Record<keyof typeof KERNELS, Case> = {
   dot: vector(16, (b, x, y) => b.dot(x, y)),
   axpy: vector(24, (b, x, y) => b.axpy(0.5, x, y)),
@@ -103,6 +113,22 @@ const CASES: Record<keyof typeof KERNELS, Case> = {
       b.luDecompose(work, m, pivots, 0);
       return { flops: (2 / 3) * m ** 3 };
     };
+  },
+  choleskyDecompose: (b, s) => {
+    const m = 300;
+    const A = spd(s, m);
+    const work = s.alloc(m * m);
+    return () => {
+      work.values.set(A.values);
+      b.choleskyDecompose(work, m, 0);
+      return { flops: m ** 3 / 3 };
+    };
+  },
+  choleskySolve: (b, s) => {
+    const [m, k] = [300, 10];
+    const [U, B] = [spd(s, m), data(s, m * k, 2)];
+    b.choleskyDecompose(U, m, 0);
+    return () => (b.choleskySolve(U, m, B, k), { flops: 2 * m * m * k });
   },
   luSolve: (b, s) => {
     const [m, k] = [300, 10];

@@ -159,3 +159,8 @@ export function weightScale({ d, G, yy }: Centered, beta: number): number {
   }
   return largest;
 }
+
+/** A square linear system: n (1 to 15), k right-hand sides (1 to 4), A = matrix(n) (n x n) and B (n x k) in [-10, 10]. */
+export const linearSystem = (matrix: (n: number) => fc.Arbitrary<Float64Array>) =>
+  fc.record({ n: fc.integer({ min: 1, max: 15 }), k: fc.integer({ min: 1, max: 4 }) }).chain(({ n, k }) =>
+    fc.record({ n: fc.constant(n), k: fc.constant(k), A: matrix(n), B: array(n * k, fc.double({ min: -10, max: 10, noNaN: true })) }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Heap, MAX_MEMORY_BYTES } from "../src/backends/wasm/heap.js";
 import { createWasmBackend } from "../src/backends/wasm/index.js";
-import { instantiateCoreSync } from "../src/backends/wasm/instantiate.js";
+import { chooseBuild, instantiateCoreSync } from "../src/backends/wasm/instantiate.js";
 
 const PAGE = 65536;
 
@@ -19,7 +19,7 @@ describe("the WASM heap", () => {
   });
 
   it("leaves memory size unchanged over 10,000 allocate/free cycles", () => {
-    const backend = createWasmBackend(instantiateCoreSync());
+    const backend = createWasmBackend(instantiateCoreSync(chooseBuild(undefined)));
     const warm = [backend.alloc(1000), backend.alloc(5000)];
     warm.forEach((block) => backend.free(block));
     const size = backend.heap.byteLength;
@@ -45,7 +45,7 @@ describe("the WASM heap", () => {
   });
 
   it("keeps block views valid after memory grows", () => {
-    const backend = createWasmBackend(instantiateCoreSync());
+    const backend = createWasmBackend(instantiateCoreSync(chooseBuild(undefined)));
     const block = backend.fromArray([1, 2, 3, 4.5]);
     const before = backend.heap.byteLength;
     const oldView = block.values;

@@ -5,15 +5,14 @@ import { LENGTHS, OFFSETS, block, close, fill, get, guard, intact, otherOffset, 
 const ROWS: i32[] = [0, 1, 2, 3, 4, 5, 7, 8, 9, 13, 1001];
 const COLS: i32[] = [0, 1, 2, 3, 7, 8, 9];
 
-/** Checks centeredGram on one shape, X at element offset off and the other blocks at the other parity. */
-function checkCenteredGram(rows: i32, cols: i32, off: i32): void {
-  const k = 2;
+/** Checks centeredGram on one shape and block of rows, X at element offset off and the other blocks at the other parity. */
+function checkCenteredGram(rows: i32, cols: i32, off: i32, blockRows: i32 = 5, k: i32 = 2): void {
   const other = otherOffset(off);
   const X = block(rows * cols, off);
   const Y = block(rows * k, other);
   const xMean = block(cols, off);
   const yMean = block(k, other);
-  const scratch = block(4 * (cols + k), off);
+  const scratch = block(min(blockRows, rows) * 4 * ((cols + 3) / 4 + (k + 3) / 4) + 16, off);
   const G = block(cols * cols, other);
   const XtY = block(cols * k, off);
   fill(X, rows * cols, 3);
@@ -22,7 +21,7 @@ function checkCenteredGram(rows: i32, cols: i32, off: i32): void {
   fill(yMean, k, 6);
   guard(G, cols * cols);
   guard(XtY, cols * k);
-  centeredGram(X, rows, cols, xMean, Y, k, yMean, scratch, G, XtY);
+  centeredGram(X, rows, cols, xMean, Y, k, yMean, blockRows, scratch, G, XtY);
   expect(intact(G, cols * cols) && intact(XtY, cols * k)).toBe(true, "centeredGram wrote past an output");
   let badG = -1;
   let asymmetric = -1;
@@ -63,11 +62,19 @@ function checkCenteredGram(rows: i32, cols: i32, off: i32): void {
 }
 
 describe("centeredGram", () => {
-  it("equals (X - 1 m^T)^T (X - 1 m^T) and (X - 1 m^T)^T (Y - 1 c^T), symmetric, for row counts around the block of 4", () => {
+  it("equals (X - 1 m^T)^T (X - 1 m^T) and (X - 1 m^T)^T (Y - 1 c^T), symmetric, for row counts around the block of 5 rows and columns around the panel of 4", () => {
     for (let a = 0; a < ROWS.length; a++) {
       for (let b = 0; b < COLS.length; b++) {
         for (let o = 0; o < OFFSETS.length; o++) checkCenteredGram(ROWS[a], COLS[b], OFFSETS[o]);
       }
+    }
+  });
+
+  it("does the same for one row per block, a block larger than X, and 1 to 5 targets", () => {
+    for (let o = 0; o < OFFSETS.length; o++) {
+      checkCenteredGram(13, 9, OFFSETS[o], 1);
+      checkCenteredGram(13, 9, OFFSETS[o], 256);
+      for (let k = 1; k <= 5; k++) checkCenteredGram(9, 6, OFFSETS[o], 4, k);
     }
   });
 

@@ -107,3 +107,16 @@ export function orthogonalTargets(): usize {
   setAll(y, [3, 1, -3, -1]);
   return y;
 }
+
+/** B = A X for a row-major n x n A and n x k X, in a new block at offset 0 (the right-hand sides of a known solution). */
+export function productOf(A: usize, n: i32, X: usize, k: i32): usize {
+  const B = block(n * k, 0);
+  for (let i = 0; i < n; i++) {
+    for (let o = 0; o < k; o++) {
+      let total = 0.0;
+      for (let j = 0; j < n; j++) total += get(A, i * n + j) * get(X, j * k + o);
+      set(B, i * k + o, total);
+    }
+  }
+  return B;
+}

@@ -1,5 +1,5 @@
 import { luDecompose, luSolve } from "../solvers/lu";
-import { block, fill, get, release, set } from "./helpers";
+import { block, fill, get, productOf, release, set } from "./helpers";
 
 const SIZES: i32[] = [1, 2, 3, 5, 8, 9, 17];
 
@@ -15,14 +15,7 @@ describe("luDecompose and luSolve", () => {
       for (let i = 0; i < n * n; i++) set(copy, i, get(A, i));
       const X = block(n * k, 1);
       fill(X, n * k, s + 1);
-      const B = block(n * k, 0);
-      for (let i = 0; i < n; i++) {
-        for (let o = 0; o < k; o++) {
-          let total = 0.0;
-          for (let j = 0; j < n; j++) total += get(copy, i * n + j) * get(X, j * k + o);
-          set(B, i * k + o, total);
-        }
-      }
+      const B = productOf(copy, n, X, k);
       const pivots = block(n, 1);
       expect(luDecompose(A, n, pivots, 1e-12)).toBe(-1);
       luSolve(A, n, pivots, B, k);

@@ -1,4 +1,4 @@
-import { at } from "./lanes";
+import { at, madd } from "./lanes";
 
 /** y += alpha * x over n elements. */
 export function axpy(alpha: f64, x: usize, y: usize, n: i32): void {
@@ -7,8 +7,8 @@ export function axpy(alpha: f64, x: usize, y: usize, n: i32): void {
   for (; i + 4 <= n; i += 4) {
     const px = at(x, i);
     const py = at(y, i);
-    v128.store(py, f64x2.add(v128.load(py), f64x2.mul(a, v128.load(px))));
-    v128.store(py, f64x2.add(v128.load(py, 16), f64x2.mul(a, v128.load(px, 16))), 16);
+    v128.store(py, madd(a, v128.load(px), v128.load(py)));
+    v128.store(py, madd(a, v128.load(px, 16), v128.load(py, 16)), 16);
   }
   for (; i < n; i++) {
     const py = at(y, i);

@@ -1,112 +1,125 @@
-import { centerRows } from "./center-rows";
 import { dot } from "./dot";
-import { at } from "./lanes";
+import { at, madd } from "./lanes";
 
-/** Row block of the rank-update in centeredGram: four rows share each load and store of G. */
-const BLOCK: i32 = 4;
+/** Columns per panel: one 4 x 4 tile of the product per pair of panels. */
+const PANEL: i32 = 4;
+const PANEL_BYTES: usize = 32;
+
+/** Panels that hold n columns (the last padded with zeros). */
+// @ts-ignore: decorator
+@inline function panels(n: i32): i32 {
+  return (n + PANEL - 1) / PANEL;
+}
+
+/**
+ * Packs rows [first, first + count) of a row-major matrix (n columns), centered by `mean`, into panels: panel p
+ * holds columns 4p..4p+3 of each row contiguously (row r at byte (p count + r) 32), columns past n as zeros.
+ */
+function packCentered(M: usize, n: i32, mean: usize, first: i32, count: i32, out: usize): void {
+  const rowBytes = (<usize>n) << 3;
+  const panelBytes = <usize>count * PANEL_BYTES;
+  const start = M + <usize>first * rowBytes;
+  const full = n / PANEL;
+  // Panel by panel: the stores run in order, the means stay in registers.
+  for (let p = 0; p < full; p++) {
+    const m01 = v128.load(at(mean, PANEL * p));
+    const m23 = v128.load(at(mean, PANEL * p + 2));
+    let src = start + <usize>p * PANEL_BYTES;
+    let dst = out + <usize>p * panelBytes;
+    for (let r = 0; r < count; r++, src += rowBytes, dst += PANEL_BYTES) {
+      v128.store(dst, f64x2.sub(v128.load(src), m01));
+      v128.store(dst, f64x2.sub(v128.load(src, 16), m23), 16);
+    }
+  }
+  const rest = n - PANEL * full;
+  if (rest > 0) {
+    let src = start + <usize>full * PANEL_BYTES;
+    let dst = out + <usize>full * panelBytes;
+    for (let r = 0; r < count; r++, src += rowBytes, dst += PANEL_BYTES) {
+      for (let l = 0; l < PANEL; l++) store<f64>(at(dst, l), l < rest ? load<f64>(at(src, l)) - load<f64>(at(mean, PANEL * full + l)) : 0.0);
+    }
+  }
+}
+
+/**
+ * out[4 j + l] += sum_r A[r][j] B[r][l] over `count` packed rows of two panels: the 4 x 4 tile held in eight
+ * f64x2 accumulators, each row's four A values splat from memory against B's two vectors.
+ */
+function tileProduct(A: usize, B: usize, count: i32, out: usize): void {
+  let t00 = f64x2.splat(0), t01 = f64x2.splat(0), t10 = f64x2.splat(0), t11 = f64x2.splat(0);
+  let t20 = f64x2.splat(0), t21 = f64x2.splat(0), t30 = f64x2.splat(0), t31 = f64x2.splat(0);
+  const end = <usize>count * PANEL_BYTES;
+  for (let offset: usize = 0; offset < end; offset += PANEL_BYTES) {
+    const b01 = v128.load(B + offset);
+    const b23 = v128.load(B + offset, 16);
+    const a0 = v128.load64_splat(A + offset);
+    const a1 = v128.load64_splat(A + offset, 8);
+    const a2 = v128.load64_splat(A + offset, 16);
+    const a3 = v128.load64_splat(A + offset, 24);
+    t00 = madd(a0, b01, t00);
+    t01 = madd(a0, b23, t01);
+    t10 = madd(a1, b01, t10);
+    t11 = madd(a1, b23, t11);
+    t20 = madd(a2, b01, t20);
+    t21 = madd(a2, b23, t21);
+    t30 = madd(a3, b01, t30);
+    t31 = madd(a3, b23, t31);
+  }
+  v128.store(out, t00);
+  v128.store(out, t01, 16);
+  v128.store(out, t10, 32);
+  v128.store(out, t11, 48);
+  v128.store(out, t20, 64);
+  v128.store(out, t21, 80);
+  v128.store(out, t30, 96);
+  v128.store(out, t31, 112);
+}
+
+/** target[(4 pa + j) stride + 4 pb + l] += tile[4 j + l] for the rows and columns inside rowsLimit x colsLimit. */
+function addTile(tile: usize, target: usize, stride: i32, pa: i32, pb: i32, rowsLimit: i32, colsLimit: i32): void {
+  for (let j = 0; j < PANEL && PANEL * pa + j < rowsLimit; j++) {
+    const row = target + (<usize>((PANEL * pa + j) * stride + PANEL * pb) << 3);
+    for (let l = 0; l < PANEL && PANEL * pb + l < colsLimit; l++) store<f64>(at(row, l), load<f64>(at(row, l)) + load<f64>(at(tile, PANEL * j + l)));
+  }
+}
 
 /**
  * G = Xc^T Xc (cols x cols) and XtY = Xc^T Yc (cols x k), where Xc = X - 1 xMean^T and Yc = Y - 1 yMean^T,
  * for row-major X (rows x cols) and Y (rows x k). Pass zero means for the uncentered products.
- * Rows are centered four at a time into `scratch` (4 cols + 4 k values), so no centered copy of X is made,
- * and each block adds its rank-4 update c0 c0^T + ... + c3 c3^T to the upper triangle of G, two rows of G at a
- * time, with one load and store of G per four products (symmetry halves the work); the lower triangle is
- * mirrored at the end.
+ *
+ * Blocks of `blockRows` rows are centered and packed into 4-column panels (X's, then Y's) in `scratch`
+ * (min(blockRows, rows) x 4 (panels(cols) + panels(k)) values, then a 16-value tile); each pair of panels then gives a
+ * 4 x 4 tile of the product, accumulated in registers over the block's rows (tileProduct) and added to G or
+ * XtY. G's upper triangle of tiles is computed and mirrored at the end.
  */
 export function centeredGram(
   X: usize, rows: i32, cols: i32, xMean: usize, Y: usize, k: i32, yMean: usize,
-  scratch: usize, G: usize, XtY: usize,
+  blockRows: i32, scratch: usize, G: usize, XtY: usize,
 ): void {
-  const colBytes = (<usize>cols) << 3;
-  const outBytes = (<usize>k) << 3;
-  memory.fill(G, 0, <usize>cols * colBytes);
-  memory.fill(XtY, 0, <usize>cols * outBytes);
-  const c0 = scratch;
-  const c1 = c0 + colBytes;
-  const c2 = c1 + colBytes;
-  const c3 = c2 + colBytes;
-  const yc = c3 + colBytes;
-  let i = 0;
-  for (; i + BLOCK <= rows; i += BLOCK) {
-    centerRows(X + <usize>i * colBytes, BLOCK, cols, xMean, c0);
-    centerRows(Y + <usize>i * outBytes, BLOCK, k, yMean, yc);
-    rank4Update(c0, c1, c2, c3, cols, G);
-    for (let j = 0; j < cols; j++) {
-      const a0 = load<f64>(at(c0, j));
-      const a1 = load<f64>(at(c1, j));
-      const a2 = load<f64>(at(c2, j));
-      const a3 = load<f64>(at(c3, j));
-      const row = XtY + <usize>j * outBytes;
-      for (let o = 0; o < k; o++) {
-        const p = at(row, o);
-        store<f64>(p, load<f64>(p) + (a0 * load<f64>(at(yc, o)) + a1 * load<f64>(at(yc, k + o))
-          + a2 * load<f64>(at(yc, 2 * k + o)) + a3 * load<f64>(at(yc, 3 * k + o))));
+  memory.fill(G, 0, (<usize>cols * <usize>cols) << 3);
+  memory.fill(XtY, 0, (<usize>cols * <usize>k) << 3);
+  const px = panels(cols);
+  const py = panels(k);
+  const tile = scratch + <usize>min(blockRows, rows) * <usize>(px + py) * PANEL_BYTES;
+  for (let first = 0; first < rows; first += blockRows) {
+    const count = min(blockRows, rows - first);
+    const panelBytes = <usize>count * PANEL_BYTES;
+    const packedY = scratch + <usize>px * panelBytes;
+    packCentered(X, cols, xMean, first, count, scratch);
+    packCentered(Y, k, yMean, first, count, packedY);
+    for (let a = 0; a < px; a++) {
+      const A = scratch + <usize>a * panelBytes;
+      for (let b = a; b < px; b++) {
+        tileProduct(A, scratch + <usize>b * panelBytes, count, tile);
+        addTile(tile, G, cols, a, b, cols, cols);
+      }
+      for (let b = 0; b < py; b++) {
+        tileProduct(A, packedY + <usize>b * panelBytes, count, tile);
+        addTile(tile, XtY, k, a, b, cols, k);
       }
     }
   }
-  for (; i < rows; i++) {
-    centerRows(X + <usize>i * colBytes, 1, cols, xMean, c0);
-    centerRows(Y + <usize>i * outBytes, 1, k, yMean, yc);
-    for (let j = 0; j < cols; j++) {
-      const a = load<f64>(at(c0, j));
-      const g = G + <usize>j * colBytes;
-      for (let l = j; l < cols; l++) store<f64>(at(g, l), load<f64>(at(g, l)) + a * load<f64>(at(c0, l)));
-      const row = XtY + <usize>j * outBytes;
-      for (let o = 0; o < k; o++) store<f64>(at(row, o), load<f64>(at(row, o)) + a * load<f64>(at(yc, o)));
-    }
-  }
   mirrorUpper(G, cols);
-}
-
-/** G[j][l] += sum_b c_b[j] c_b[l] for one element of the upper triangle (the scalar path). */
-// @ts-ignore: decorator
-@inline function rank4Element(c0: usize, c1: usize, c2: usize, c3: usize, j: i32, l: i32, g: usize): void {
-  const p = at(g, l);
-  store<f64>(p, load<f64>(p) + ((load<f64>(at(c0, j)) * load<f64>(at(c0, l)) + load<f64>(at(c1, j)) * load<f64>(at(c1, l)))
-    + (load<f64>(at(c2, j)) * load<f64>(at(c2, l)) + load<f64>(at(c3, j)) * load<f64>(at(c3, l)))));
-}
-
-/**
- * G[j][l] += sum_b c_b[j] c_b[l] for l >= j (the upper triangle), over four rows c0..c3 of length n.
- * Rows j and j + 1 of G are updated together, so each pair of loaded c_b[l..l+1] serves eight products.
- */
-// @ts-ignore: decorator
-@inline function rank4Update(c0: usize, c1: usize, c2: usize, c3: usize, n: i32, G: usize): void {
-  const rowBytes = (<usize>n) << 3;
-  let j = 0;
-  for (; j + 2 <= n; j += 2) {
-    const g = G + <usize>j * rowBytes;
-    const h = g + rowBytes;
-    rank4Element(c0, c1, c2, c3, j, j, g);
-    rank4Element(c0, c1, c2, c3, j, j + 1, g);
-    rank4Element(c0, c1, c2, c3, j + 1, j + 1, h);
-    const v0 = f64x2.splat(load<f64>(at(c0, j)));
-    const v1 = f64x2.splat(load<f64>(at(c1, j)));
-    const v2 = f64x2.splat(load<f64>(at(c2, j)));
-    const v3 = f64x2.splat(load<f64>(at(c3, j)));
-    const u0 = f64x2.splat(load<f64>(at(c0, j + 1)));
-    const u1 = f64x2.splat(load<f64>(at(c1, j + 1)));
-    const u2 = f64x2.splat(load<f64>(at(c2, j + 1)));
-    const u3 = f64x2.splat(load<f64>(at(c3, j + 1)));
-    let l = j + 2;
-    for (; l + 2 <= n; l += 2) {
-      const x0 = v128.load(at(c0, l));
-      const x1 = v128.load(at(c1, l));
-      const x2 = v128.load(at(c2, l));
-      const x3 = v128.load(at(c3, l));
-      const pg = at(g, l);
-      const ph = at(h, l);
-      v128.store(pg, f64x2.add(v128.load(pg), f64x2.add(
-        f64x2.add(f64x2.mul(v0, x0), f64x2.mul(v1, x1)), f64x2.add(f64x2.mul(v2, x2), f64x2.mul(v3, x3)))));
-      v128.store(ph, f64x2.add(v128.load(ph), f64x2.add(
-        f64x2.add(f64x2.mul(u0, x0), f64x2.mul(u1, x1)), f64x2.add(f64x2.mul(u2, x2), f64x2.mul(u3, x3)))));
-    }
-    for (; l < n; l++) {
-      rank4Element(c0, c1, c2, c3, j, l, g);
-      rank4Element(c0, c1, c2, c3, j + 1, l, h);
-    }
-  }
-  if (j < n) rank4Element(c0, c1, c2, c3, j, j, G + <usize>j * rowBytes);
 }
 
 /** Copies the upper triangle of a row-major n x n matrix onto its lower triangle. */

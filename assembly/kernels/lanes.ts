@@ -12,3 +12,13 @@
 @inline export function at(base: usize, i: i32): usize {
   return base + ((<usize>i) << 3);
 }
+
+/**
+ * a * b + c, lane by lane. The relaxed-SIMD build (compiled with relaxed-simd enabled) uses relaxed_madd, which
+ * the engine may fuse into one rounding (an FMA) or not; the plain build multiplies, then adds.
+ */
+// @ts-ignore: decorator
+@inline export function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}

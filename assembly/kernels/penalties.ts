@@ -1,4 +1,4 @@
-import { at, laneSum } from "./lanes";
+import { at, laneSum, madd } from "./lanes";
 
 // The penalty of the objective F(w, b) = (1/2n)||X w + b - y||^2 + P(w):
 //   P(w) = lambda * (rho * ||w||_1 + (1 - rho)/2 * ||w||_2^2),  rho = l1Ratio in [0, 1];
@@ -17,8 +17,8 @@ export function elasticNetPenalty(w: usize, n: i32, lambda: f64, rho: f64): f64 
     const v1 = v128.load(p, 16);
     abs0 = f64x2.add(abs0, f64x2.abs(v0));
     abs1 = f64x2.add(abs1, f64x2.abs(v1));
-    sq0 = f64x2.add(sq0, f64x2.mul(v0, v0));
-    sq1 = f64x2.add(sq1, f64x2.mul(v1, v1));
+    sq0 = madd(v0, v0, sq0);
+    sq1 = madd(v1, v1, sq1);
   }
   let sumAbs = laneSum(f64x2.add(abs0, abs1));
   let sumSq = laneSum(f64x2.add(sq0, sq1));

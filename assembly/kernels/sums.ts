@@ -1,4 +1,4 @@
-import { at, laneSum } from "./lanes";
+import { at, laneSum, madd } from "./lanes";
 
 /** sum_i x_i^2 over n elements (four f64x2 accumulators). */
 export function sumSquares(x: usize, n: i32): f64 {
@@ -13,14 +13,14 @@ export function sumSquares(x: usize, n: i32): f64 {
     const v1 = v128.load(px, 16);
     const v2 = v128.load(px, 32);
     const v3 = v128.load(px, 48);
-    a0 = f64x2.add(a0, f64x2.mul(v0, v0));
-    a1 = f64x2.add(a1, f64x2.mul(v1, v1));
-    a2 = f64x2.add(a2, f64x2.mul(v2, v2));
-    a3 = f64x2.add(a3, f64x2.mul(v3, v3));
+    a0 = madd(v0, v0, a0);
+    a1 = madd(v1, v1, a1);
+    a2 = madd(v2, v2, a2);
+    a3 = madd(v3, v3, a3);
   }
   for (; i + 2 <= n; i += 2) {
     const v = v128.load(at(x, i));
-    a0 = f64x2.add(a0, f64x2.mul(v, v));
+    a0 = madd(v, v, a0);
   }
   let sum = laneSum(f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3)));
   for (; i < n; i++) {

@@ -3,7 +3,10 @@
 // the optimum is the same, and the bias row then decouples (b = mean(y) - mean(X) . w), leaving
 //   primal (d <= n):  (Xc^T Xc + n lambda I) W = Xc^T Yc          (d x d, Gram matrix in one pass)
 //   dual   (d > n):   (Xc Xc^T + n lambda I) A = Yc,  W = Xc^T A   (n x n, as scikit-learn does for wide X)
-// Centering avoids the cancellation of forming X^T X from uncentered data. Both are solved by LU.
+// Centering avoids the cancellation of forming X^T X from uncentered data. Both systems are symmetric positive
+// definite for lambda > 0 (or full rank), so they are solved by Cholesky (half LU's work); a pivot that is not
+// positive (a singular or nearly singular system) sends the system to LU with partial pivoting, which solves
+// what it can and names a singular system.
 
 import type { Backend, F64Block, Scope } from "../backend.js";
 import { pivotThreshold, SingularMatrixError } from "../linalg/singular-error.js";
@@ -21,6 +24,13 @@ function luSolveInPlace(backend: Backend, scope: Scope, A: F64Block, n: number, 
     );
   }
   backend.luSolve(A, n, pivots, B, k);
+}
+
+/** Solves A X = B (n x k) in place for a symmetric A: Cholesky on a copy of A, or LU on A itself when a pivot is not positive. */
+function solveSymmetric(backend: Backend, scope: Scope, A: F64Block, n: number, B: F64Block, k: number): void {
+  const U = scope.copyOf(A);
+  if (backend.choleskyDecompose(U, n, pivotThreshold(A.values, n)) < 0) backend.choleskySolve(U, n, B, k);
+  else luSolveInPlace(backend, scope, A, n, B, k);
 }
 
 function addToDiagonal(A: F64Block, n: number, value: number): void {
@@ -63,7 +73,7 @@ export const closedForm = solver<SolverParams>({
       const { G, q } = data.gram();
       const [A, B] = [scaled(scope.copyOf(G)), scaled(scope.copyOf(q))];
       addToDiagonal(A, d, shift);
-      luSolveInPlace(backend, scope, A, d, B, k);
+      solveSymmetric(backend, scope, A, d, B, k);
       return done(B.values.slice());
     }
     const Xc = data.rows();
@@ -72,7 +82,7 @@ export const closedForm = solver<SolverParams>({
     backend.rowGram(Xc, n, d, K);
     scaled(K);
     addToDiagonal(K, n, shift);
-    luSolveInPlace(backend, scope, K, n, A, k);
+    solveSymmetric(backend, scope, K, n, A, k);
     const [a, w] = [scope.alloc(n), scope.alloc(d)];
     const W = new Float64Array(d * k);
     for (let o = 0; o < k; o++) {

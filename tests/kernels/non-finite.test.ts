@@ -7,7 +7,7 @@ import type { Backend } from "../../src/backend.js";
 import { firstNonFinite } from "../../src/backends/js/kernels/non-finite.js";
 import { getBackend, initSync } from "../../src/backends/registry.js";
 import { Heap } from "../../src/backends/wasm/heap.js";
-import { instantiateCoreSync } from "../../src/backends/wasm/instantiate.js";
+import { chooseBuild, instantiateCoreSync } from "../../src/backends/wasm/instantiate.js";
 
 /** The spec's tables: lengths 0..9, around the 16-value block, and large; positions (-1: the last); values. */
 const SIZES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16, 17, 31, 32, 33, 1001];
@@ -24,7 +24,7 @@ function data(n: number, offset: number, seed: number): Float64Array {
 }
 
 /** The WASM core's firstNonFinite on a copy of x, at an odd element offset when asked. */
-const core = instantiateCoreSync();
+const core = instantiateCoreSync(chooseBuild(undefined));
 const heap = new Heap(core.memory, core.exports.heapBase());
 function wasmFirstNonFinite(x: Float64Array, offset: number): number {
   const address = heap.alloc(8 * (x.length + offset + 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createWasmBackend } from "../../src/backends/wasm/index.js";
-import { instantiateCoreSync } from "../../src/backends/wasm/instantiate.js";
+import { chooseBuild, instantiateCoreSync } from "../../src/backends/wasm/instantiate.js";
 import { getBackend } from "../../src/index.js";
 import { LeastSquaresData } from "../../src/design/least-squares-data.js";
 import { solve as runSolver } from "../../src/solvers/table.js";
@@ -24,7 +24,7 @@ describe("fits across a growth of WASM memory", () => {
           data.free();
         }
       });
-    const fresh = createWasmBackend(instantiateCoreSync());
+    const fresh = createWasmBackend(instantiateCoreSync(chooseBuild(undefined)));
     const before = fresh.heap.byteLength;
     const wasm = solve(fresh);
     expect(fresh.heap.byteLength).toBeGreaterThan(before);
@@ -44,7 +44,7 @@ describe("fits across a growth of WASM memory", () => {
         const weighted = scope.own(new LeastSquaresData(backend, raw, { fitIntercept: true, standardize: true, sampleWeight: weights }));
         return [plain.uncentered().X.values.slice(), weighted.rows().values.slice(), weighted.columns().values.slice()];
       });
-    const fresh = createWasmBackend(instantiateCoreSync());
+    const fresh = createWasmBackend(instantiateCoreSync(chooseBuild(undefined)));
     const before = fresh.heap.byteLength;
     const wasm = forms(fresh);
     expect(fresh.heap.byteLength).toBeGreaterThan(before);

@@ -1,24 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Backend } from "../../src/backend.js";
-import { array, bothBackends, closeAll, on } from "../helpers.js";
+import { array, bothBackends, closeAll, linearSystem, on } from "../helpers.js";
 
 const [js, wasm] = bothBackends();
 
 /** A diagonally dominant n x n A (no vanishing pivot) and k right-hand sides B (n x k). */
-const system = fc
-  .record({ n: fc.integer({ min: 1, max: 15 }), k: fc.integer({ min: 1, max: 4 }) })
-  .chain(({ n, k }) =>
-    fc.record({
-      n: fc.constant(n),
-      k: fc.constant(k),
-      A: array(n * n, fc.double({ min: -1, max: 1, noNaN: true })).map((A) => {
-        for (let i = 0; i < n; i++) A[i * n + i] += 2 * n * (A[i * n + i] < 0 ? -1 : 1);
-        return A;
-      }),
-      B: array(n * k, fc.double({ min: -10, max: 10, noNaN: true })),
-    }),
-  );
+const system = linearSystem((n) =>
+  array(n * n, fc.double({ min: -1, max: 1, noNaN: true })).map((A) => {
+    for (let i = 0; i < n; i++) A[i * n + i] += 2 * n * (A[i * n + i] < 0 ? -1 : 1);
+    return A;
+  }));
 
 describe("luDecompose and luSolve: the JS and WASM backends agree", () => {
   it("on the pivots exactly, the factors and solutions to 1e-12, and A X = B to 1e-12", () => {

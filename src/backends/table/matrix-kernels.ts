@@ -11,6 +11,12 @@ import { squaredLossGradient } from "../js/kernels/squared-loss-gradient.js";
 import { transpose } from "../js/kernels/transpose.js";
 import { entry, v } from "./common.js";
 
+/**
+ * Rows per packed block of centeredGram: a pair of its 4-column panels (2 x 8 KB) stays in L1 while their tile
+ * is accumulated, and the whole block of a 100-column X (200 KB) in L2. Measured in bench/kernels.ts.
+ */
+export const GRAM_BLOCK_ROWS = 256;
+
 export const matrixKernels = {
   /** out = X w, X row-major rows x cols. */
   gemv: entry<(X: F64Block, rows: number, cols: number, w: F64Block, out: F64Block) => void>({
@@ -65,10 +71,11 @@ export const matrixKernels = {
     source: "kernels/gram",
     args: ["X", "rows", "cols", "xMean", "Y", "k", "yMean", "G", "XtY"],
     lengths: { X: ["rows", "cols"], Y: ["rows", "k"], xMean: ["cols"], yMean: ["k"], G: ["cols", "cols"], XtY: ["cols", "k"] },
-    scratch: { centered: (a) => 4 * ((a.cols as number) + (a.k as number)) },
-    js: (X, rows, cols, xMean, Y, k, yMean, G, XtY) => gram.centeredGram(v(X), rows, cols, v(xMean), v(Y), k, v(yMean), v(G), v(XtY)),
+    // The packed block of rows (4-column panels of X and Y) and one 4 x 4 tile.
+    scratch: { packed: (a) => Math.min(GRAM_BLOCK_ROWS, a.rows as number) * 4 * (Math.ceil((a.cols as number) / 4) + Math.ceil((a.k as number) / 4)) + 16 },
+    js: (X, rows, cols, xMean, Y, k, yMean, G, XtY) => gram.centeredGram(v(X), rows, cols, v(xMean), v(Y), k, v(yMean), GRAM_BLOCK_ROWS, v(G), v(XtY)),
     wasm: ({ core, address, scratch }) => (X, rows, cols, xMean, Y, k, yMean, G, XtY) =>
-      core.centeredGram(address(X), rows, cols, address(xMean), address(Y), k, address(yMean), address(scratch.centered), address(G), address(XtY)),
+      core.centeredGram(address(X), rows, cols, address(xMean), address(Y), k, address(yMean), GRAM_BLOCK_ROWS, address(scratch.packed), address(G), address(XtY)),
   }),
   /** K = X X^T (rows x rows). */
   rowGram: entry<(X: F64Block, rows: number, cols: number, K: F64Block) => void>({

@@ -7,6 +7,7 @@ import type {
 import * as cd from "../js/solvers/cd.js";
 import * as fista from "../js/solvers/fista.js";
 import { gdFit } from "../js/solvers/gd.js";
+import * as cholesky from "../js/solvers/cholesky.js";
 import * as lu from "../js/solvers/lu.js";
 import { cdMultiTask } from "../js/solvers/multi-task-cd.js";
 import { sgdEpoch } from "../js/solvers/sgd.js";
@@ -54,6 +55,25 @@ export const solverLoops = {
     lengths: { A: ["n", "n"], pivots: ["n"] },
     js: (A, n, pivots, threshold) => lu.luDecompose(v(A), n, v(pivots), threshold),
     wasm: ({ core, address }) => (A, n, pivots, threshold) => core.luDecompose(address(A), n, address(pivots), threshold),
+  }),
+  /**
+   * In-place Cholesky A = U^T U of a symmetric positive definite A (n x n), U in its upper triangle. Returns -1,
+   * or the step whose pivot is <= threshold (not positive definite).
+   */
+  choleskyDecompose: entry<(A: F64Block, n: number, threshold: number) => number>({
+    source: "solvers/cholesky",
+    args: ["A", "n", "threshold"],
+    lengths: { A: ["n", "n"] },
+    js: (A, n, threshold) => cholesky.choleskyDecompose(v(A), n, threshold),
+    wasm: ({ core, address }) => (A, n, threshold) => core.choleskyDecompose(address(A), n, threshold),
+  }),
+  /** Solves A X = B in place (B is n x k) from choleskyDecompose's U. */
+  choleskySolve: entry<(U: F64Block, n: number, B: F64Block, k: number) => void>({
+    source: "solvers/cholesky",
+    args: ["U", "n", "B", "k"],
+    lengths: { U: ["n", "n"], B: ["n", "k"] },
+    js: (U, n, B, k) => cholesky.choleskySolve(v(U), n, v(B), k),
+    wasm: ({ core, address }) => (U, n, B, k) => core.choleskySolve(address(U), n, address(B), k),
   }),
   /** Solves A X = B in place (B is n x k) from luDecompose's factors and pivots. */
   luSolve: entry<(LU: F64Block, n: number, pivots: F64Block, B: F64Block, k: number) => void>({

@@ -1,16 +1,40 @@
 import { instantiate, instantiateSync } from "@assemblyscript/loader";
-import { coreWasmBase64 } from "./core-wasm.generated.js";
+import { coreRelaxedWasmBase64, coreWasmBase64 } from "./core-wasm.generated.js";
 import type { CoreExports } from "./core-abi.generated.js";
 
 /** Pages of 64 KiB the memory starts with; the heap grows it on demand. */
 const INITIAL_PAGES = 16;
 
+/**
+ * The two builds of the core: "plain" SIMD, and "relaxed" (relaxed SIMD's fused multiply-add in the hot
+ * kernels), which Node 22+, Chromium and Firefox run, and Node 20 only with --experimental-wasm-relaxed-simd.
+ */
+export type SimdBuild = "relaxed" | "plain";
+
 export interface CoreInstance {
   exports: CoreExports;
   memory: WebAssembly.Memory;
+  build: SimdBuild;
 }
 
-function decodeBase64(base64: string): Uint8Array {
+const decoded: Partial<Record<SimdBuild, Uint8Array<ArrayBuffer>>> = {};
+const bytesOf = (build: SimdBuild): Uint8Array<ArrayBuffer> => (decoded[build] ??= decodeBase64(build === "relaxed" ? coreRelaxedWasmBase64 : coreWasmBase64));
+
+/** Whether this runtime runs the relaxed build: it validates the module itself. */
+export function relaxedSimdAvailable(): boolean {
+  return WebAssembly.validate(bytesOf("relaxed"));
+}
+
+/** The build to instantiate: the one asked for (relaxed refused where it cannot run), else relaxed where it runs. */
+export function chooseBuild(asked: SimdBuild | undefined): SimdBuild {
+  if (asked === "relaxed" && !relaxedSimdAvailable()) {
+    throw new Error('init({ simd: "relaxed" }): this runtime cannot run relaxed SIMD (Node 20 needs --experimental-wasm-relaxed-simd; ' +
+      'Node 22+, Chrome 114+ and Firefox 120+ have it). Call init() to get the build this runtime runs, or init({ simd: "plain" }).');
+  }
+  return asked ?? (relaxedSimdAvailable() ? "relaxed" : "plain");
+}
+
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -30,15 +54,12 @@ function simdError(cause: unknown): Error {
   );
 }
 
-/** Instantiates the embedded core asynchronously, with a fresh JS-owned memory. */
-export async function instantiateCore(): Promise<CoreInstance> {
+/** Instantiates the embedded core's `build` asynchronously, with a fresh JS-owned memory. */
+export async function instantiateCore(build: SimdBuild): Promise<CoreInstance> {
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES });
   try {
-    const { exports } = await instantiate<CoreExports & Record<string, unknown>>(
-      decodeBase64(coreWasmBase64),
-      imports(memory),
-    );
-    return { exports, memory };
+    const { exports } = await instantiate<CoreExports & Record<string, unknown>>(bytesOf(build), imports(memory));
+    return { exports, memory, build };
   } catch (cause) {
     throw simdError(cause);
   }
@@ -48,14 +69,11 @@ export async function instantiateCore(): Promise<CoreInstance> {
  * Instantiates the embedded core synchronously. Fine in Node and in workers; browsers may refuse synchronous
  * compilation of larger modules on the main thread, where {@link instantiateCore} is the way.
  */
-export function instantiateCoreSync(): CoreInstance {
+export function instantiateCoreSync(build: SimdBuild): CoreInstance {
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES });
   try {
-    const { exports } = instantiateSync<CoreExports & Record<string, unknown>>(
-      decodeBase64(coreWasmBase64),
-      imports(memory),
-    );
-    return { exports, memory };
+    const { exports } = instantiateSync<CoreExports & Record<string, unknown>>(bytesOf(build), imports(memory));
+    return { exports, memory, build };
   } catch (cause) {
     throw simdError(cause);
   }
