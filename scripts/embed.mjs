@@ -17,6 +17,16 @@ writeFileSync(
     `export const coreRelaxedWasmBase64 =\n  ${JSON.stringify(relaxedWasm.toString("base64"))};\n`,
 );
 
+// The builds over a shared memory, for the core's threads (Node): a module of their own, loaded only there.
+const shared = readFileSync("build/core-shared.wasm");
+const relaxedShared = readFileSync("build/core-relaxed-shared.wasm");
+writeFileSync(
+  "src/backends/wasm/core-wasm-shared.generated.ts",
+  header.replace("%s", "build/core-shared.wasm and build/core-relaxed-shared.wasm") +
+    `export const coreSharedWasmBase64 =\n  ${JSON.stringify(shared.toString("base64"))};\n` +
+    `export const coreRelaxedSharedWasmBase64 =\n  ${JSON.stringify(relaxedShared.toString("base64"))};\n`,
+);
+
 const records = parse(readFileSync("data/diabetes.csv", "utf8"), { columns: false, skip_empty_lines: true });
 const [columns, ...rows] = records;
 const numbers = rows.map((row, i) =>

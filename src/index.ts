@@ -2,7 +2,7 @@
  * regularized: Ridge, Lasso and Elastic Net regression with a WebAssembly SIMD core and a pure-TypeScript twin.
  * @packageDocumentation
  */
-export { init, initSync, isInitialized, getBackend, simdBuild, type InitOptions } from "./backends/registry.js";
+export { init, initSync, isInitialized, getBackend, simdBuild, coreThreads, coreThreadStats, threadsAvailable, type CoreThreadStats, type InitOptions } from "./backends/registry.js";
 export type { Backend, BackendName, F64Block, Scope } from "./backend.js";
 export { Design, prepareDesign, type DesignOptions } from "./design/design.js";
 export {

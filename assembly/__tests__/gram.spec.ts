@@ -1,4 +1,4 @@
-import { centeredGram, mirrorUpper, rowGram } from "../kernels/gram";
+import { addStripe, centeredGram, mirrorUpper, rowGram } from "../kernels/gram";
 import { LENGTHS, OFFSETS, block, close, fill, get, guard, intact, otherOffset, release, set } from "./helpers";
 
 /** Row counts around the block of 4 rows, and a large one. */
@@ -151,5 +151,22 @@ describe("mirrorUpper", () => {
       release(A, 1);
       release(before, 0);
     }
+  });
+});
+
+describe("addStripe", () => {
+  it("adds a stripe's partial product into the total, value by value", () => {
+    const n = 7;
+    const part = block(n, 1);
+    const out = block(n, 0);
+    fill(part, n, 3);
+    fill(out, n, 4);
+    const before = block(n, 0);
+    for (let i = 0; i < n; i++) set(before, i, get(out, i));
+    addStripe(part, out, n);
+    for (let i = 0; i < n; i++) expect(get(out, i)).toBe(get(before, i) + get(part, i));
+    release(part, 1);
+    release(out, 0);
+    release(before, 0);
   });
 });

@@ -1,3 +1,4 @@
+import { axpy } from "./axpy";
 import { dot } from "./dot";
 import { at, madd } from "./lanes";
 
@@ -120,6 +121,11 @@ export function centeredGram(
     }
   }
   mirrorUpper(G, cols);
+}
+
+/** out += part over n values: one stripe's partial product added to the total (centeredGram's stripes, in order). */
+export function addStripe(part: usize, out: usize, n: i32): void {
+  axpy(1.0, part, out, n);
 }
 
 /** Copies the upper triangle of a row-major n x n matrix onto its lower triangle. */

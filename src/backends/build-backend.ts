@@ -10,7 +10,7 @@ import { checkBlockSize, MAX_BLOCK_VALUES } from "../block-limit.js";
 /** How one side of every entry is run: the TypeScript twin, or the WASM implementation over a core. */
 export type Implementation<Core> =
   | { side: "js" }
-  | { side: "wasm"; core: Core; address(block: F64Block | null): number };
+  | { side: "wasm"; core: Core; address(block: F64Block | null): number; parallel: WasmContext<Core>["parallel"] };
 
 type Entry<Core> = KernelEntry<AnyFunction, Core>;
 type Method = (...args: unknown[]) => unknown;
@@ -24,8 +24,8 @@ function method<Core>(name: string, entry: Entry<Core>, allocator: BlockAllocato
       return run(...args);
     };
   }
-  const { core, address } = implementation;
-  const context = (scratch: WasmContext<Core>["scratch"]): WasmContext<Core> => ({ core, address, scratch });
+  const { core, address, parallel } = implementation;
+  const context = (scratch: WasmContext<Core>["scratch"]): WasmContext<Core> => ({ core, address, scratch, parallel });
   const scratchRules = Object.entries(entry.scratch ?? {});
   if (scratchRules.length === 0) {
     const run = entry.wasm(context({})) as unknown as Method;

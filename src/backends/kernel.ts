@@ -3,6 +3,7 @@
 // call, on both backends alike.
 
 import type { F64Block } from "./contract.js";
+import type { ParallelExport } from "./wasm/core-threads.js";
 
 /** A factor of a block's required length: a numeric argument or a block argument (its length) by name, or a constant. */
 export type Factor = string | number;
@@ -27,6 +28,11 @@ export interface WasmContext<Core> {
   address(block: F64Block | null): number;
   /** The entry's scratch blocks, allocated for this call and freed after it. */
   readonly scratch: Readonly<Record<string, F64Block>>;
+  /**
+   * Runs independent calls of a core export (each writing its own output) on the core's threads, or one after
+   * another on this thread when it has none; returns when all are done.
+   */
+  readonly parallel: (name: ParallelExport, calls: number[][]) => void;
 }
 
 /**

@@ -1,11 +1,47 @@
 import type { Backend, BackendName } from "./contract.js";
 import { jsBackend } from "./js/index.js";
 import { createWasmBackend } from "./wasm/index.js";
-import { chooseBuild, instantiateCore, instantiateCoreSync, type SimdBuild } from "./wasm/instantiate.js";
+import { CoreThreads, type CoreThreadStats } from "./wasm/core-threads.js";
+
+export type { CoreThreadStats } from "./wasm/core-threads.js";
+import { chooseBuild, instantiateCore, instantiateCoreSync, instantiateSharedCore, type SimdBuild } from "./wasm/instantiate.js";
 
 let wasmBackend: Backend | undefined;
 let pending: Promise<void> | undefined;
 let chosen: SimdBuild | undefined;
+let threadCount = 1;
+let pool: CoreThreads | undefined;
+
+/** The default number of threads at most, however many cores. */
+const DEFAULT_MAX_THREADS = 4;
+/** The most threads init takes. */
+const MAX_THREADS = 64;
+/** The worker script of the core's threads, beside the backends' modules in dist/ (through a variable: bundlers leave it alone). */
+const THREAD_SCRIPT = "./wasm/core-thread-entry.js";
+const NODE_OS = "node:os";
+
+/** Whether this runtime can run the core on threads: Node (worker_threads over a shared memory). */
+export function threadsAvailable(): boolean {
+  return typeof process !== "undefined" && typeof process.versions?.node === "string" && typeof SharedArrayBuffer === "function";
+}
+
+/** The threads the core runs its row-parallel passes on (1 before init, or without threads). */
+export function coreThreads(): number {
+  return wasmBackend ? threadCount : 1;
+}
+
+/** What the core's threads have done so far (undefined without threads): workers ready, passes, calls the workers took. */
+export function coreThreadStats(): CoreThreadStats | undefined {
+  return pool?.stats();
+}
+
+function checkThreads(threads: unknown): number | undefined {
+  if (threads === undefined) return undefined;
+  if (!Number.isInteger(threads) || (threads as number) < 1 || (threads as number) > MAX_THREADS) {
+    throw new RangeError(`init: threads must be an integer from 1 to ${MAX_THREADS}, got ${String(threads)}.`);
+  }
+  return threads as number;
+}
 
 /** Options of {@link init}. */
 export interface InitOptions {
@@ -15,6 +51,13 @@ export interface InitOptions {
    * --experimental-wasm-relaxed-simd), plain elsewhere. See {@link simdBuild}.
    */
   simd?: SimdBuild;
+  /**
+   * Threads for the core's row-parallel passes (the Gram matrix of many rows), this one included. Default: the
+   * cores, at most 4, in Node (see {@link threadsAvailable}); 1 elsewhere, and for {@link initSync}. The threads
+   * start on the first pass large enough to gain from them and never keep a process alive; results do not depend
+   * on their number.
+   */
+  threads?: number;
 }
 
 function checkInitOptions(options: InitOptions | undefined): SimdBuild {
@@ -34,29 +77,45 @@ function checkInitOptions(options: InitOptions | undefined): SimdBuild {
  */
 export function init(options?: InitOptions): Promise<void> {
   let build: SimdBuild;
+  let threads: number | undefined;
   try {
     build = checkInitOptions(options);
+    threads = checkThreads(options?.threads);
+    if (wasmBackend && threads !== undefined && threads !== threadCount) {
+      throw new Error(`init({ threads: ${threads} }): the core already runs on ${threadCount} thread(s). Ask for threads in the first call to init, before any fit.`);
+    }
   } catch (error) {
     return Promise.reject(error);
   }
   if (wasmBackend) return Promise.resolve();
   chosen = build;
-  pending ??= instantiateCore(build).then(
-    (core) => {
-      wasmBackend ??= createWasmBackend(core);
-    },
-    (error: unknown) => {
-      pending = undefined;
-      chosen = undefined;
-      throw error;
-    },
-  );
+  pending ??= start(build, threads).catch((error: unknown) => {
+    pending = undefined;
+    chosen = undefined;
+    throw error;
+  });
   return pending;
+}
+
+async function start(build: SimdBuild, asked: number | undefined): Promise<void> {
+  const cores = async () => Math.min(DEFAULT_MAX_THREADS, ((await import(/* @vite-ignore */ NODE_OS)) as typeof import("node:os")).availableParallelism());
+  const threads = threadsAvailable() ? asked ?? (await cores()) : 1;
+  if (threads > 1) {
+    const core = await instantiateSharedCore(build);
+    pool = new CoreThreads(threads, core.module!, core.memory, core.exports as unknown as Record<string, unknown>, new URL(THREAD_SCRIPT, import.meta.url));
+    wasmBackend ??= createWasmBackend(core, pool);
+  } else {
+    wasmBackend ??= createWasmBackend(await instantiateCore(build));
+  }
+  threadCount = threads;
 }
 
 /** Synchronous {@link init}, for Node scripts and workers. Idempotent. */
 export function initSync(options?: InitOptions): void {
   const build = checkInitOptions(options);
+  if ((checkThreads(options?.threads) ?? 1) > 1) {
+    throw new RangeError("initSync runs the core on this thread: call `await init({ threads })` for threads.");
+  }
   if (wasmBackend) return;
   chosen = build;
   wasmBackend = createWasmBackend(instantiateCoreSync(build));

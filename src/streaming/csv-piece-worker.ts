@@ -6,7 +6,7 @@ import { init } from "../backends/registry.js";
 import { recordError } from "../worker/error-transfer.js";
 import { accumulatePiece, countPiece, type PieceTask } from "./csv-piece-task.js";
 
-const ready = init();
+const ready = init({ threads: 1 }); // one thread per worker: the pool of workers is the parallelism
 
 async function answer(task: PieceTask): Promise<unknown> {
   try {

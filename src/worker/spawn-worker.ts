@@ -1,6 +1,7 @@
 // Starting a fitting worker on this platform (a Web Worker in a browser, worker_threads in Node), and how many
 // the pool may run at once.
 
+import { workerExecArgv } from "../backends/worker-argv.js";
 import type { PoolWorker, PoolWorkerEvents } from "./worker-pool.js";
 
 /**
@@ -40,14 +41,6 @@ function startBrowserWorker(events: PoolWorkerEvents): PoolWorker {
   };
   worker.onmessageerror = () => events.failure(lost("sent a message that could not be read"));
   return { post: (message, transfer) => worker.postMessage(message, transfer), terminate: () => worker.terminate(), keepAlive: () => {} };
-}
-
-/**
- * The parent's Node options for a worker, without --input-type: it describes the parent's -e or stdin text, and
- * a worker given it refuses to load its script file (`node --input-type=module -e "..."` could not fit in workers).
- */
-function workerExecArgv(parent: readonly string[]): string[] {
-  return parent.filter((arg, i) => !arg.startsWith("--input-type=") && arg !== "--input-type" && parent[i - 1] !== "--input-type");
 }
 
 /** Starts a worker_threads Worker running `script`, its events wired to the pool's. */

@@ -5,7 +5,7 @@ import { init } from "../backends/registry.js";
 import { recordError } from "./error-transfer.js";
 import { runFitTask, type FitReply, type FitTask } from "./models.js";
 
-const ready = init();
+const ready = init({ threads: 1 }); // one thread per worker: the pool of workers is the parallelism
 
 async function answer(task: FitTask, post: (reply: FitReply) => void): Promise<void> {
   try {

@@ -56,6 +56,7 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
 const BACKENDS_PUBLIC: Readonly<Record<string, string>> = {
   "src/backends/registry.ts": "*", // init, initSync, getBackend
   "src/backends/random.ts": "*", // mulberry32: folds and batches seeded as the core seeds them
+  "src/backends/worker-argv.ts": "*", // the Node options of a worker thread (the core's threads, the fitting workers)
   "src/backends/contract.ts": "src/backend.ts", // the rest of src/ imports the contract through src/backend.ts
 };
 

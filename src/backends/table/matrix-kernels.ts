@@ -17,6 +17,31 @@ import { entry, v } from "./common.js";
  */
 export const GRAM_BLOCK_ROWS = 256;
 
+/** Rows per stripe of centeredGram at least: fewer rows than two stripes' make one. */
+const STRIPE_ROWS = 1024;
+/** The most values the stripes' partial G and XtY take together (16 MB). */
+const PARTIAL_VALUES = 1 << 21;
+
+/**
+ * The stripes of rows centeredGram sums separately (on the core's threads when it has them), at most 8: fixed by
+ * the shape alone, so that the result does not depend on how many threads take them.
+ */
+export function gramStripes(rows: number, cols: number, k: number): number {
+  return Math.max(1, Math.min(8, Math.floor(rows / STRIPE_ROWS), Math.floor(PARTIAL_VALUES / Math.max(1, cols * (cols + k)))));
+}
+
+/** The stripes' first and end rows. */
+function stripeBounds(rows: number, cols: number, k: number): [number, number][] {
+  const count = gramStripes(rows, cols, k);
+  return Array.from({ length: count }, (_, s) => [Math.floor((s * rows) / count), Math.floor(((s + 1) * rows) / count)]);
+}
+
+/** Values of one stripe's packed block and tile (its rows at most ceil(rows / stripes)). */
+function stripePacked(rows: number, cols: number, k: number): number {
+  const stripeRows = Math.ceil(rows / gramStripes(rows, cols, k));
+  return Math.min(GRAM_BLOCK_ROWS, stripeRows) * 4 * (Math.ceil(cols / 4) + Math.ceil(k / 4)) + 16;
+}
+
 export const matrixKernels = {
   /** out = X w, X row-major rows x cols. */
   gemv: entry<(X: F64Block, rows: number, cols: number, w: F64Block, out: F64Block) => void>({
@@ -71,11 +96,48 @@ export const matrixKernels = {
     source: "kernels/gram",
     args: ["X", "rows", "cols", "xMean", "Y", "k", "yMean", "G", "XtY"],
     lengths: { X: ["rows", "cols"], Y: ["rows", "k"], xMean: ["cols"], yMean: ["k"], G: ["cols", "cols"], XtY: ["cols", "k"] },
-    // The packed block of rows (4-column panels of X and Y) and one 4 x 4 tile.
-    scratch: { packed: (a) => Math.min(GRAM_BLOCK_ROWS, a.rows as number) * 4 * (Math.ceil((a.cols as number) / 4) + Math.ceil((a.k as number) / 4)) + 16 },
-    js: (X, rows, cols, xMean, Y, k, yMean, G, XtY) => gram.centeredGram(v(X), rows, cols, v(xMean), v(Y), k, v(yMean), GRAM_BLOCK_ROWS, v(G), v(XtY)),
-    wasm: ({ core, address, scratch }) => (X, rows, cols, xMean, Y, k, yMean, G, XtY) =>
-      core.centeredGram(address(X), rows, cols, address(xMean), address(Y), k, address(yMean), GRAM_BLOCK_ROWS, address(scratch.packed), address(G), address(XtY)),
+    // Each stripe's packed block of rows (4-column panels of X and Y) and tile; past one stripe, its partial G and XtY.
+    scratch: {
+      packed: (a) => gramStripes(a.rows as number, a.cols as number, a.k as number) * stripePacked(a.rows as number, a.cols as number, a.k as number),
+      partial: (a) => {
+        const stripes = gramStripes(a.rows as number, a.cols as number, a.k as number);
+        return stripes > 1 ? stripes * (a.cols as number) * ((a.cols as number) + (a.k as number)) : 0;
+      },
+    },
+    js: (X, rows, cols, xMean, Y, k, yMean, G, XtY) => {
+      const stripes = stripeBounds(rows, cols, k);
+      if (stripes.length === 1) return gram.centeredGram(v(X), rows, cols, v(xMean), v(Y), k, v(yMean), GRAM_BLOCK_ROWS, v(G), v(XtY));
+      const [g, xty] = [v(G), v(XtY)];
+      stripes.forEach(([first, end], s) => {
+        const [Gs, XtYs] = s === 0 ? [g, xty] : [new Float64Array(cols * cols), new Float64Array(cols * k)];
+        gram.centeredGram(v(X).subarray(first * cols, end * cols), end - first, cols, v(xMean), v(Y).subarray(first * k, end * k), k, v(yMean), GRAM_BLOCK_ROWS, Gs, XtYs);
+        if (s > 0) {
+          for (let i = 0; i < cols * cols; i++) g[i] += Gs[i];
+          for (let i = 0; i < cols * k; i++) xty[i] += XtYs[i];
+        }
+      });
+    },
+    wasm: ({ core, address, scratch, parallel }) => (X, rows, cols, xMean, Y, k, yMean, G, XtY) => {
+      const stripes = stripeBounds(rows, cols, k);
+      const [packed, per] = [address(scratch.packed), 8 * stripePacked(rows, cols, k)];
+      if (stripes.length === 1) {
+        core.centeredGram(address(X), rows, cols, address(xMean), address(Y), k, address(yMean), GRAM_BLOCK_ROWS, packed, address(G), address(XtY));
+        return;
+      }
+      // Stripe s writes its own G_s and XtY_s; then G = G_0 + G_1 + ... in stripe order, whatever thread ran which.
+      const [partial, stride] = [address(scratch.partial), 8 * cols * (cols + k)];
+      parallel("centeredGram", stripes.map(([first, end], s) => [
+        address(X) + 8 * first * cols, end - first, cols, address(xMean), address(Y) + 8 * first * k, k, address(yMean),
+        GRAM_BLOCK_ROWS, packed + s * per, partial + s * stride, partial + s * stride + 8 * cols * cols,
+      ]));
+      const parts = scratch.partial.values;
+      G.values.set(parts.subarray(0, cols * cols));
+      XtY.values.set(parts.subarray(cols * cols, cols * (cols + k)));
+      for (let s = 1; s < stripes.length; s++) {
+        core.addStripe(partial + s * stride, address(G), cols * cols);
+        core.addStripe(partial + s * stride + 8 * cols * cols, address(XtY), cols * k);
+      }
+    },
   }),
   /** K = X X^T (rows x rows). */
   rowGram: entry<(X: F64Block, rows: number, cols: number, K: F64Block) => void>({

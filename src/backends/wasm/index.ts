@@ -5,6 +5,7 @@ import type { Backend, F64Block } from "../contract.js";
 import { buildBackend } from "../build-backend.js";
 import type { CoreExports } from "./core-abi.generated.js";
 import { Heap } from "./heap.js";
+import type { CoreThreads } from "./core-threads.js";
 import type { CoreInstance } from "./instantiate.js";
 
 /** A block of the WASM backend: an address in linear memory and a length. */
@@ -34,8 +35,11 @@ function address(block: F64Block | null): number {
   return block.address;
 }
 
-/** Builds the WASM backend over an instantiated core: kernels run in place on blocks of its heap. */
-export function createWasmBackend({ exports: core, memory }: CoreInstance): Backend & { heap: Heap } {
+/**
+ * Builds the WASM backend over an instantiated core: kernels run in place on blocks of its heap. With `threads`,
+ * the passes that split into independent calls (centeredGram's stripes of rows) run on them.
+ */
+export function createWasmBackend({ exports: core, memory }: CoreInstance, threads?: CoreThreads): Backend & { heap: Heap } {
   const heap = new Heap(memory, core.heapBase());
   const backend = buildBackend<CoreExports>(
     "wasm",
@@ -53,7 +57,14 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance): Back
       },
       free: (block) => heap.free(address(block)),
     },
-    { side: "wasm", core, address },
+    {
+      side: "wasm",
+      core,
+      address,
+      parallel: threads
+        ? (name, calls) => threads.run(name, calls)
+        : (name, calls) => calls.forEach((call) => (core[name] as (...args: number[]) => void)(...call)),
+    },
   );
   return Object.assign(backend, { heap });
 }

@@ -15,6 +15,22 @@ export interface CoreInstance {
   exports: CoreExports;
   memory: WebAssembly.Memory;
   build: SimdBuild;
+  /** The compiled module, for the core's threads (only for a shared memory). */
+  module?: WebAssembly.Module;
+}
+
+/** The shared builds' module, loaded only where threads run (Node): a browser bundle never includes it. */
+const SHARED_MODULE = "./core-wasm-shared.generated.js";
+/** A shared memory's most pages (4 GiB), as the shared builds declare. */
+const SHARED_MAXIMUM_PAGES = 65536;
+
+/** Instantiates `build` over a shared memory, for a core with threads (Node). */
+export async function instantiateSharedCore(build: SimdBuild): Promise<CoreInstance> {
+  const builds = (await import(/* @vite-ignore */ SHARED_MODULE)) as typeof import("./core-wasm-shared.generated.js");
+  const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: SHARED_MAXIMUM_PAGES, shared: true });
+  const module = await WebAssembly.compile(decodeBase64(build === "relaxed" ? builds.coreRelaxedSharedWasmBase64 : builds.coreSharedWasmBase64));
+  const instance = await WebAssembly.instantiate(module, imports(memory));
+  return { exports: instance.exports as unknown as CoreExports, memory, build, module };
 }
 
 const decoded: Partial<Record<SimdBuild, Uint8Array<ArrayBuffer>>> = {};

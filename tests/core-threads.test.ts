@@ -1,0 +1,73 @@
+// The core's threads (Node): the same bits on 1, 2 and 3 threads for the row-parallel Gram pass (its stripes are
+// fixed by the shape), and for the fits over it; the striped Gram against the TypeScript twin; init's options.
+// The threads run dist/ scripts, so each thread count runs in a child process over the built package.
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { bothBackends, on } from "./helpers.js";
+
+const dist = new URL("../dist/index.js", import.meta.url).href;
+
+/** In a fresh process on `threads` threads: G and q of a 12,000 x 40 Gram (8 stripes), and Ridge's and Lasso's weights. */
+function onThreads(threads: number): { threads: number; workerCalls: number; G: number[]; q: number[]; ridge: number[]; lasso: number[] } {
+  const script = `
+    const m = await import(${JSON.stringify(dist)});
+    await m.init({ threads: ${threads} });
+    const [n, d] = [12000, 40];
+    const X = new Float64Array(n * d).map((_, i) => Math.sin(i * 0.37) * (1 + (i % 7)));
+    const y = new Float64Array(n).map((_, i) => Math.cos(i * 0.3) + X[i * d] - 2 * X[i * d + 3]);
+    const b = m.getBackend("wasm");
+    const pass = () => b.scope((s) => {
+      const [G, q] = [s.alloc(d * d), s.alloc(d)];
+      b.centeredGram(s.fromArray(X), n, d, s.fromArray(new Float64Array(d).fill(0.5)), s.fromArray(y), 1, s.fromArray([0.25]), G, q);
+      return { G: Array.from(G.values), q: Array.from(q.values) };
+    });
+    pass();
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the workers start in the background on the first pass
+    const data = { data: X, rows: n, cols: d };
+    const out = { threads: m.coreThreads(), ...pass(), workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: Array.from(new m.Ridge({ lambda: 0.01 }).fit(data, y).coef), lasso: Array.from(new m.Lasso({ lambda: 0.01 }).fit(data, y).coef) };
+    process.stdout.write(JSON.stringify(out));
+  `;
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  expect(child.status, child.stderr).toBe(0);
+  return JSON.parse(child.stdout);
+}
+
+describe("the core's threads", () => {
+  it("give the same bits on 1, 2 and 3 threads: the Gram pass, Ridge and Lasso", () => {
+    const [one, two, three] = [onThreads(1), onThreads(2), onThreads(3)];
+    expect([one.threads, two.threads, three.threads]).toEqual([1, 2, 3]);
+    // The workers did take part: some stripes of the passes after the first ran on them.
+    expect(one.workerCalls).toBe(0);
+    expect(two.workerCalls).toBeGreaterThan(0);
+    expect(three.workerCalls).toBeGreaterThan(0);
+    for (const other of [two, three]) {
+      expect(other.G).toEqual(one.G);
+      expect(other.q).toEqual(one.q);
+      expect(other.ridge).toEqual(one.ridge);
+      expect(other.lasso).toEqual(one.lasso);
+    }
+  }, 60_000);
+
+  it("sum 8 stripes of rows as the TypeScript twin does (relative 1e-12 of the absolute terms)", () => {
+    const [js, wasm] = bothBackends();
+    const [n, d] = [9000, 13];
+    const X = new Float64Array(n * d).map((_, i) => Math.sin(i * 1.3) + 1e3);
+    const Y = new Float64Array(n * 2).map((_, i) => Math.cos(i));
+    const mean = new Float64Array(d).fill(1e3);
+    const run = (b: typeof js): number[] => on(b, [X, mean, Y, Float64Array.from([0, 0.5]), new Float64Array(d * d), new Float64Array(d * 2)], ([bX, m, bY, ym, G, XtY]) => {
+      b.centeredGram(bX, n, d, m, bY, 2, ym, G, XtY);
+      return [...G.values, ...XtY.values];
+    });
+    const [a, c] = [run(js), run(wasm)];
+    a.forEach((value, i) => expect(Math.abs(value - c[i])).toBeLessThanOrEqual(1e-12 * n * 4));
+  });
+
+  it("refuses thread counts it cannot use, saying what to call", async () => {
+    const m = (await import(dist)) as typeof import("../src/index.js");
+    expect(() => m.initSync({ threads: 2 })).toThrow("initSync runs the core on this thread: call `await init({ threads })` for threads.");
+    await expect(m.init({ threads: 0 })).rejects.toThrow("init: threads must be an integer from 1 to 64, got 0.");
+    await m.init({ threads: 2 });
+    expect(m.threadsAvailable()).toBe(true);
+    await expect(m.init({ threads: 3 })).rejects.toThrow("the core already runs on 2 thread(s)");
+  });
+});
