@@ -1,14 +1,16 @@
-// Whole fits on both backends: the seed's gradient-descent loop (500 iterations) and Ridge's closed form,
+// Whole fits on both backends: the seed's gradient-descent loop (500 iterations) and Ridge's closed form (from
+// flat input and from number[][] rows, beside glmnet's ridge),
 // and scikit-learn's Ridge(solver="cholesky") on the same data when /usr/bin/python3 has it, with OpenBLAS as
 // installed and with its AVX2 kernels (OPENBLAS_CORETYPE=Haswell).
 // Prints a markdown table and writes bench/results/fits.json.
 
-import { initSync } from "../src/backends/registry.js";
-import { Lasso, Ridge } from "../src/index.js";
-import { benchArgs, BLAS_BUILDS, fixed, medianMs, printTable, randomArray, runScikitLearn, writeResults } from "./harness.js";
+import { benchArgs, BLAS_BUILDS, fixed, medianMs, printTable, randomArray, runGlmnet, runScikitLearn, writeResults } from "./harness.js";
+
+// The built package with init()'s defaults (the build the runtime runs, the core's threads), as users get it.
+const { init, Lasso, Ridge, simdBuild, coreThreads } = (await import(new URL("../dist/index.js", import.meta.url).href)) as typeof import("../src/index.js");
 
 const { time, quick } = benchArgs();
-const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [1_000, 1_000]];
+const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [100_000, 100], [1_000, 1_000]];
 const LAMBDA = 0.01;
 const GD_ITERATIONS = 500;
 
@@ -24,8 +26,13 @@ function sklearnRidge(X: Float64Array, y: Float64Array, rows: number, cols: numb
   return runScikitLearn<SklearnTiming>("bench/sklearn_ridge.py", X, y, [`${rows}`, `${cols}`, `${LAMBDA}`, "15"], blas);
 }
 
-initSync();
-const rows: string[][] = [["fit", "n x d", "JS median ms", "WASM median ms", "WASM speedup", "scikit-learn ms", "WASM / scikit-learn", "sk-AVX2 ms", "WASM / sk-AVX2"]];
+await init();
+// The first fit starts the core's threads in the background; let them come up before timing.
+new Ridge({ lambda: LAMBDA }).fit({ data: randomArray(20_000 * 50, 1), rows: 20_000, cols: 50 }, randomArray(20_000, 2));
+await new Promise((resolve) => setTimeout(resolve, 500));
+const rows: string[][] = [[
+  "fit", "n x d", "JS median ms", "WASM median ms", "WASM rows ms", "WASM speedup", "scikit-learn ms", "WASM / scikit-learn", "sk-AVX2 ms", "WASM / sk-AVX2", "glmnet ms", "WASM / glmnet",
+]];
 const results = [];
 const notes: string[] = [];
 for (const [n, d] of SHAPES) {
@@ -45,12 +52,18 @@ for (const [n, d] of SHAPES) {
 
   const gdJs = await medianMs(gd("js"), time, 3);
   const gdWasm = await medianMs(gd("wasm"), time, 3);
-  rows.push([`Lasso GD, ${GD_ITERATIONS} iterations`, shape, fixed(gdJs, 1), fixed(gdWasm, 1), `${fixed(gdJs / gdWasm, 2)}x`, "-", "-", "-", "-"]);
+  rows.push([`Lasso GD, ${GD_ITERATIONS} iterations`, shape, fixed(gdJs, 1), fixed(gdWasm, 1), "-", `${fixed(gdJs / gdWasm, 2)}x`, "-", "-", "-", "-", "-", "-"]);
   results.push({ fit: "gd", iterations: GD_ITERATIONS, rows: n, cols: d, jsMs: gdJs, wasmMs: gdWasm });
   process.stderr.write(`. gd ${shape}\n`);
 
   const cfJs = await medianMs(closed("js"), time, 5);
   const cfWasm = await medianMs(closed("wasm"), time, 5);
+  // What users pass: number[][] rows.
+  const rowArrays = Array.from({ length: n }, (_, i) => Array.from(X.subarray(i * d, (i + 1) * d)));
+  const cfRows = await medianMs(() => void new Ridge({ lambda: LAMBDA }).fit(rowArrays, y), time, 5);
+  const glm = runGlmnet<{ glmnet: string; medianMs: number }>("bench/glmnet_ridge.R", X, y, [`${n}`, `${d}`, `${LAMBDA}`, n * d > 1e7 ? "3" : "9"]);
+  const glmnetMs = typeof glm === "string" ? undefined : glm.medianMs;
+  if (typeof glm === "string") notes.push(`${shape}: glmnet ${glm}`);
   const sk = sklearnRidge(X, y, n, d);
   const skMs = typeof sk === "string" ? undefined : sk.medianMs;
   const skAvx2 = sklearnRidge(X, y, n, d, BLAS_BUILDS.avx2);
@@ -64,13 +77,15 @@ for (const [n, d] of SHAPES) {
     notes.push(`${shape}: scikit-learn ${sk.sklearn}, BLAS ${sk.blas.join("; ") || "unknown"} (sk-AVX2: ${avx2Blas}); ` +
       `max |coef - scikit-learn coef| / max |coef| = ${error.toExponential(1)}`);
   }
-  const columns = (ms: number | undefined) => (ms === undefined ? ["skipped", "-"] : [fixed(ms, 2), `${fixed(cfWasm / ms, 2)}x`]);
-  rows.push(["Ridge closed form", shape, fixed(cfJs, 2), fixed(cfWasm, 2), `${fixed(cfJs / cfWasm, 2)}x`, ...columns(skMs), ...columns(avx2Ms)]);
-  results.push({ fit: "closed-form", rows: n, cols: d, jsMs: cfJs, wasmMs: cfWasm, sklearnMs: skMs ?? null, sklearnAvx2Ms: avx2Ms ?? null });
+  // Ratios of the time from rows (what users pass) to the reference's.
+  const columns = (ms: number | undefined) => (ms === undefined ? ["skipped", "-"] : [fixed(ms, 2), `${fixed(cfRows / ms, 2)}x`]);
+  rows.push(["Ridge closed form", shape, fixed(cfJs, 2), fixed(cfWasm, 2), fixed(cfRows, 2), `${fixed(cfJs / cfWasm, 2)}x`, ...columns(skMs), ...columns(avx2Ms), ...columns(glmnetMs)]);
+  results.push({ fit: "closed-form", rows: n, cols: d, jsMs: cfJs, wasmMs: cfWasm, wasmRowsMs: cfRows, sklearnMs: skMs ?? null, sklearnAvx2Ms: avx2Ms ?? null, glmnetMs: glmnetMs ?? null });
   process.stderr.write(`. closed form ${shape}\n`);
 }
 
 printTable(rows);
 console.log();
+notes.unshift(`ours: the ${simdBuild()} SIMD build on ${coreThreads()} thread(s) (init()'s defaults); ratios are the time from number[][] rows over the reference's`);
 notes.forEach((note) => console.log(note));
 writeResults("fits", { sampleTimeMs: time, lambda: LAMBDA, results, notes });

@@ -70,6 +70,20 @@ export const BLAS_BUILDS = {
 } as const;
 
 /**
+ * Runs an R script of bench/ (glmnet) on X and y written as raw float64 files, with `args` after the two file
+ * names; returns its JSON output, or why it could not run (no Rscript, no glmnet).
+ */
+export function runGlmnet<T>(script: string, X: Float64Array, y: Float64Array, args: string[]): T | string {
+  const dir = mkdtempSync(join(tmpdir(), "regularized-bench-"));
+  writeFileSync(join(dir, "X.f64"), X);
+  writeFileSync(join(dir, "y.f64"), y);
+  const run = spawnSync("Rscript", [script, join(dir, "X.f64"), join(dir, "y.f64"), ...args], { encoding: "utf8" });
+  if (run.error) return "skipped: Rscript not found";
+  if (run.status !== 0) return `skipped: glmnet did not run (${run.stderr.trim().split("\n").at(-1)})`;
+  return JSON.parse(run.stdout) as T;
+}
+
+/**
  * Runs a scikit-learn script of bench/ on X (row-major) and y written as raw float64 files, with `args` after
  * the two file names, under `blas` (BLAS_BUILDS); returns its JSON output, or why it could not run (no Python,
  * no scikit-learn).
