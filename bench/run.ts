@@ -2,6 +2,7 @@
 await import("./kernels.js");
 await import("./input.js");
 await import("./fits.js");
+await import("./gram.js");
 await import("./exact.js");
 await import("./sparse-sgd.js");
 await import("./csv.js");

@@ -62,6 +62,32 @@ describe("the core's threads", () => {
     a.forEach((value, i) => expect(Math.abs(value - c[i])).toBeLessThanOrEqual(1e-12 * n * 4));
   });
 
+  it("start under V8 flags a worker refuses (--experimental-wasm-relaxed-simd), and so does fitInWorker", () => {
+    const script = `
+      const m = await import(${JSON.stringify(dist)});
+      await m.init({ threads: 2 });
+      const [n, d] = [12000, 20];
+      const X = new Float64Array(n * d).map((_, i) => Math.sin(i));
+      new m.GramAccumulator(d).update({ data: X, rows: n, cols: d }, new Float64Array(n).fill(1));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      new m.GramAccumulator(d).update({ data: X, rows: n, cols: d }, new Float64Array(n).fill(1));
+      const model = await m.fitInWorker({ model: "Ridge", options: { lambda: 1 }, X: [[1], [2], [3]], y: [1, 2, 4] });
+      process.stdout.write(JSON.stringify({ simd: m.simdBuild(), workerCalls: m.coreThreadStats().callsOnWorkers, coef: model.coef[0] }));`;
+    const child = spawnSync(process.execPath, ["--experimental-wasm-relaxed-simd", "--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(child.status, child.stderr).toBe(0);
+    const out = JSON.parse(child.stdout) as { simd: string; workerCalls: number; coef: number };
+    expect(out.simd).toBe("relaxed");
+    expect(out.workerCalls).toBeGreaterThan(0);
+    // Ridge at lambda 1 on x = 1, 2, 3 and y = 1, 2, 4: w = Sxy / (Sxx + n lambda) = 3 / (2 + 3) by hand.
+    expect(out.coef).toBeCloseTo(0.6, 12);
+  }, 30_000);
+
+  it("pass on the Node options a worker takes, not --input-type or V8 flags", async () => {
+    const { workerExecArgv } = await import("../src/backends/worker-argv.js");
+    expect(workerExecArgv(["--input-type=module", "--experimental-wasm-relaxed-simd", "--import", "tsx", "--enable-source-maps", "--input-type", "module"]))
+      .toEqual(["--import", "tsx", "--enable-source-maps"]);
+  });
+
   it("refuses thread counts it cannot use, saying what to call", async () => {
     const m = (await import(dist)) as typeof import("../src/index.js");
     expect(() => m.initSync({ threads: 2 })).toThrow("initSync runs the core on this thread: call `await init({ threads })` for threads.");

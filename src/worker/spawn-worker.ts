@@ -1,7 +1,7 @@
 // Starting a fitting worker on this platform (a Web Worker in a browser, worker_threads in Node), and how many
 // the pool may run at once.
 
-import { workerExecArgv } from "../backends/worker-argv.js";
+import { startWorker } from "../backends/worker-argv.js";
 import type { PoolWorker, PoolWorkerEvents } from "./worker-pool.js";
 
 /**
@@ -46,7 +46,7 @@ function startBrowserWorker(events: PoolWorkerEvents): PoolWorker {
 /** Starts a worker_threads Worker running `script`, its events wired to the pool's. */
 export async function startNodeWorker(events: PoolWorkerEvents, script: URL): Promise<PoolWorker> {
   const { Worker } = (await import(/* @vite-ignore */ NODE_WORKERS)) as typeof import("node:worker_threads");
-  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv) });
+  const worker = startWorker(Worker, script);
   // The listeners come before any unref: adding a message listener refs the worker again (nodejs/node#53036).
   worker.on("message", events.message);
   worker.on("error", (error) => events.failure(lost(`failed (${error.message})`, error)));

@@ -5,7 +5,7 @@
 // on the number of threads. Workers start on the first pass, in the background (that pass runs on the threads
 // ready by then, this one at least), never keep the process alive, and wait in Atomics.wait between passes.
 
-import { workerExecArgv } from "../worker-argv.js";
+import { startWorker } from "../worker-argv.js";
 
 /** The exports a pass may call, by index in the control block. */
 export const PARALLEL_EXPORTS = ["centeredGram"] as const;
@@ -91,7 +91,7 @@ export class CoreThreads {
       for (let index = 0; index < this.threads - 1; index++) {
         const workerData: ThreadData = { module: this.module, memory: this.memory, control: this.control.buffer as SharedArrayBuffer, args: this.args.buffer as SharedArrayBuffer, index };
         try {
-          const worker = new Worker(this.workerScript, { workerData, execArgv: workerExecArgv(process.execArgv) });
+          const worker = startWorker(Worker, this.workerScript, { workerData });
           worker.on("error", () => failed(index));
           worker.unref();
         } catch {
