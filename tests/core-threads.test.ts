@@ -7,7 +7,10 @@ import { bothBackends, on } from "./helpers.js";
 
 const dist = new URL("../dist/index.js", import.meta.url).href;
 
-/** In a fresh process on `threads` threads: G and q of a 12,000 x 40 Gram (8 stripes), and Ridge's and Lasso's weights. */
+/**
+ * In a fresh process on `threads` threads: G and q of a 12,000 x 40 Gram (8 stripes of rows) and of a 1,000 x 80
+ * one (one stripe, its tile rows split among calls), and Ridge's and Lasso's weights.
+ */
 function onThreads(threads: number): { threads: number; workerCalls: number; G: number[]; q: number[]; ridge: number[]; lasso: number[] } {
   const script = `
     const m = await import(${JSON.stringify(dist)});
@@ -16,11 +19,15 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
     const X = new Float64Array(n * d).map((_, i) => Math.sin(i * 0.37) * (1 + (i % 7)));
     const y = new Float64Array(n).map((_, i) => Math.cos(i * 0.3) + X[i * d] - 2 * X[i * d + 3]);
     const b = m.getBackend("wasm");
-    const pass = () => b.scope((s) => {
+    const gram = (n, d) => b.scope((s) => {
       const [G, q] = [s.alloc(d * d), s.alloc(d)];
-      b.centeredGram(s.fromArray(X), n, d, s.fromArray(new Float64Array(d).fill(0.5)), s.fromArray(y), 1, s.fromArray([0.25]), G, q);
-      return { G: Array.from(G.values), q: Array.from(q.values) };
+      b.centeredGram(s.fromArray(X.subarray(0, n * d)), n, d, s.fromArray(new Float64Array(d).fill(0.5)), s.fromArray(y.subarray(0, n)), 1, s.fromArray([0.25]), G, q);
+      return [Array.from(G.values), Array.from(q.values)];
     });
+    const pass = () => {
+      const [[G, q], [wide, wideQ]] = [gram(n, d), gram(1000, 80)];
+      return { G: [...G, ...wide], q: [...q, ...wideQ] };
+    };
     pass();
     await new Promise((resolve) => setTimeout(resolve, 400)); // the workers start in the background on the first pass
     const data = { data: X, rows: n, cols: d };

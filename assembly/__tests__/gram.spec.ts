@@ -1,4 +1,4 @@
-import { addStripe, centeredGram, mirrorUpper, rowGram } from "../kernels/gram";
+import { addStripe, centeredGram, centeredGramPanels, mirrorUpper, rowGram } from "../kernels/gram";
 import { LENGTHS, OFFSETS, block, close, fill, get, guard, intact, otherOffset, release, set } from "./helpers";
 
 /** Row counts around the block of 4 rows, and a large one. */
@@ -168,5 +168,44 @@ describe("addStripe", () => {
     release(part, 1);
     release(out, 0);
     release(before, 0);
+  });
+});
+
+describe("centeredGramPanels", () => {
+  it("split into ranges of tile rows, zeroed before and mirrored after, gives centeredGram's bits", () => {
+    const rows = 37;
+    const cols = 23; // 6 panels, the last of 3 columns
+    const k = 2;
+    const X = block(rows * cols, 0);
+    const Y = block(rows * k, 1);
+    const xMean = block(cols, 0);
+    const yMean = block(k, 1);
+    fill(X, rows * cols, 8);
+    fill(Y, rows * k, 9);
+    fill(xMean, cols, 10);
+    fill(yMean, k, 11);
+    const scratch = block(5 * 4 * (6 + 1) + 16, 0);
+    const G = block(cols * cols, 1);
+    const XtY = block(cols * k, 0);
+    const H = block(cols * cols, 0);
+    const XtZ = block(cols * k, 1);
+    centeredGram(X, rows, cols, xMean, Y, k, yMean, 5, scratch, G, XtY);
+    for (let i = 0; i < cols * cols; i++) set(H, i, 0);
+    for (let i = 0; i < cols * k; i++) set(XtZ, i, 0);
+    centeredGramPanels(X, rows, cols, xMean, Y, k, yMean, 5, scratch, H, XtZ, 0, 2);
+    centeredGramPanels(X, rows, cols, xMean, Y, k, yMean, 5, scratch, H, XtZ, 2, 3);
+    centeredGramPanels(X, rows, cols, xMean, Y, k, yMean, 5, scratch, H, XtZ, 3, 6);
+    mirrorUpper(H, cols);
+    for (let i = 0; i < cols * cols; i++) expect(get(H, i)).toBe(get(G, i), `G entry ${i}`);
+    for (let i = 0; i < cols * k; i++) expect(get(XtZ, i)).toBe(get(XtY, i), `XtY entry ${i}`);
+    release(X, 0);
+    release(Y, 1);
+    release(xMean, 0);
+    release(yMean, 1);
+    release(scratch, 0);
+    release(G, 1);
+    release(XtY, 0);
+    release(H, 0);
+    release(XtZ, 1);
   });
 });

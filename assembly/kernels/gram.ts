@@ -99,6 +99,19 @@ export function centeredGram(
 ): void {
   memory.fill(G, 0, (<usize>cols * <usize>cols) << 3);
   memory.fill(XtY, 0, (<usize>cols * <usize>k) << 3);
+  centeredGramPanels(X, rows, cols, xMean, Y, k, yMean, blockRows, scratch, G, XtY, 0, panels(cols));
+  mirrorUpper(G, cols);
+}
+
+/**
+ * The part of centeredGram that tile rows [firstPanel, endPanel) of G (and the same rows of XtY) take: adds
+ * their tiles over every row of X to G and XtY (zeroed by the caller, G's lower triangle mirrored by it after).
+ * Each tile is summed whole by one call, so splitting the tile rows among calls (threads) changes no bit.
+ */
+export function centeredGramPanels(
+  X: usize, rows: i32, cols: i32, xMean: usize, Y: usize, k: i32, yMean: usize,
+  blockRows: i32, scratch: usize, G: usize, XtY: usize, firstPanel: i32, endPanel: i32,
+): void {
   const px = panels(cols);
   const py = panels(k);
   const tile = scratch + <usize>min(blockRows, rows) * <usize>(px + py) * PANEL_BYTES;
@@ -108,7 +121,7 @@ export function centeredGram(
     const packedY = scratch + <usize>px * panelBytes;
     packCentered(X, cols, xMean, first, count, scratch);
     packCentered(Y, k, yMean, first, count, packedY);
-    for (let a = 0; a < px; a++) {
+    for (let a = firstPanel; a < endPanel; a++) {
       const A = scratch + <usize>a * panelBytes;
       for (let b = a; b < px; b++) {
         tileProduct(A, scratch + <usize>b * panelBytes, count, tile);
@@ -120,7 +133,6 @@ export function centeredGram(
       }
     }
   }
-  mirrorUpper(G, cols);
 }
 
 /** out += part over n values: one stripe's partial product added to the total (centeredGram's stripes, in order). */

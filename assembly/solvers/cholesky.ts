@@ -1,6 +1,18 @@
 import { axpy } from "../kernels/axpy";
-import { at } from "../kernels/lanes";
+import { at, madd } from "../kernels/lanes";
 import { scal } from "../kernels/scal";
+
+/**
+ * y -= u x over n values, inlined into the factorization's loop: a call per row update costs more than the update
+ * itself for short rows, and more again over a shared memory (its bounds are reloaded after every call).
+ */
+// @ts-ignore: decorator
+@inline function subtractScaled(u: f64, x: usize, y: usize, n: i32): void {
+  const a = f64x2.splat(-u);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) v128.store(at(y, i), madd(a, v128.load(at(x, i)), v128.load(at(y, i))));
+  if (i < n) store<f64>(at(y, i), load<f64>(at(y, i)) - u * load<f64>(at(x, i)));
+}
 
 /**
  * In-place Cholesky factorization A = U^T U of a symmetric positive definite row-major n x n matrix, reading
@@ -21,7 +33,7 @@ export function choleskyDecompose(A: usize, n: i32, threshold: f64): i32 {
     scal(1.0 / root, at(rowK, k + 1), n - k - 1);
     for (let i = k + 1; i < n; i++) {
       const u = load<f64>(at(rowK, i));
-      if (u != 0) axpy(-u, at(rowK, i), at(A + <usize>i * rowBytes, i), n - i);
+      if (u != 0) subtractScaled(u, at(rowK, i), at(A + <usize>i * rowBytes, i), n - i);
     }
   }
   return -1;

@@ -36,6 +36,30 @@ function stripeBounds(rows: number, cols: number, k: number): [number, number][]
   return Array.from({ length: count }, (_, s) => [Math.floor((s * rows) / count), Math.floor(((s + 1) * rows) / count)]);
 }
 
+/** Tile rows of G at least for splitting one stripe's tiles among calls (threads): 16 panels, 64 columns. */
+const PANEL_SPLIT_PANELS = 16;
+/** Calls one stripe's tiles are split among, each summing its tile rows whole (so no bit depends on the split). */
+const PANEL_CALLS = 4;
+
+/** Packed blocks centeredGram needs at once: one per stripe, or per panel call when one stripe is split by tile rows. */
+function packedSlots(rows: number, cols: number, k: number): number {
+  const stripes = gramStripes(rows, cols, k);
+  return stripes > 1 ? stripes : Math.ceil(cols / 4) >= PANEL_SPLIT_PANELS ? PANEL_CALLS : 1;
+}
+
+/** The tile rows [first, end) of each panel call: as equal in tiles as whole rows allow (row a has panels - a). */
+function panelRanges(cols: number): [number, number][] {
+  const panels = Math.ceil(cols / 4);
+  const total = (panels * (panels + 1)) / 2;
+  const ends: number[] = [];
+  let [done, a] = [0, 0];
+  for (let call = 1; call <= PANEL_CALLS; call++) {
+    while (a < panels && done + (panels - a) <= (call * total) / PANEL_CALLS + 1e-9) done += panels - a++;
+    ends.push(call === PANEL_CALLS ? panels : a);
+  }
+  return ends.map((end, i) => [i === 0 ? 0 : ends[i - 1], end]).filter(([first, end]) => end > first) as [number, number][];
+}
+
 /** Values of one stripe's packed block and tile (its rows at most ceil(rows / stripes)). */
 function stripePacked(rows: number, cols: number, k: number): number {
   const stripeRows = Math.ceil(rows / gramStripes(rows, cols, k));
@@ -98,7 +122,7 @@ export const matrixKernels = {
     lengths: { X: ["rows", "cols"], Y: ["rows", "k"], xMean: ["cols"], yMean: ["k"], G: ["cols", "cols"], XtY: ["cols", "k"] },
     // Each stripe's packed block of rows (4-column panels of X and Y) and tile; past one stripe, its partial G and XtY.
     scratch: {
-      packed: (a) => gramStripes(a.rows as number, a.cols as number, a.k as number) * stripePacked(a.rows as number, a.cols as number, a.k as number),
+      packed: (a) => packedSlots(a.rows as number, a.cols as number, a.k as number) * stripePacked(a.rows as number, a.cols as number, a.k as number),
       partial: (a) => {
         const stripes = gramStripes(a.rows as number, a.cols as number, a.k as number);
         return stripes > 1 ? stripes * (a.cols as number) * ((a.cols as number) + (a.k as number)) : 0;
@@ -120,8 +144,18 @@ export const matrixKernels = {
     wasm: ({ core, address, scratch, parallel }) => (X, rows, cols, xMean, Y, k, yMean, G, XtY) => {
       const stripes = stripeBounds(rows, cols, k);
       const [packed, per] = [address(scratch.packed), 8 * stripePacked(rows, cols, k)];
-      if (stripes.length === 1) {
+      if (stripes.length === 1 && packedSlots(rows, cols, k) === 1) {
         core.centeredGram(address(X), rows, cols, address(xMean), address(Y), k, address(yMean), GRAM_BLOCK_ROWS, packed, address(G), address(XtY));
+        return;
+      }
+      if (stripes.length === 1) {
+        // One stripe of many columns: its tile rows split among calls, each summing whole tiles.
+        G.values.fill(0);
+        XtY.values.fill(0);
+        parallel("centeredGramPanels", panelRanges(cols).map(([first, end], call) => [
+          address(X), rows, cols, address(xMean), address(Y), k, address(yMean), GRAM_BLOCK_ROWS, packed + call * per, address(G), address(XtY), first, end,
+        ]));
+        core.mirrorUpper(address(G), cols);
         return;
       }
       // Stripe s writes its own G_s and XtY_s; then G = G_0 + G_1 + ... in stripe order, whatever thread ran which.

@@ -8,12 +8,12 @@
 import { startWorker } from "../worker-argv.js";
 
 /** The exports a pass may call, by index in the control block. */
-export const PARALLEL_EXPORTS = ["centeredGram"] as const;
+export const PARALLEL_EXPORTS = ["centeredGram", "centeredGramPanels"] as const;
 export type ParallelExport = (typeof PARALLEL_EXPORTS)[number];
 
 /** The most calls in one pass, and the most numeric arguments of a call. */
 export const MAX_CALLS = 16;
-export const MAX_ARGS = 12;
+export const MAX_ARGS = 13;
 
 /** Words of the control block (an Int32Array over a SharedArrayBuffer). */
 export const CONTROL = { next: 0, calls: 1, exportIndex: 2, argCount: 3, workerCalls: 4, workers: 5 } as const;
