@@ -48,13 +48,19 @@ export function heldOutErrors(
   let mass = 0;
   for (let i = 0; i < test.rows; i++) mass += weights ? weights[i] : 1;
   const scale = powerOfTwoScaler(errorExponent / 2);
+  const [n, d] = [test.rows, test.cols];
   return test.withRows((X, backend) =>
-    Float64Array.from(coefs, (coef, l) => {
-      const fitted = predictResident(backend, X, test.rows, test.cols, coef, Float64Array.of(intercepts[l]));
-      let loss = 0;
-      for (let i = 0; i < test.rows; i++) {
-        loss += (weights ? weights[i] : 1) * scale(y[i] - fitted[i]) ** 2;
-      }
-      return mass > 0 ? loss / mass : 0;
+    backend.scope((scope) => {
+      const [w, p] = [scope.alloc(d), scope.alloc(n)];
+      // One gemv per model into the same blocks, its residuals squared as they are read.
+      return Float64Array.from(coefs, (coef, l) => {
+        w.values.set(coef.subarray(0, d));
+        backend.gemv(X, n, d, w, p);
+        const fitted = p.values;
+        const b = intercepts[l];
+        let loss = 0;
+        for (let i = 0; i < n; i++) loss += (weights ? weights[i] : 1) * scale(y[i] - (fitted[i] + b)) ** 2;
+        return mass > 0 ? loss / mass : 0;
+      });
     }));
 }
