@@ -1,7 +1,8 @@
 // The exact solvers on both backends, from flat input and from number[][] rows, against scikit-learn in the same
-// run (with OpenBLAS as installed, and with its AVX2 kernels forced by OPENBLAS_CORETYPE=Haswell) and glmnet: Lasso (CD) at lambda = 0.01, a
-// 100-lambda lasso path (no intercept, as scikit-learn's lasso_path), and 5-fold LassoCV, at 10,000 x 100 and
-// 1,000 x 1,000. Prints a markdown table and writes bench/results/exact.json.
+// run (with OpenBLAS as installed, and with its AVX2 kernels forced by OPENBLAS_CORETYPE=Haswell) and glmnet:
+// Lasso (CD) at lambda = 0.01, a 100-lambda lasso path (no intercept, as scikit-learn's lasso_path), and 5-fold
+// LassoCV, at 10,000 x 100, 1,000 x 1,000 and 200 x 5,000. Prints a markdown table and writes
+// bench/results/exact.json.
 
 import { benchArgs, BLAS_BUILDS, fixed, medianMs, printTable, randomArray, runGlmnet, runScikitLearn, writeResults } from "./harness.js";
 
@@ -9,7 +10,7 @@ import { benchArgs, BLAS_BUILDS, fixed, medianMs, printTable, randomArray, runGl
 const { init, Lasso, LassoCV, lassoPath, simdBuild, coreThreads } = (await import(new URL("../dist/index.js", import.meta.url).href)) as typeof import("../src/index.js");
 
 const { time, quick } = benchArgs();
-const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [1_000, 1_000]];
+const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [1_000, 1_000], [200, 5_000]];
 const LAMBDA = 0.01;
 
 type SklearnTimes = { sklearn: string; lasso: number; path: number; lassoCV?: number; coef: number[] };

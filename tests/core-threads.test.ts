@@ -8,14 +8,14 @@ import { bothBackends, on } from "./helpers.js";
 const dist = new URL("../dist/index.js", import.meta.url).href;
 
 /**
- * In a fresh process on `threads` threads: G and q of a 12,000 x 40 Gram (8 stripes of rows) and of a 1,000 x 80
+ * In a fresh process on `threads` threads: G and q of a 30,000 x 40 Gram (8 stripes of rows) and of a 1,000 x 120
  * one (one stripe, its tile rows split among calls), and Ridge's and Lasso's weights.
  */
 function onThreads(threads: number): { threads: number; workerCalls: number; G: number[]; q: number[]; ridge: number[]; lasso: number[] } {
   const script = `
     const m = await import(${JSON.stringify(dist)});
     await m.init({ threads: ${threads} });
-    const [n, d] = [12000, 40];
+    const [n, d] = [30000, 40];
     const X = new Float64Array(n * d).map((_, i) => Math.sin(i * 0.37) * (1 + (i % 7)));
     const y = new Float64Array(n).map((_, i) => Math.cos(i * 0.3) + X[i * d] - 2 * X[i * d + 3]);
     const b = m.getBackend("wasm");
@@ -25,11 +25,14 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
       return [Array.from(G.values), Array.from(q.values)];
     });
     const pass = () => {
-      const [[G, q], [wide, wideQ]] = [gram(n, d), gram(1000, 80)];
+      const [[G, q], [wide, wideQ]] = [gram(n, d), gram(1000, 120)];
       return { G: [...G, ...wide], q: [...q, ...wideQ] };
     };
     pass();
-    await new Promise((resolve) => setTimeout(resolve, 400)); // the workers start in the background on the first pass
+    // The workers start in the background on the first pass: wait until they are ready (or 10 s), then run more.
+    for (let waited = 0; (m.coreThreadStats()?.ready ?? 0) < ${threads} - 1 && waited < 10000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    pass();
+    pass();
     const data = { data: X, rows: n, cols: d };
     const out = { threads: m.coreThreads(), ...pass(), workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: Array.from(new m.Ridge({ lambda: 0.01 }).fit(data, y).coef), lasso: Array.from(new m.Lasso({ lambda: 0.01 }).fit(data, y).coef) };
     process.stdout.write(JSON.stringify(out));
@@ -73,11 +76,12 @@ describe("the core's threads", () => {
     const script = `
       const m = await import(${JSON.stringify(dist)});
       await m.init({ threads: 2 });
-      const [n, d] = [12000, 20];
+      const [n, d] = [30000, 40];
       const X = new Float64Array(n * d).map((_, i) => Math.sin(i));
-      new m.GramAccumulator(d).update({ data: X, rows: n, cols: d }, new Float64Array(n).fill(1));
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      new m.GramAccumulator(d).update({ data: X, rows: n, cols: d }, new Float64Array(n).fill(1));
+      const pass = () => new m.GramAccumulator(d).update({ data: X, rows: n, cols: d }, new Float64Array(n).fill(1));
+      pass();
+      for (let waited = 0; m.coreThreadStats().ready < 1 && waited < 10000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let i = 0; i < 5; i++) pass();
       const model = await m.fitInWorker({ model: "Ridge", options: { lambda: 1 }, X: [[1], [2], [3]], y: [1, 2, 4] });
       process.stdout.write(JSON.stringify({ simd: m.simdBuild(), workerCalls: m.coreThreadStats().callsOnWorkers, coef: model.coef[0] }));`;
     const child = spawnSync(process.execPath, ["--experimental-wasm-relaxed-simd", "--input-type=module", "-e", script], { encoding: "utf8" });

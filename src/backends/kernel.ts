@@ -30,9 +30,10 @@ export interface WasmContext<Core> {
   readonly scratch: Readonly<Record<string, F64Block>>;
   /**
    * Runs independent calls of a core export (each writing its own output) on the core's threads, or one after
-   * another on this thread when it has none; returns when all are done.
+   * another on this thread when it has none or the pass is small (`work`, its multiply-adds, under what waking a
+   * thread is worth); returns when all are done. Which thread runs a call changes no bit.
    */
-  readonly parallel: (name: ParallelExport, calls: number[][]) => void;
+  readonly parallel: (name: ParallelExport, calls: number[][], work: number) => void;
 }
 
 /**

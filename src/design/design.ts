@@ -122,11 +122,10 @@ export class Design {
     const { scope, value: raw } = this.backend.keepScope((scope) => {
       const [Xs, Ys] = [scope.uninitialized(count * d), scope.uninitialized(count * k)];
       const [source, target, sourceY, targetY] = [X.values, Xs.values, Y.values, Ys.values];
-      // Value by value: a subarray view per row would be two allocations for every row of every fold.
       for (let i = 0; i < count; i++) {
-        const [from, fromY] = [rowIndices[i] * d, rowIndices[i] * k];
-        for (let j = 0; j < d; j++) target[i * d + j] = source[from + j];
-        for (let o = 0; o < k; o++) targetY[i * k + o] = sourceY[fromY + o];
+        const row = rowIndices[i];
+        target.set(source.subarray(row * d, (row + 1) * d), i * d);
+        targetY.set(sourceY.subarray(row * k, (row + 1) * k), i * k);
       }
       return { X: Xs, Y: Ys, n: count, d, k };
     });

@@ -7,10 +7,12 @@ import { normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { getBackend } from "../backends/registry.js";
 import { NotFittedError } from "../errors.js";
-import { enetPath, pathGrid, statisticsGrid } from "../paths/path.js";
+import { GramAccumulator } from "../gram-accumulator.js";
+import { enetPath, pathGrid, statisticsGrid, type PathOptions } from "../paths/path.js";
 import { heldOutErrorsFromStatistics } from "../pipeline/held-out-statistics.js";
 import { foldAccumulators, trainingStatistics, type FoldStatistics } from "./fold-statistics.js";
 import { withDesign } from "../pipeline/fit.js";
+import { designFoldStatistics, statisticsInRange } from "../pipeline/design-folds.js";
 import { heldOutErrors } from "../pipeline/predict.js";
 import { checkFitOptions, type FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
@@ -130,27 +132,72 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
       // errors[r][fold]: one fold resident at a time, its data prepared once for every l1Ratio. In units of
       // 2^errorExponent (y's magnitude taken out, exactly), where the squares of huge or tiny targets stay finite.
       const errorExponent = 2 * rangeExponent(design.targets());
-      const errors: Float64Array[][] = this.ratios.map(() => []);
-      let done = 0;
-      for (let fold = 0; fold < k; fold++) {
-        const train = [...foldIds.keys()].filter((i) => foldIds[i] !== fold);
-        const test = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
-        getBackend(backend).scope((scope) => {
-          const [trainDesign, testDesign] = [scope.own(design.subset(train)), scope.own(design.subset(test))];
-          this.ratios.forEach((rho, r) => {
-            const path = enetPath(trainDesign, undefined, {
-              ...pathOptions, l1Ratio: rho, lambdas: grids[r], sampleWeight: weights && train.map((i) => weights[i]),
-            });
-            errors[r].push(heldOutErrors(testDesign, weights && test.map((i) => weights[i]), path.coefs, path.intercepts, errorExponent));
-            this.options.onProgress?.(++done, k * this.ratios.length);
-          });
-        });
-      }
-      const chosen = this.choose(errors, grids, errorExponent);
+      const shared = this.sharesStatistics(design, weights, errorExponent);
+      const errors = shared
+        ? this.foldErrors(designFoldStatistics(design, foldIds, k, backend), grids, pathOptions)
+        : this.rowErrors(design, foldIds, k, weights, grids, pathOptions, errorExponent);
+      // Errors from statistics are in y's own units (exponent 0).
+      const chosen = this.choose(errors, grids, shared ? 0 : errorExponent);
       const model = new ElasticNet(this.modelOptions(chosen.lambdaMin, chosen.l1Ratio)).fit(design, undefined, options);
       return { model, ...chosen, foldIds };
     });
     return this;
+  }
+
+  /**
+   * Whether the folds can share one pass over the rows: each fold's training statistics are then the total
+   * minus the fold's (covariance mode), instead of a Gram matrix per training set. Not with sample weights
+   * (they belong to rows), without the Gram (precompute false, or more features than training rows), or for
+   * data so large or small that sums of squares could leave double precision (|y| or the sum of |X| beyond
+   * 2^+-150: the rows route rescales those exactly).
+   */
+  private sharesStatistics(design: Design, weights: Float64Array | undefined, errorExponent: number): boolean {
+    const { precompute, nFolds } = this.options;
+    const trainingRows = design.rows - Math.ceil(design.rows / nFolds);
+    if (weights !== undefined || precompute === false || trainingRows <= design.cols || Math.abs(errorExponent) > 300) return false;
+    return statisticsInRange(design);
+  }
+
+  /** errors[r][fold] from fold statistics: fold f trains on the total minus fold f and is tested from its own statistics. */
+  private foldErrors(folds: GramAccumulator[], grids: Float64Array[], pathOptions: PathOptions): Float64Array[][] {
+    const total = new GramAccumulator(folds[0].nFeatures, this.options.backend);
+    for (const fold of folds) total.merge(fold);
+    const errors: Float64Array[][] = this.ratios.map(() => []);
+    let done = 0;
+    for (const fold of folds) {
+      const train = trainingStatistics(total, fold);
+      const test = fold.toJSON();
+      this.ratios.forEach((rho, r) => {
+        const path = enetPath(train, undefined, { ...pathOptions, l1Ratio: rho, lambdas: grids[r] });
+        errors[r].push(heldOutErrorsFromStatistics(test, path.coefs, path.intercepts));
+        this.options.onProgress?.(++done, folds.length * this.ratios.length);
+      });
+    }
+    return errors;
+  }
+
+  /** errors[r][fold] from the rows: one fold resident at a time, its data prepared once for every l1Ratio. */
+  private rowErrors(
+    design: Design, foldIds: Int32Array, k: number, weights: Float64Array | undefined, grids: Float64Array[], pathOptions: PathOptions,
+    errorExponent: number,
+  ): Float64Array[][] {
+    const errors: Float64Array[][] = this.ratios.map(() => []);
+    let done = 0;
+    for (let fold = 0; fold < k; fold++) {
+      const train = [...foldIds.keys()].filter((i) => foldIds[i] !== fold);
+      const test = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
+      getBackend(this.options.backend).scope((scope) => {
+        const [trainDesign, testDesign] = [scope.own(design.subset(train)), scope.own(design.subset(test))];
+        this.ratios.forEach((rho, r) => {
+          const path = enetPath(trainDesign, undefined, {
+            ...pathOptions, l1Ratio: rho, lambdas: grids[r], sampleWeight: weights && train.map((i) => weights[i]),
+          });
+          errors[r].push(heldOutErrors(testDesign, weights && test.map((i) => weights[i]), path.coefs, path.intercepts, errorExponent));
+          this.options.onProgress?.(++done, k * this.ratios.length);
+        });
+      });
+    }
+    return errors;
   }
 
   /**
@@ -168,17 +215,7 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
     const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
     const grids = this.ratios.map((rho) => lambdas ?? statisticsGrid(total, rho, { fitIntercept, standardize, precompute, nLambdas, eps }, backend));
-    const errors: Float64Array[][] = this.ratios.map(() => []);
-    let done = 0;
-    for (const fold of checked.folds) {
-      const train = trainingStatistics(checked.total, fold);
-      const test = fold.toJSON();
-      this.ratios.forEach((rho, r) => {
-        const path = enetPath(train, undefined, { ...pathOptions, l1Ratio: rho, lambdas: grids[r] });
-        errors[r].push(heldOutErrorsFromStatistics(test, path.coefs, path.intercepts));
-        this.options.onProgress?.(++done, checked.folds.length * this.ratios.length);
-      });
-    }
+    const errors = this.foldErrors(checked.folds, grids, pathOptions);
     // Statistics hold sums of squares already: their errors are finite in y's own units (exponent 0).
     const chosen = this.choose(errors, grids, 0);
     const model = new ElasticNet(this.modelOptions(chosen.lambdaMin, chosen.l1Ratio)).fitGram(total);

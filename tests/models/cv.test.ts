@@ -33,6 +33,18 @@ describe.each<BackendName>(["wasm", "js"])("cross-validation on the %s backend",
     cv.coef.forEach((w, j) => expect(w).toBeCloseTo(refit.coef[j], 8));
   });
 
+  it("shares one pass over the rows (each fold trains on the total minus its own statistics) and gets the fold-by-fold route's curve", () => {
+    // precompute: false keeps the fold-by-fold route (residual mode on each training set's rows).
+    const options = { nFolds: 5, nLambdas: 15, tol: 1e-12, seed: 5, backend };
+    const [shared, byFold] = [new LassoCV(options).fit(Xs, y), new LassoCV({ ...options, precompute: false }).fit(Xs, y)];
+    expect(Array.from(shared.foldIds)).toEqual(Array.from(byFold.foldIds));
+    shared.cvResults[0].cvMean.forEach((mse, l) => expect(Math.abs(mse - byFold.cvResults[0].cvMean[l])).toBeLessThanOrEqual(1e-9 * mse));
+    expect(shared.lambda).toBe(byFold.lambda);
+    // Sample weights belong to the rows: weighted CV keeps the fold-by-fold route, and unit weights give the same curve.
+    const weighted = new LassoCV(options).fit(Xs, y, { sampleWeight: new Float64Array(y.length).fill(1) });
+    weighted.cvResults[0].cvMean.forEach((mse, l) => expect(Math.abs(mse - shared.cvResults[0].cvMean[l])).toBeLessThanOrEqual(1e-9 * mse));
+  });
+
   it("is deterministic under a seed, and the seed decides the folds", () => {
     const options = { nFolds: 5, nLambdas: 10, seed: 11, backend };
     const reported: number[][] = [];

@@ -154,7 +154,7 @@ export const matrixKernels = {
         XtY.values.fill(0);
         parallel("centeredGramPanels", panelRanges(cols).map(([first, end], call) => [
           address(X), rows, cols, address(xMean), address(Y), k, address(yMean), GRAM_BLOCK_ROWS, packed + call * per, address(G), address(XtY), first, end,
-        ]));
+        ]), (rows * cols * (cols + k)) / 2);
         core.mirrorUpper(address(G), cols);
         return;
       }
@@ -163,7 +163,7 @@ export const matrixKernels = {
       parallel("centeredGram", stripes.map(([first, end], s) => [
         address(X) + 8 * first * cols, end - first, cols, address(xMean), address(Y) + 8 * first * k, k, address(yMean),
         GRAM_BLOCK_ROWS, packed + s * per, partial + s * stride, partial + s * stride + 8 * cols * cols,
-      ]));
+      ]), (rows * cols * (cols + k)) / 2);
       const parts = scratch.partial.values;
       G.values.set(parts.subarray(0, cols * cols));
       XtY.values.set(parts.subarray(cols * cols, cols * (cols + k)));

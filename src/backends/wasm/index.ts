@@ -35,6 +35,9 @@ function address(block: F64Block | null): number {
   return block.address;
 }
 
+/** The multiply-adds of a pass below which it stays on this thread: waking a worker costs tens of microseconds. */
+const MIN_PARALLEL_WORK = 1 << 22;
+
 /**
  * Builds the WASM backend over an instantiated core: kernels run in place on blocks of its heap. With `threads`,
  * the passes that split into independent calls (centeredGram's stripes of rows) run on them.
@@ -61,9 +64,10 @@ export function createWasmBackend({ exports: core, memory }: CoreInstance, threa
       side: "wasm",
       core,
       address,
-      parallel: threads
-        ? (name, calls) => threads.run(name, calls)
-        : (name, calls) => calls.forEach((call) => (core[name] as (...args: number[]) => void)(...call)),
+      parallel: (name, calls, work) => {
+        if (threads && work >= MIN_PARALLEL_WORK) threads.run(name, calls);
+        else calls.forEach((call) => (core[name] as (...args: number[]) => void)(...call));
+      },
     },
   );
   return Object.assign(backend, { heap });
