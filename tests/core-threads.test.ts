@@ -11,7 +11,7 @@ const dist = new URL("../dist/index.js", import.meta.url).href;
  * In a fresh process on `threads` threads: G and q of a 30,000 x 40 Gram (8 stripes of rows) and of a 1,000 x 120
  * one (one stripe, its tile rows split among calls), and Ridge's and Lasso's weights.
  */
-function onThreads(threads: number): { threads: number; workerCalls: number; G: number[]; q: number[]; ridge: number[]; lasso: number[] } {
+function onThreads(threads: number): { threads: number; workerCalls: number; G: number[]; q: number[]; predicted: number[]; ridge: number[]; lasso: number[] } {
   const script = `
     const m = await import(${JSON.stringify(dist)});
     await m.init({ threads: ${threads} });
@@ -34,16 +34,20 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
     pass();
     pass();
     const data = { data: X, rows: n, cols: d };
-    const out = { threads: m.coreThreads(), ...pass(), workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: Array.from(new m.Ridge({ lambda: 0.01 }).fit(data, y).coef), lasso: Array.from(new m.Lasso({ lambda: 0.01 }).fit(data, y).coef) };
+    const ridge = new m.Ridge({ lambda: 0.01 }).fit(data, y);
+    // Predictions of 120,000 rows: gemv in stripes of rows on the threads.
+    const big = { data: new Float64Array(120000 * d).map((_, i) => Math.cos(i * 0.11)), rows: 120000, cols: d };
+    const predicted = Array.from(ridge.predict(big).subarray(0, 120000));
+    const out = { threads: m.coreThreads(), ...pass(), predicted, workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: Array.from(ridge.coef), lasso: Array.from(new m.Lasso({ lambda: 0.01 }).fit(data, y).coef) };
     process.stdout.write(JSON.stringify(out));
   `;
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 26 });
   expect(child.status, child.stderr).toBe(0);
   return JSON.parse(child.stdout);
 }
 
 describe("the core's threads", () => {
-  it("give the same bits on 1, 2 and 3 threads: the Gram pass, Ridge and Lasso", () => {
+  it("give the same bits on 1, 2 and 3 threads: the Gram pass, Ridge and Lasso, predictions of many rows", () => {
     const [one, two, three] = [onThreads(1), onThreads(2), onThreads(3)];
     expect([one.threads, two.threads, three.threads]).toEqual([1, 2, 3]);
     // The workers did take part: some stripes of the passes after the first ran on them.
@@ -53,6 +57,7 @@ describe("the core's threads", () => {
     for (const other of [two, three]) {
       expect(other.G).toEqual(one.G);
       expect(other.q).toEqual(one.q);
+      expect(other.predicted).toEqual(one.predicted);
       expect(other.ridge).toEqual(one.ridge);
       expect(other.lasso).toEqual(one.lasso);
     }

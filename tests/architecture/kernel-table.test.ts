@@ -25,9 +25,9 @@ const TRIPLET: Readonly<Record<string, (source: string) => string>> = {
   "agreement test": (source) => `tests/${source}.test.ts`,
 };
 
-/** The core exports a WASM implementation calls, read from its text: `core.<name>(`. */
+/** The core exports a WASM implementation calls, read from its text: `core.<name>(`, or `parallel("<name>", ...)` (the threads call it). */
 const coreCalls = (wasm: (...args: never[]) => unknown): string[] =>
-  [...wasm.toString().matchAll(/\bcore\.(\w+)\s*\(/g)].map((match) => match[1]);
+  [...wasm.toString().matchAll(/\bcore\.(\w+)\s*\(|\bparallel\(\s*"(\w+)"/g)].map((match) => match[1] ?? match[2]);
 
 /** The keys of the `CASES` object literal of bench/kernels.ts. */
 function benchCases(): string[] {

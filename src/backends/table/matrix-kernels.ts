@@ -73,7 +73,9 @@ export const matrixKernels = {
     args: ["X", "rows", "cols", "w", "out"],
     lengths: { X: ["rows", "cols"], w: ["cols"], out: ["rows"] },
     js: (X, rows, cols, w, out) => gemv(v(X), rows, cols, v(w), v(out)),
-    wasm: ({ core, address }) => (X, rows, cols, w, out) => core.gemv(address(X), rows, cols, address(w), address(out)),
+    // Rows are independent: on the core's threads each takes whole stripes of them (predictions of a large X).
+    wasm: ({ address, parallel }) => (X, rows, cols, w, out) =>
+      parallel("gemv", stripeBounds(rows, cols, 1).map(([first, end]) => [address(X) + 8 * first * cols, end - first, cols, address(w), address(out) + 8 * first]), rows * cols),
   }),
   /** out = X^T r, X row-major rows x cols. */
   gemvT: entry<(X: F64Block, rows: number, cols: number, r: F64Block, out: F64Block) => void>({
