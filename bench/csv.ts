@@ -14,7 +14,7 @@ import Papa from "papaparse";
 import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../src/csv/table.js";
 import { accumulateCsv, accumulateStatistics, GramAccumulator, initSync, Ridge, type RowChunk } from "../src/index.js";
 import { RowTable } from "../src/streaming/row-table.js";
-import { benchArgs, fixed, printTable, randomArray, writeResults } from "./harness.js";
+import { benchArgs, builtPackage, fixed, printTable, randomArray, writeResults } from "./harness.js";
 
 const { quick } = benchArgs();
 const [N, D] = [quick ? 50_000 : 200_000, 20];
@@ -88,8 +88,7 @@ function papaparseBare(): Promise<number> {
 }
 
 /** The built package: accumulateCsvFiles's threads run its dist/ scripts. */
-const built = (await import(new URL("../dist/index.js", import.meta.url).href)) as typeof import("../src/index.js");
-await built.init();
+const built = await builtPackage();
 
 const candidates: [string, () => Promise<number>][] = [
   ["accumulateCsv: decimal lines from their bytes, papaparse for quotes (used)", async () => (await accumulateCsv(read(), { target: "y", chunkRows: CHUNK_ROWS })).total.count],

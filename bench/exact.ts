@@ -4,10 +4,10 @@
 // LassoCV, at 10,000 x 100, 1,000 x 1,000 and 200 x 5,000. Prints a markdown table and writes
 // bench/results/exact.json.
 
-import { benchArgs, BLAS_BUILDS, fixed, medianMs, printTable, randomArray, runGlmnet, runScikitLearn, writeResults } from "./harness.js";
+import { benchArgs, BLAS_BUILDS, builtPackage, fixed, medianMs, printTable, randomArray, runGlmnet, runScikitLearn, writeResults } from "./harness.js";
 
 // The built package with init()'s defaults (the build the runtime runs, the core's threads), as users get it.
-const { init, Lasso, LassoCV, lassoPath, simdBuild, coreThreads } = (await import(new URL("../dist/index.js", import.meta.url).href)) as typeof import("../src/index.js");
+const { Lasso, LassoCV, lassoPath, simdBuild, coreThreads } = await builtPackage();
 
 const { time, quick } = benchArgs();
 const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [1_000, 1_000], [200, 5_000]];
@@ -25,10 +25,6 @@ function sklearn(X: Float64Array, y: Float64Array, rows: number, cols: number, b
   return runScikitLearn<SklearnTimes>("bench/sklearn_lasso.py", X, y, [`${rows}`, `${cols}`, `${LAMBDA}`, "9"], blas);
 }
 
-await init();
-// The first fit starts the core's threads in the background; let them come up before timing.
-new Lasso({ lambda: LAMBDA }).fit({ data: randomArray(20_000 * 50, 1), rows: 20_000, cols: 50 }, randomArray(20_000, 2));
-await new Promise((resolve) => setTimeout(resolve, 500));
 const table: string[][] = [[
   "task", "n x d", "JS ms", "WASM ms", "WASM rows ms", "WASM speedup", "scikit-learn ms", "WASM / scikit-learn", "sk-AVX2 ms", "WASM / sk-AVX2", "glmnet ms", "WASM / glmnet",
 ]];

@@ -4,10 +4,10 @@
 // installed and with its AVX2 kernels (OPENBLAS_CORETYPE=Haswell).
 // Prints a markdown table and writes bench/results/fits.json.
 
-import { benchArgs, BLAS_BUILDS, fixed, medianMs, printTable, randomArray, runGlmnet, runScikitLearn, writeResults } from "./harness.js";
+import { benchArgs, BLAS_BUILDS, builtPackage, fixed, medianMs, printTable, randomArray, runGlmnet, runScikitLearn, writeResults } from "./harness.js";
 
 // The built package with init()'s defaults (the build the runtime runs, the core's threads), as users get it.
-const { init, Lasso, Ridge, simdBuild, coreThreads } = (await import(new URL("../dist/index.js", import.meta.url).href)) as typeof import("../src/index.js");
+const { Lasso, Ridge, simdBuild, coreThreads } = await builtPackage();
 
 const { time, quick } = benchArgs();
 const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [100_000, 100], [1_000, 1_000]];
@@ -26,10 +26,6 @@ function sklearnRidge(X: Float64Array, y: Float64Array, rows: number, cols: numb
   return runScikitLearn<SklearnTiming>("bench/sklearn_ridge.py", X, y, [`${rows}`, `${cols}`, `${LAMBDA}`, "15"], blas);
 }
 
-await init();
-// The first fit starts the core's threads in the background; let them come up before timing.
-new Ridge({ lambda: LAMBDA }).fit({ data: randomArray(20_000 * 50, 1), rows: 20_000, cols: 50 }, randomArray(20_000, 2));
-await new Promise((resolve) => setTimeout(resolve, 500));
 const rows: string[][] = [[
   "fit", "n x d", "JS median ms", "WASM median ms", "WASM rows ms", "WASM speedup", "scikit-learn ms", "WASM / scikit-learn", "sk-AVX2 ms", "WASM / sk-AVX2", "glmnet ms", "WASM / glmnet",
 ]];

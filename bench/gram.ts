@@ -4,7 +4,7 @@
 // table and writes bench/results/gram.json.
 
 import { spawnSync } from "node:child_process";
-import { benchArgs, BLAS_BUILDS, fixed, printTable, writeResults } from "./harness.js";
+import { benchArgs, BLAS_BUILDS, blasEnv, fixed, printTable, writeResults } from "./harness.js";
 
 const { quick } = benchArgs();
 const SHAPES: [number, number][] = quick ? [[10_000, 100]] : [[10_000, 100], [100_000, 100], [1_000, 1_000], [4_000, 1_000]];
@@ -35,8 +35,7 @@ function ours(simd: "plain" | "relaxed", threads: number): Record<string, number
 }
 
 function numpy(blas: Record<string, string>): Record<string, number | string[]> | string {
-  const { OPENBLAS_CORETYPE: _inherited, ...env } = process.env;
-  const child = spawnSync("/usr/bin/python3", ["bench/numpy_gram.py", ...SHAPES.map(([n, d]) => `${n}x${d}`)], { encoding: "utf8", env: { ...env, ...blas } });
+  const child = spawnSync("/usr/bin/python3", ["bench/numpy_gram.py", ...SHAPES.map(([n, d]) => `${n}x${d}`)], { encoding: "utf8", env: blasEnv(blas) });
   return child.status === 0 ? JSON.parse(child.stdout) : `skipped: ${child.error ? "/usr/bin/python3 not found" : child.stderr.trim().split("\n").at(-1)}`;
 }
 

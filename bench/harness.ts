@@ -69,32 +69,44 @@ export const BLAS_BUILDS = {
   avx2: { OPENBLAS_CORETYPE: "Haswell" },
 } as const;
 
-/**
- * Runs an R script of bench/ (glmnet) on X and y written as raw float64 files, with `args` after the two file
- * names; returns its JSON output, or why it could not run (no Rscript, no glmnet).
- */
-export function runGlmnet<T>(script: string, X: Float64Array, y: Float64Array, args: string[]): T | string {
-  const dir = mkdtempSync(join(tmpdir(), "regularized-bench-"));
-  writeFileSync(join(dir, "X.f64"), X);
-  writeFileSync(join(dir, "y.f64"), y);
-  const run = spawnSync("Rscript", [script, join(dir, "X.f64"), join(dir, "y.f64"), ...args], { encoding: "utf8" });
-  if (run.error) return "skipped: Rscript not found";
-  if (run.status !== 0) return `skipped: glmnet did not run (${run.stderr.trim().split("\n").at(-1)})`;
-  return JSON.parse(run.stdout) as T;
+/** The environment a reference runs in: this one without an inherited OPENBLAS_CORETYPE, then `blas` (BLAS_BUILDS). */
+export function blasEnv(blas: Record<string, string> = BLAS_BUILDS.installed): NodeJS.ProcessEnv {
+  const { OPENBLAS_CORETYPE: _inherited, ...env } = process.env;
+  return { ...env, ...blas };
 }
 
 /**
- * Runs a scikit-learn script of bench/ on X (row-major) and y written as raw float64 files, with `args` after
- * the two file names, under `blas` (BLAS_BUILDS); returns its JSON output, or why it could not run (no Python,
- * no scikit-learn).
+ * Runs `program` on a script of bench/ with X (row-major) and y written as raw float64 files, `args` after the
+ * two file names; returns its JSON output, or why it could not run (`library` names what was missing).
  */
-export function runScikitLearn<T>(script: string, X: Float64Array, y: Float64Array, args: string[], blas: Record<string, string> = BLAS_BUILDS.installed): T | string {
+function runReference<T>(program: string, library: string, script: string, X: Float64Array, y: Float64Array, args: string[], env?: NodeJS.ProcessEnv): T | string {
   const dir = mkdtempSync(join(tmpdir(), "regularized-bench-"));
   writeFileSync(join(dir, "X.f64"), X);
   writeFileSync(join(dir, "y.f64"), y);
-  const { OPENBLAS_CORETYPE: _inherited, ...env } = process.env;
-  const run = spawnSync(PYTHON, [script, join(dir, "X.f64"), join(dir, "y.f64"), ...args], { encoding: "utf8", env: { ...env, ...blas } });
-  if (run.error) return `skipped: ${PYTHON} not found`;
-  if (run.status !== 0) return `skipped: scikit-learn did not run (${run.stderr.trim().split("\n").at(-1)})`;
+  const run = spawnSync(program, [script, join(dir, "X.f64"), join(dir, "y.f64"), ...args], { encoding: "utf8", env });
+  if (run.error) return `skipped: ${program} not found`;
+  if (run.status !== 0) return `skipped: ${library} did not run (${run.stderr.trim().split("\n").at(-1)})`;
   return JSON.parse(run.stdout) as T;
+}
+
+/** Runs an R script of bench/ (glmnet); see runReference. */
+export const runGlmnet = <T>(script: string, X: Float64Array, y: Float64Array, args: string[]): T | string =>
+  runReference<T>("Rscript", "glmnet", script, X, y, args);
+
+/** Runs a scikit-learn script of bench/ under `blas` (BLAS_BUILDS); see runReference. */
+export const runScikitLearn = <T>(script: string, X: Float64Array, y: Float64Array, args: string[], blas: Record<string, string> = BLAS_BUILDS.installed): T | string =>
+  runReference<T>(PYTHON, "scikit-learn", script, X, y, args, blasEnv(blas));
+
+/**
+ * The built package (dist/) with init()'s defaults, as users get it, and its core's threads ready: the first
+ * large pass starts them in the background, so one runs here and the bench waits for them before timing.
+ */
+export async function builtPackage(): Promise<typeof import("../src/index.js")> {
+  const lib = (await import(new URL("../dist/index.js", import.meta.url).href)) as typeof import("../src/index.js");
+  await lib.init();
+  new lib.GramAccumulator(50).update({ data: randomArray(20_000 * 50, 1), rows: 20_000, cols: 50 }, randomArray(20_000, 2));
+  for (let waited = 0; (lib.coreThreadStats()?.ready ?? 0) < lib.coreThreads() - 1 && waited < 10_000; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return lib;
 }

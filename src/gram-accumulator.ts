@@ -186,6 +186,13 @@ export class GramAccumulator {
     return this;
   }
 
+  /** The rows of every part (merged in order) as one new accumulator; the parts are left as they are. */
+  static mergeAll(parts: readonly GramAccumulator[], nFeatures = parts[0].nFeatures, backend: BackendName = parts[0]?.backend ?? "wasm"): GramAccumulator {
+    const total = new GramAccumulator(nFeatures, backend);
+    for (const part of parts) total.merge(part);
+    return total;
+  }
+
   /** An independent copy of these statistics. */
   clone(): GramAccumulator {
     return new GramAccumulator(this.nFeatures, this.backend).merge(this);

@@ -35,13 +35,13 @@ export function isLarge(file: string | undefined): boolean {
 export const isParquet = (file: string | undefined): boolean => file !== undefined && /\.parquet$/i.test(file);
 
 /** The statistics of a CSV file (or standard input) or a Parquet file, streamed; a CSV file on `threads` threads. */
-export function fileStatistics(file: string, target: string, nFolds: number | undefined, threads?: number): Promise<CsvStatistics> {
+export function fileStatistics(file: string, target: string, nFolds: number | undefined, threads?: number): Promise<CsvStatistics & { threads?: number }> {
   if (isParquet(file)) return parquetStatistics(file, target, nFolds);
   return csvStatistics(file, target, nFolds, threads);
 }
 
 /** The statistics of a CSV file (on worker threads when it is large) or of standard input, with a byte progress bar on a terminal. */
-async function csvStatistics(file: string, target: string, nFolds: number | undefined, threads: number | undefined): Promise<CsvStatistics> {
+async function csvStatistics(file: string, target: string, nFolds: number | undefined, threads: number | undefined): Promise<CsvStatistics & { threads?: number }> {
   if (file === STDIN) return accumulateCsv(process.stdin as AsyncIterable<Uint8Array>, { target, nFolds, source: sourceName(file) });
   let size: number;
   try {
@@ -93,6 +93,6 @@ export async function fitStreamed(file: string | undefined, flags: FitFlags, giv
   const statistics = await fileStatistics(path, targets[0], flags.cv, flags.threads);
   checkReserved(statistics.featureNames, [INTERCEPT], sourceName(path));
   const folds = flags.cv === undefined ? [statistics.total.toJSON()] : statistics.folds.map((fold) => fold.toJSON());
-  const threads = "threads" in statistics && (statistics.threads as number) > 1 ? `, on ${statistics.threads as number} threads` : "";
+  const threads = (statistics.threads ?? 1) > 1 ? `, on ${statistics.threads} threads` : "";
   finishFromStatistics(folds, { featureNames: statistics.featureNames, targets }, flags, given, isParquet(path) ? " (Parquet, streamed)" : ` (streamed${threads})`);
 }

@@ -159,9 +159,7 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
   }
 
   /** errors[r][fold] from fold statistics: fold f trains on the total minus fold f and is tested from its own statistics. */
-  private foldErrors(folds: GramAccumulator[], grids: Float64Array[], pathOptions: PathOptions): Float64Array[][] {
-    const total = new GramAccumulator(folds[0].nFeatures, this.options.backend);
-    for (const fold of folds) total.merge(fold);
+  private foldErrors(folds: GramAccumulator[], grids: Float64Array[], pathOptions: PathOptions, total = GramAccumulator.mergeAll(folds)): Float64Array[][] {
     const errors: Float64Array[][] = this.ratios.map(() => []);
     let done = 0;
     for (const fold of folds) {
@@ -215,7 +213,7 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
     const { nLambdas, eps, lambdas, fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed } = this.options;
     const pathOptions = { fitIntercept, standardize, maxIter, tol, positive, precompute, selection, seed, backend };
     const grids = this.ratios.map((rho) => lambdas ?? statisticsGrid(total, rho, { fitIntercept, standardize, precompute, nLambdas, eps }, backend));
-    const errors = this.foldErrors(checked.folds, grids, pathOptions);
+    const errors = this.foldErrors(checked.folds, grids, pathOptions, checked.total);
     // Statistics hold sums of squares already: their errors are finite in y's own units (exponent 0).
     const chosen = this.choose(errors, grids, 0);
     const model = new ElasticNet(this.modelOptions(chosen.lambdaMin, chosen.l1Ratio)).fitGram(total);

@@ -14,8 +14,7 @@ export function foldAccumulators(folds: unknown, backend: BackendName, owner: st
     throw new TypeError(`${owner}.fitFolds takes an array of at least 2 fold statistics (the folds of accumulateStatistics or accumulateCsv with nFolds), got ${describeValue(folds)}.`);
   }
   const accumulators = folds.map((fold: FoldStatistics) => (fold instanceof GramAccumulator ? fold : GramAccumulator.fromJSON(fold, backend)));
-  const total = new GramAccumulator(accumulators[0].nFeatures, backend);
-  for (const fold of accumulators) total.merge(fold);
+  const total = GramAccumulator.mergeAll(accumulators);
   accumulators.forEach((fold, f) => {
     if (fold.count === 0 || fold.count === total.count) {
       throw new RangeError(

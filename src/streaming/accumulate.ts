@@ -118,7 +118,5 @@ export async function accumulateStatistics(
   }
   if (!accumulators) throw new RangeError("The stream held no chunks: pass at least one chunk { X, y } of rows.");
   if (k === undefined) return { total: accumulators[0], folds: [] };
-  const total = new GramAccumulator(accumulators[0].nFeatures, backend);
-  for (const fold of accumulators) total.merge(fold);
-  return { total, folds: accumulators };
+  return { total: GramAccumulator.mergeAll(accumulators), folds: accumulators };
 }

@@ -5,6 +5,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { checkHeader } from "../csv/table.js";
 import { afterFeeds, feedsIn, joined } from "./line-bytes.js";
 import { lineBreakOf, ParsedText } from "./parsed-text.js";
+import { isBlankRecord } from "./row-table.js";
 
 /** A CSV file as its pieces see it. */
 export interface CsvLayout {
@@ -55,7 +56,7 @@ export async function readLayout(file: string): Promise<CsvLayout | undefined> {
       if (end === 0) continue;
       const text = new TextDecoder().decode(bytes.subarray(0, end));
       const parsed = new ParsedText(text, lineBreakOf(text)!, 1, false, file);
-      const row = parsed.records.findIndex((cells) => !(cells.length === 1 && cells[0].trim() === ""));
+      const row = parsed.records.findIndex((cells) => !isBlankRecord(cells));
       if (row < 0) continue;
       const columns = parsed.records[row].map((cell) => cell.trim());
       checkHeader(columns, file);

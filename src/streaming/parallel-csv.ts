@@ -124,16 +124,9 @@ async function pieceStarts(pool: WorkerPool, lanes: number, pieces: Piece[], lay
 function merged(results: PieceStatistics[], nFolds: number | undefined, nFeatures: number, options: CsvFilesOptions) {
   const from = (stats: GramStatistics) => GramAccumulator.fromJSON(stats, options.backend);
   const filled = results.filter((result) => result.rows > 0);
-  if (nFolds === undefined) {
-    const total = new GramAccumulator(nFeatures, options.backend);
-    for (const result of filled) total.merge(from(result.total!));
-    return { total, folds: [] };
-  }
-  const folds = Array.from({ length: nFolds }, () => new GramAccumulator(nFeatures, options.backend));
-  for (const result of filled) result.folds.forEach((fold, f) => folds[f].merge(from(fold)));
-  const total = new GramAccumulator(nFeatures, options.backend);
-  for (const fold of folds) total.merge(fold);
-  return { total, folds };
+  if (nFolds === undefined) return { total: GramAccumulator.mergeAll(filled.map((result) => from(result.total!)), nFeatures, options.backend), folds: [] };
+  const folds = Array.from({ length: nFolds }, (_, f) => GramAccumulator.mergeAll(filled.map((result) => from(result.folds[f])), nFeatures, options.backend));
+  return { total: GramAccumulator.mergeAll(folds), folds };
 }
 
 async function readOnThreads(files: string[], sizes: number[], threads: number, options: CsvFilesOptions): Promise<CsvFilesStatistics> {

@@ -11,6 +11,9 @@ export interface ColumnPick {
   featureIndices: number[];
 }
 
+/** A blank (or blanks-only) line: it holds no record, as csv-parse reads CSV with skip_empty_lines and trim. */
+export const isBlankRecord = (cells: readonly string[]): boolean => cells.length === 1 && cells[0].trim() === "";
+
 const TARGET = -1;
 const DROPPED = -2;
 
@@ -64,8 +67,7 @@ export class RowTable {
    * checked and written. `lineOf` gives the file line for an error message (called only then).
    */
   record(cells: string[], lineOf: () => number): void {
-    // A blank (or blanks-only) line holds no record, as csv-parse reads CSV with skip_empty_lines and trim.
-    if (cells.length === 1 && cells[0].trim() === "") return;
+    if (isBlankRecord(cells)) return;
     if (!this.header) {
       const header = cells.map((cell) => cell.trim());
       checkHeader(header, this.source);

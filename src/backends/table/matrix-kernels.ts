@@ -27,12 +27,14 @@ const PARTIAL_VALUES = 1 << 21;
  * the shape alone, so that the result does not depend on how many threads take them.
  */
 export function gramStripes(rows: number, cols: number, k: number): number {
-  return Math.max(1, Math.min(8, Math.floor(rows / STRIPE_ROWS), Math.floor(PARTIAL_VALUES / Math.max(1, cols * (cols + k)))));
+  return Math.max(1, Math.min(rowStripeCount(rows), Math.floor(PARTIAL_VALUES / Math.max(1, cols * (cols + k)))));
 }
 
-/** The stripes' first and end rows. */
-function stripeBounds(rows: number, cols: number, k: number): [number, number][] {
-  const count = gramStripes(rows, cols, k);
+/** Stripes of rows a pass may be cut into: at most 8, of STRIPE_ROWS rows at least. */
+const rowStripeCount = (rows: number): number => Math.max(1, Math.min(8, Math.floor(rows / STRIPE_ROWS)));
+
+/** The first and end rows of `count` stripes of `rows` rows. */
+function stripeBounds(rows: number, count: number): [number, number][] {
   return Array.from({ length: count }, (_, s) => [Math.floor((s * rows) / count), Math.floor(((s + 1) * rows) / count)]);
 }
 
@@ -75,7 +77,7 @@ export const matrixKernels = {
     js: (X, rows, cols, w, out) => gemv(v(X), rows, cols, v(w), v(out)),
     // Rows are independent: on the core's threads each takes whole stripes of them (predictions of a large X).
     wasm: ({ address, parallel }) => (X, rows, cols, w, out) =>
-      parallel("gemv", stripeBounds(rows, cols, 1).map(([first, end]) => [address(X) + 8 * first * cols, end - first, cols, address(w), address(out) + 8 * first]), rows * cols),
+      parallel("gemv", stripeBounds(rows, rowStripeCount(rows)).map(([first, end]) => [address(X) + 8 * first * cols, end - first, cols, address(w), address(out) + 8 * first]), rows * cols),
   }),
   /** out = X^T r, X row-major rows x cols. */
   gemvT: entry<(X: F64Block, rows: number, cols: number, r: F64Block, out: F64Block) => void>({
@@ -131,7 +133,7 @@ export const matrixKernels = {
       },
     },
     js: (X, rows, cols, xMean, Y, k, yMean, G, XtY) => {
-      const stripes = stripeBounds(rows, cols, k);
+      const stripes = stripeBounds(rows, gramStripes(rows, cols, k));
       if (stripes.length === 1) return gram.centeredGram(v(X), rows, cols, v(xMean), v(Y), k, v(yMean), GRAM_BLOCK_ROWS, v(G), v(XtY));
       const [g, xty] = [v(G), v(XtY)];
       stripes.forEach(([first, end], s) => {
@@ -144,7 +146,7 @@ export const matrixKernels = {
       });
     },
     wasm: ({ core, address, scratch, parallel }) => (X, rows, cols, xMean, Y, k, yMean, G, XtY) => {
-      const stripes = stripeBounds(rows, cols, k);
+      const stripes = stripeBounds(rows, gramStripes(rows, cols, k));
       const [packed, per] = [address(scratch.packed), 8 * stripePacked(rows, cols, k)];
       if (stripes.length === 1 && packedSlots(rows, cols, k) === 1) {
         core.centeredGram(address(X), rows, cols, address(xMean), address(Y), k, address(yMean), GRAM_BLOCK_ROWS, packed, address(G), address(XtY));
