@@ -156,10 +156,11 @@ const CASES: Record<keyof typeof KERNELS, Case> = {
     };
   },
   cdResidual: (b, s, n, d) => {
-    const [Xt, y, w, r] = [data(s, n * d, 1), data(s, n, 2), s.alloc(d), s.alloc(n)];
+    const [Xt, y, w, r, norms, g] = [data(s, n * d, 1), data(s, n, 2), s.alloc(d), s.alloc(n), s.alloc(d), s.alloc(d)];
     return () => {
       w.values.fill(0);
-      const { nIter } = b.cdResidual(Xt, n, d, y, cdParams, w, r, null);
+      const { nIter } = b.cdResidual(Xt, n, d, y, cdParams, w, r, norms, g, 0, null);
+      // Upper bound: every epoch on every column (a working set may hold fewer).
       return { bytes: nIter * 2 * 8 * n * d };
     };
   },

@@ -115,9 +115,9 @@ export function centered(rows: number[][], targets: number[]): Centered {
 const entry = (size: number) => fc.double({ min: -size, max: size, noNaN: true }).map((v) => (Math.abs(v) < 1e-100 ? 0 : v));
 
 /** Random designs for the solvers: rows x cols entries in [-2, 2], targets in [-10, 10]. */
-export const design = (minRows = 5, maxRows = 30, maxCols = 10) =>
+export const design = (minRows = 5, maxRows = 30, maxCols = 10, minCols = 1) =>
   fc
-    .record({ rows: fc.integer({ min: minRows, max: maxRows }), cols: fc.integer({ min: 1, max: maxCols }) })
+    .record({ rows: fc.integer({ min: minRows, max: maxRows }), cols: fc.integer({ min: minCols, max: maxCols }) })
     .chain(({ rows, cols }) =>
       fc.record({
         X: fc.array(fc.array(entry(2), { minLength: cols, maxLength: cols }), {

@@ -1,9 +1,10 @@
 import { axpy } from "../kernels/axpy";
 import { dot } from "../kernels/dot";
-import { at } from "../kernels/lanes";
+import { at, laneSum, madd } from "../kernels/lanes";
 import { sumAbs, sumSquares } from "../kernels/sums";
-import { dualNorms, elasticNetGap, l1Weight, l2Weight, weighted } from "./duality-gap";
+import { dualNorms, dualNormsOf, elasticNetGap, l1Weight, l2Weight, weighted } from "./duality-gap";
 import { nextRandom, randomIndex } from "./random";
+import { chooseWorkingSet, indexAt, movableCount, workingSetSize } from "./working-set";
 
 // Coordinate descent for the elastic net (Friedman, Hastie & Tibshirani 2010, "Regularization Paths for
 // Generalized Linear Models via Coordinate Descent"; scikit-learn's cd_fast.pyx), on centered data. The entry
@@ -88,12 +89,20 @@ export function cdGram(
 /**
  * Residual mode, for d >= n: works on the columns of X (Xt, d x n row-major: column j is contiguous) and keeps
  * r = y - X w, so a coordinate costs two passes over its column (x_j^T r, then r -= x_j delta).
- * norms (d) and g (d) are scratch; r (n) is written.
+ * With an L1 part the epochs run on a working set (celer and skglm: Massias et al. 2018, Bertrand et al. 2022):
+ * the support and the zero coordinates closest to entering it (chooseWorkingSet), workingSetSize of them.
+ * Epochs sweep the set until its own duality gap is below INNER_GAP_RATIO times the full one (tested as above,
+ * and every GAP_EVERY epochs); then one pass g = X^T r over every column gives the full gap, the stopping rule.
+ * Until it holds the set is chosen again from g, at least twice as large as the last. Without an L1 part every
+ * coordinate is in the set and the epochs are those of the plain method.
+ * norms (d): the squared column norms, given when known & 1. g (d): X^T (y - X w) at the start w, given when
+ * known & 2 (a path's previous fit leaves it); on return both hold those of the returned w.
+ * ws (d i32) and values (d) are scratch; r (n) is written.
  */
 export function cdResidual(
   Xt: usize, n: i32, d: i32, y: usize, lambda: f64, rho: f64, maxIter: i32, tol: f64,
-  positive: bool, random: bool, rng: usize, w: usize, r: usize, norms: usize, g: usize, scratch: usize,
-  history: usize, historyLength: i32, out: usize,
+  positive: bool, random: bool, rng: usize, w: usize, r: usize, norms: usize, g: usize, known: i32,
+  ws: usize, values: usize, scratch: usize, history: usize, historyLength: i32, out: usize,
 ): void {
   const alpha = l1Weight(<f64>n, lambda, rho);
   const beta = l2Weight(<f64>n, lambda, rho);
@@ -101,43 +110,164 @@ export function cdResidual(
   memory.copy(r, y, colBytes);
   for (let j = 0; j < d; j++) {
     const xj = Xt + <usize>j * colBytes;
-    store<f64>(at(norms, j), sumSquares(xj, n));
+    if ((known & 1) == 0) store<f64>(at(norms, j), sumSquares(xj, n));
     const wj = load<f64>(at(w, j));
     if (wj != 0) axpy(-wj, xj, r, n);
   }
+  if ((known & 2) == 0) correlations(Xt, n, r, d, g);
   const yy = sumSquares(y, n);
+  const movable = movableCount(w, norms, d);
+  let fullGap = fullDualityGap(n, d, y, r, w, g, alpha, beta, positive, scratch);
+  let size = alpha > 0 ? workingSetSize(supportSize(w, d)) : d;
   let gap = NaN;
   let epochs = 0;
   let converged = false;
-  while (epochs < maxIter) {
-    let wMax = 0.0;
-    let dwMax = 0.0;
-    for (let f = 0; f < d; f++) {
-      const j = random ? randomIndex(nextRandom(rng), d) : f;
-      const norm = load<f64>(at(norms, j));
-      if (norm == 0) continue;
-      const xj = Xt + <usize>j * colBytes;
-      const wj = load<f64>(at(w, j));
-      const next = coordinate(dot(xj, r, n) + norm * wj, norm, alpha, beta, positive);
-      if (next != wj) {
-        axpy(wj - next, xj, r, n);
-        store<f64>(at(w, j), next);
+  while (true) {
+    const m = chooseWorkingSet(g, w, norms, d, alpha, positive, size, ws, values);
+    const complete = m == movable;
+    const target = max<f64>(tol * yy, INNER_GAP_RATIO * fullGap);
+    let inner = 0;
+    while (epochs < maxIter) {
+      let wMax = 0.0;
+      let dwMax = 0.0;
+      // A changed coordinate's r -= x_j delta waits to share its pass over r with the next coordinate's x^T r.
+      let pending: usize = 0;
+      let delta = 0.0;
+      for (let f = 0; f < m; f++) {
+        const j = load<i32>(indexAt(ws, random ? randomIndex(nextRandom(rng), m) : f));
+        const norm = load<f64>(at(norms, j));
+        if (norm == 0) continue;
+        const xj = Xt + <usize>j * colBytes;
+        const wj = load<f64>(at(w, j));
+        const correlation = delta != 0 ? axpyDot(delta, pending, r, xj, n) : dot(xj, r, n);
+        delta = 0;
+        const next = coordinate(correlation + norm * wj, norm, alpha, beta, positive);
+        if (next != wj) {
+          delta = wj - next;
+          pending = xj;
+          store<f64>(at(w, j), next);
+        }
+        dwMax = max<f64>(dwMax, abs<f64>(next - wj));
+        wMax = max<f64>(wMax, abs<f64>(next));
       }
-      dwMax = max<f64>(dwMax, abs<f64>(next - wj));
-      wMax = max<f64>(wMax, abs<f64>(next));
+      if (delta != 0) axpy(delta, pending, r, n);
+      epochs++;
+      inner++;
+      const rNorm2 = sumSquares(r, n);
+      const l1 = sumAbsOf(w, ws, m);
+      const w2 = sumSquaresOf(w, ws, m);
+      if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / <f64>n);
+      const settled = wMax == 0 || dwMax <= tol * wMax;
+      if (settled || epochs == maxIter || (!complete && inner % GAP_EVERY == 0)) {
+        for (let k = 0; k < m; k++) {
+          const j = load<i32>(indexAt(ws, k));
+          store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
+        }
+        dualNormsOf(g, w, ws, m, beta, positive, scratch);
+        const setGap = elasticNetGap(rNorm2, dot(r, y, n), load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
+        if (complete) {
+          gap = setGap;
+          converged = isNaN(gap) ? settled : gap <= tol * yy;
+          if (converged) break;
+        } else if (setGap <= target) {
+          break;
+        }
+      }
     }
-    epochs++;
-    const rNorm2 = sumSquares(r, n);
-    const l1 = sumAbs(w, d);
-    const w2 = sumSquares(w, d);
-    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / <f64>n);
-    if (wMax == 0 || dwMax <= tol * wMax || epochs == maxIter) {
-      for (let j = 0; j < d; j++) store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
-      dualNorms(g, w, d, beta, positive, scratch);
-      gap = elasticNetGap(rNorm2, dot(r, y, n), load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
-      converged = isNaN(gap) ? dwMax <= tol * wMax : gap <= tol * yy;
-      if (converged) break;
-    }
+    if (complete) break;
+    correlations(Xt, n, r, d, g);
+    gap = fullDualityGap(n, d, y, r, w, g, alpha, beta, positive, scratch);
+    converged = gap <= tol * yy;
+    if (converged || epochs >= maxIter) break;
+    fullGap = gap;
+    size = min<i32>(d, max<i32>(workingSetSize(supportSize(w, d)), 2 * size));
   }
   finish(out, epochs, gap, <f64>n, converged);
+}
+
+/** Below this fraction of the full duality gap a working set's own gap ends its epochs (celer's 0.3). */
+const INNER_GAP_RATIO = 0.3;
+/** A working set's gap is also tested every this many epochs (celer's rule). */
+const GAP_EVERY = 10;
+
+/**
+ * r += delta x, then z . r of the updated r, in one pass over r; the products summed as dot() sums them (four
+ * f64x2 accumulators over 8 elements a step, then pairs, then a scalar tail).
+ */
+function axpyDot(delta: f64, x: usize, r: usize, z: usize, n: i32): f64 {
+  const a = f64x2.splat(delta);
+  let a0 = f64x2.splat(0.0);
+  let a1 = f64x2.splat(0.0);
+  let a2 = f64x2.splat(0.0);
+  let a3 = f64x2.splat(0.0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const px = at(x, i);
+    const pr = at(r, i);
+    const pz = at(z, i);
+    const r0 = madd(a, v128.load(px), v128.load(pr));
+    const r1 = madd(a, v128.load(px, 16), v128.load(pr, 16));
+    const r2 = madd(a, v128.load(px, 32), v128.load(pr, 32));
+    const r3 = madd(a, v128.load(px, 48), v128.load(pr, 48));
+    v128.store(pr, r0);
+    v128.store(pr, r1, 16);
+    v128.store(pr, r2, 32);
+    v128.store(pr, r3, 48);
+    a0 = madd(v128.load(pz), r0, a0);
+    a1 = madd(v128.load(pz, 16), r1, a1);
+    a2 = madd(v128.load(pz, 32), r2, a2);
+    a3 = madd(v128.load(pz, 48), r3, a3);
+  }
+  for (; i + 2 <= n; i += 2) {
+    const pr = at(r, i);
+    const ri = madd(a, v128.load(at(x, i)), v128.load(pr));
+    v128.store(pr, ri);
+    a0 = f64x2.add(a0, f64x2.mul(v128.load(at(z, i)), ri));
+  }
+  let sum = laneSum(f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3)));
+  for (; i < n; i++) {
+    const pr = at(r, i);
+    const ri = load<f64>(pr) + delta * load<f64>(at(x, i));
+    store<f64>(pr, ri);
+    sum += load<f64>(at(z, i)) * ri;
+  }
+  return sum;
+}
+
+/** g_j = x_j^T r for every column j of Xt (d x n). */
+function correlations(Xt: usize, n: i32, r: usize, d: i32, g: usize): void {
+  const colBytes = (<usize>n) << 3;
+  for (let j = 0; j < d; j++) store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
+}
+
+/** The duality gap at w over every coordinate, from g = X^T r. */
+function fullDualityGap(
+  n: i32, d: i32, y: usize, r: usize, w: usize, g: usize, alpha: f64, beta: f64, positive: bool, scratch: usize,
+): f64 {
+  dualNorms(g, w, d, beta, positive, scratch);
+  return elasticNetGap(sumSquares(r, n), dot(r, y, n), load<f64>(scratch), load<f64>(scratch, 8), sumAbs(w, d),
+    sumSquares(w, d), alpha, beta);
+}
+
+function supportSize(w: usize, d: i32): i32 {
+  let count = 0;
+  for (let j = 0; j < d; j++) if (load<f64>(at(w, j)) != 0) count++;
+  return count;
+}
+
+/** sum_k |w_{ws_k}|. */
+function sumAbsOf(w: usize, ws: usize, m: i32): f64 {
+  let total = 0.0;
+  for (let k = 0; k < m; k++) total += abs<f64>(load<f64>(at(w, load<i32>(indexAt(ws, k)))));
+  return total;
+}
+
+/** sum_k w_{ws_k}^2. */
+function sumSquaresOf(w: usize, ws: usize, m: i32): f64 {
+  let total = 0.0;
+  for (let k = 0; k < m; k++) {
+    const v = load<f64>(at(w, load<i32>(indexAt(ws, k))));
+    total += v * v;
+  }
+  return total;
 }

@@ -56,9 +56,15 @@ export function elasticNetGap(
  * positive: the conjugate of (beta/2)||w||^2 restricted to w >= 0).
  */
 export function dualNorms(g: usize, w: usize, d: i32, beta: f64, positive: bool, out: usize): void {
+  dualNormsOf(g, w, 0, d, beta, positive, out);
+}
+
+/** dualNorms over the coordinates listed in ws (m indices, i32), or over 0..m-1 when ws is 0. */
+export function dualNormsOf(g: usize, w: usize, ws: usize, m: i32, beta: f64, positive: bool, out: usize): void {
   let largest = -Infinity;
   let squares = 0.0;
-  for (let j = 0; j < d; j++) {
+  for (let k = 0; k < m; k++) {
+    const j = ws == 0 ? k : load<i32>(ws + ((<usize>k) << 2));
     const gj = load<f64>(at(g, j));
     const v = gj - weighted(beta, load<f64>(at(w, j)));
     largest = max<f64>(largest, positive ? v : abs<f64>(v));

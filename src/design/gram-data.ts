@@ -3,7 +3,7 @@
 
 import type { Backend, F64Block, Scope } from "../backend.js";
 import type { GramStatistics } from "../gram-accumulator.js";
-import type { PreparedData } from "../solvers/prepared-data.js";
+import type { ColumnState, PreparedData } from "../solvers/prepared-data.js";
 
 export class GramData implements PreparedData {
   readonly hasRows = false;
@@ -60,6 +60,10 @@ export class GramData implements PreparedData {
   }
 
   columns(): F64Block {
+    return this.noRows();
+  }
+
+  columnState(): ColumnState {
     return this.noRows();
   }
 

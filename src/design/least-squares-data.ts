@@ -6,7 +6,7 @@
 
 import type { Backend, F64Block, Scope } from "../backend.js";
 import { checkSameLength, toVector } from "../input.js";
-import type { PreparedData, RescaledProblem } from "../solvers/prepared-data.js";
+import type { ColumnState, PreparedData, RescaledProblem } from "../solvers/prepared-data.js";
 import { penaltyExponents, powerOfTwoFactors, rangeExponent } from "../power-of-two.js";
 
 /**
@@ -77,6 +77,7 @@ export class LeastSquaresData implements PreparedData {
   private readonly sourceIsCentered: boolean;
   private readonly cache = new Map<string, F64Block>();
   private gramCache?: { G: F64Block; q: F64Block };
+  private columnCache?: ColumnState;
   /** Whether the raw data's sums are safe (known after the first rescaled() call). */
   private inRange?: boolean;
 
@@ -195,6 +196,11 @@ export class LeastSquaresData implements PreparedData {
     });
   }
 
+  columnState(): ColumnState {
+    this.columnCache ??= { norms: this.scope.alloc(this.d), g: this.scope.alloc(this.d), normsKnown: false, gAt: null };
+    return this.columnCache;
+  }
+
   centeredTargets(): F64Block {
     if (this.sourceIsCentered) return this.targets;
     return this.derived("targets", () => {
@@ -216,7 +222,8 @@ export class LeastSquaresData implements PreparedData {
 
   original(scaled: Float64Array, intercepts?: Float64Array): { coef: Float64Array; intercepts: Float64Array } {
     const { d, k, xScale, xMean, yMean } = this;
-    const coef = scaled.map((w, index) => w / xScale[Math.floor(index / k)]);
+    const coef = new Float64Array(scaled.length);
+    for (let j = 0; j < d; j++) for (let o = 0; o < k; o++) coef[j * k + o] = scaled[j * k + o] / xScale[j];
     if (intercepts) return { coef, intercepts };
     const fromMeans = Float64Array.from(yMean, (mean, o) => {
       let fitted = 0;
@@ -252,6 +259,7 @@ export class LeastSquaresData implements PreparedData {
   free(): void {
     this.cache.clear();
     this.gramCache = undefined;
+    this.columnCache = undefined;
     this.scope.close();
   }
 }

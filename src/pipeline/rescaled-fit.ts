@@ -11,7 +11,12 @@ import type { FittedState } from "./fitted-state.js";
 
 /** Whether a fit gave finite weights and intercepts (the gap may be NaN: some solvers have none). */
 export function isFiniteState(state: FittedState): boolean {
-  return state.coef.every(Number.isFinite) && state.intercepts.every(Number.isFinite);
+  return allFinite(state.coef) && allFinite(state.intercepts);
+}
+
+function allFinite(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
 }
 
 /** The penalty of the rescaled problem: lambdas times one factor, and rho'. */

@@ -24,9 +24,22 @@ export const coordinateDescent = solver<SolverParams>({
   solve({ backend, data, params, start, history, scope }) {
     const { n, d } = data;
     const w = start ? scope.fromArray(start) : scope.alloc(d);
-    const result = usesGram(data, params.precompute)
-      ? backend.cdGram(data.gram().G, data.gram().q, data.yy[0], d, n, cdParams(params), w, history)
-      : backend.cdResidual(data.columns(), n, d, data.centeredTargets(), cdParams(params), w, scope.alloc(n), history);
-    return { ...result, w: w.values.slice() };
+    if (usesGram(data, params.precompute)) {
+      const result = backend.cdGram(data.gram().G, data.gram().q, data.yy[0], d, n, cdParams(params), w, history);
+      return { ...result, w: w.values.slice() };
+    }
+    const state = data.columnState();
+    const known = (state.normsKnown ? 1 : 0) | (state.gAt !== null && sameValues(state.gAt, w.values) ? 2 : 0);
+    const result = backend.cdResidual(
+      data.columns(), n, d, data.centeredTargets(), cdParams(params), w, scope.alloc(n), state.norms, state.g, known, history);
+    state.normsKnown = true;
+    state.gAt = w.values.slice();
+    return { ...result, w: state.gAt.slice() };
   },
 });
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) if (!Object.is(a[j], b[j])) return false;
+  return true;
+}

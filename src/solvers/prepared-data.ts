@@ -13,6 +13,17 @@ export interface RescaledProblem {
 }
 
 /**
+ * The squared norms of the columns() and g = X^T (y - X w) at the weights `gAt`, which residual-mode coordinate
+ * descent computes and the next fit of a path needs: a fit whose start equals gAt skips both passes over X.
+ */
+export interface ColumnState {
+  readonly norms: F64Block;
+  readonly g: F64Block;
+  normsKnown: boolean;
+  gAt: Float64Array | null;
+}
+
+/**
  * A least-squares problem resident in a backend: centered by the (weighted) means when there is an intercept,
  * rows scaled by sqrt(sample weight), columns scaled under `standardize`. Given by its rows (LeastSquaresData)
  * or only by its Gram form (GramData).
@@ -36,6 +47,8 @@ export interface PreparedData {
   rows(): F64Block;
   /** The same, column-major (d x n). */
   columns(): F64Block;
+  /** What residual-mode coordinate descent carries from one fit of a path to the next (kept until free()). */
+  columnState(): ColumnState;
   /** The centered, weighted targets, n x k. */
   centeredTargets(): F64Block;
   /** X as given but scaled under standardize (not centered), and Y as given: for gd and sgd, which fit their own bias. */

@@ -124,21 +124,29 @@ export const solverLoops = {
       return iterativeResult(out);
     },
   }),
-  /** Coordinate descent in residual mode on the columns of X (Xt, d x n); writes r = y - X w. */
+  /**
+   * Coordinate descent in residual mode on the columns of X (Xt, d x n), on working sets with an L1 part; writes
+   * r = y - X w. norms (d) holds the squared column norms when known & 1, g (d) holds X^T (y - X w) at the start
+   * w when known & 2; on return both hold those of the returned w (what the next fit of a path starts from).
+   */
   cdResidual: entry<
-    (Xt: F64Block, n: number, d: number, y: F64Block, params: CdParams, w: F64Block, r: F64Block, history: F64Block | null) => IterativeResult
+    (
+      Xt: F64Block, n: number, d: number, y: F64Block, params: CdParams, w: F64Block, r: F64Block, norms: F64Block,
+      g: F64Block, known: number, history: F64Block | null,
+    ) => IterativeResult
   >({
     source: "solvers/cd",
-    args: ["Xt", "n", "d", "y", "params", "w", "r", "history"],
+    args: ["Xt", "n", "d", "y", "params", "w", "r", "norms", "g", "known", "history"],
     optional: ["history"],
-    lengths: { Xt: ["d", "n"], y: ["n"], w: ["d"], r: ["n"] },
-    scratch: { norms: ["d"], g: ["d"], gap: [2], out: [3], rng: [1] },
-    js: (Xt, n, d, y, params, w, r, history) => cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), optional(history)),
-    wasm: ({ core, address, scratch: { norms, g, gap, out, rng } }) => (Xt, n, d, y, params, w, r, history) => {
+    lengths: { Xt: ["d", "n"], y: ["n"], w: ["d"], r: ["n"], norms: ["d"], g: ["d"] },
+    scratch: { ws: ["d"], values: ["d"], gap: [2], out: [3], rng: [1] },
+    js: (Xt, n, d, y, params, w, r, norms, g, known, history) =>
+      cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), { norms: v(norms), g: v(g), known }, optional(history)),
+    wasm: ({ core, address, scratch: { ws, values, gap, out, rng } }) => (Xt, n, d, y, params, w, r, norms, g, known, history) => {
       const { lambda, rho, maxIter, tol, positive, selection } = params;
       core.cdResidual(address(Xt), n, d, address(y), lambda, rho, maxIter, tol, flag(positive), flag(selection === "random"),
-        address(seeded(rng, params)), address(w), address(r), address(norms), address(g), address(gap), address(history),
-        lengthOrZero(history), address(out));
+        address(seeded(rng, params)), address(w), address(r), address(norms), address(g), known, address(ws),
+        address(values), address(gap), address(history), lengthOrZero(history), address(out));
       return iterativeResult(out);
     },
   }),

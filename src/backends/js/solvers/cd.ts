@@ -7,6 +7,7 @@ import { dot } from "../kernels/dot.js";
 import { sumAbs, sumSquares } from "../kernels/sums.js";
 import { dualNorms, elasticNetGap, penaltyWeights, weighted } from "./duality-gap.js";
 import { randomIndex } from "./random.js";
+import { chooseWorkingSet, movableCount, workingSetSize } from "./working-set.js";
 
 function coordinate(z: number, norm: number, alpha: number, beta: number, positive: boolean): number {
   if (positive && z < 0) return 0;
@@ -115,28 +116,138 @@ export function cdGram(
   return runEpochs(alpha, beta, params, n, yy, history, sweep, measure, dual);
 }
 
-/** Residual mode on the columns of X (Xt, d x n), keeping r = y - X w (written to r). */
+/** The squared column norms and X^T (y - X w) that a path carries from one fit to the next (see cdResidual). */
+export interface ResidualState {
+  norms: Float64Array;
+  g: Float64Array;
+  /** Bit 0: norms hold the squared column norms; bit 1: g holds X^T (y - X w) at the start w. */
+  known: number;
+}
+
+/** Below this fraction of the full duality gap a working set's own gap ends its epochs (celer's 0.3). */
+const INNER_GAP_RATIO = 0.3;
+/** A working set's gap is also tested every this many epochs (celer's rule). */
+const GAP_EVERY = 10;
+
+/**
+ * Residual mode on the columns of X (Xt, d x n), keeping r = y - X w (written to r), with an L1 part on working
+ * sets grown from the coordinates closest to entering (see assembly/solvers/cd.ts). On return state.norms and
+ * state.g hold the squared column norms and X^T r of the returned w.
+ */
 export function cdResidual(
   Xt: Float64Array, n: number, d: number, y: Float64Array, params: CdParams, w: Float64Array, r: Float64Array,
-  history: Float64Array | null,
+  state: ResidualState, history: Float64Array | null,
 ): IterativeResult {
   const [alpha, beta] = penaltyWeights(n, params);
-  const norms = new Float64Array(d);
+  const { norms, g, known } = state;
+  const { maxIter, tol, positive } = params;
+  const column = (j: number) => Xt.subarray(j * n, (j + 1) * n);
   r.set(y.subarray(0, n));
   for (let j = 0; j < d; j++) {
-    const offset = j * n;
-    for (let i = 0; i < n; i++) norms[j] += Xt[offset + i] * Xt[offset + i];
-    if (w[j] !== 0) for (let i = 0; i < n; i++) r[i] -= w[j] * Xt[offset + i];
+    if ((known & 1) === 0) norms[j] = sumSquares(column(j));
+    if (w[j] !== 0) for (let i = 0; i < n; i++) r[i] -= w[j] * Xt[j * n + i];
   }
-  const yy = sumSquares(y);
-  const sweep = sweeper(d, alpha, beta, params, (j) => norms[j], (j, wj) => dot(Xt, r, n, j * n) + norms[j] * wj, (j, delta) => {
-    for (let i = 0; i < n; i++) r[i] += delta * Xt[j * n + i];
-  }, w);
-  const measure = () => ({ rNorm2: sumSquares(r), l1: sumAbs(w), w2: sumSquares(w) });
-  const dual = () => {
-    const g = Float64Array.from({ length: d }, (_, j) => dot(Xt, r, n, j * n));
-    const [xtaMax, xtr2] = dualNorms(g, w, beta, params.positive);
-    return { rDotY: dot(r, y, n), xtaMax, xtr2 };
+  const correlate = (j: number) => (g[j] = dot(Xt, r, n, j * n));
+  if ((known & 2) === 0) for (let j = 0; j < d; j++) correlate(j);
+  const yy = sumSquares(y.subarray(0, n));
+  const movable = movableCount(w, norms);
+  const fullGap = () => {
+    const [xtaMax, xtr2] = dualNorms(g, w, beta, positive);
+    return elasticNetGap(sumSquares(r), dot(r, y, n), xtaMax, xtr2, sumAbs(w), sumSquares(w), alpha, beta);
   };
-  return runEpochs(alpha, beta, params, n, yy, history, sweep, measure, dual);
+  const pick = order(params);
+  let gapBound = fullGap();
+  let size = alpha > 0 ? workingSetSize(supportSize(w)) : d;
+  let gap = Number.NaN;
+  let epochs = 0;
+  let converged = false;
+  for (;;) {
+    const ws = chooseWorkingSet(g, w, norms, alpha, positive, size);
+    const m = ws.length;
+    const complete = m === movable;
+    const target = Math.max(tol * yy, INNER_GAP_RATIO * gapBound);
+    let inner = 0;
+    while (epochs < maxIter) {
+      let wMax = 0;
+      let dwMax = 0;
+      // A changed coordinate's r -= x_j delta waits to share its pass over r with the next coordinate's x^T r.
+      let pending = 0;
+      let delta = 0;
+      for (let f = 0; f < m; f++) {
+        const j = ws[pick(f, m)];
+        if (norms[j] === 0) continue;
+        const wj = w[j];
+        const correlation = delta !== 0 ? axpyDot(delta, Xt, pending * n, r, j * n, n) : dot(Xt, r, n, j * n);
+        delta = 0;
+        const next = coordinate(correlation + norms[j] * wj, norms[j], alpha, beta, positive);
+        if (next !== wj) {
+          delta = wj - next;
+          pending = j;
+          w[j] = next;
+        }
+        dwMax = Math.max(dwMax, Math.abs(next - wj));
+        wMax = Math.max(wMax, Math.abs(next));
+      }
+      if (delta !== 0) for (let i = 0; i < n; i++) r[i] += delta * Xt[pending * n + i];
+      epochs++;
+      inner++;
+      const rNorm2 = sumSquares(r);
+      let l1 = 0;
+      let w2 = 0;
+      for (const j of ws) {
+        l1 += Math.abs(w[j]);
+        w2 += w[j] * w[j];
+      }
+      if (history && epochs <= history.length) history[epochs - 1] = (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / n;
+      const settled = wMax === 0 || dwMax <= tol * wMax;
+      if (settled || epochs === maxIter || (!complete && inner % GAP_EVERY === 0)) {
+        ws.forEach(correlate);
+        const [xtaMax, xtr2] = dualNorms(g, w, beta, positive, ws);
+        const setGap = elasticNetGap(rNorm2, dot(r, y, n), xtaMax, xtr2, l1, w2, alpha, beta);
+        if (complete) {
+          gap = setGap;
+          converged = Number.isNaN(gap) ? settled : gap <= tol * yy;
+          if (converged) break;
+        } else if (setGap <= target) {
+          break;
+        }
+      }
+    }
+    if (complete) break;
+    for (let j = 0; j < d; j++) correlate(j);
+    gap = fullGap();
+    converged = gap <= tol * yy;
+    if (converged || epochs >= maxIter) break;
+    gapBound = gap;
+    size = Math.min(d, Math.max(workingSetSize(supportSize(w)), 2 * size));
+  }
+  return { nIter: epochs, dualGap: gap / n, converged };
+}
+
+/**
+ * r += delta x (X's column from xOffset), then z . r of the updated r (z from zOffset of X) in one pass, with
+ * dot()'s four partial sums.
+ */
+function axpyDot(delta: number, X: Float64Array, xOffset: number, r: Float64Array, zOffset: number, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const r0 = (r[i] += delta * X[xOffset + i]);
+    const r1 = (r[i + 1] += delta * X[xOffset + i + 1]);
+    const r2 = (r[i + 2] += delta * X[xOffset + i + 2]);
+    const r3 = (r[i + 3] += delta * X[xOffset + i + 3]);
+    s0 += X[zOffset + i] * r0;
+    s1 += X[zOffset + i + 1] * r1;
+    s2 += X[zOffset + i + 2] * r2;
+    s3 += X[zOffset + i + 3] * r3;
+  }
+  for (; i < n; i++) s0 += X[zOffset + i] * (r[i] += delta * X[xOffset + i]);
+  return s0 + s1 + (s2 + s3);
+}
+
+function supportSize(w: Float64Array): number {
+  return w.reduce((count, v) => count + (v !== 0 ? 1 : 0), 0);
 }

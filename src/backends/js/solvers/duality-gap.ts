@@ -34,11 +34,18 @@ export function elasticNetGap(
   return Number.NaN;
 }
 
-/** max_j |g_j - beta w_j| (signed max when positive) and sum_j g_j^2 (of max(g_j, 0) when positive), g = X^T R. */
-export function dualNorms(g: Float64Array, w: Float64Array, beta: number, positive: boolean): [number, number] {
+/**
+ * max_j |g_j - beta w_j| (signed max when positive) and sum_j g_j^2 (of max(g_j, 0) when positive), g = X^T R,
+ * over every j or over those listed in `indices`.
+ */
+export function dualNorms(
+  g: Float64Array, w: Float64Array, beta: number, positive: boolean, indices?: Int32Array,
+): [number, number] {
   let largest = -Infinity;
   let squares = 0;
-  for (let j = 0; j < w.length; j++) {
+  const count = indices ? indices.length : w.length;
+  for (let k = 0; k < count; k++) {
+    const j = indices ? indices[k] : k;
     const v = g[j] - weighted(beta, w[j]);
     largest = Math.max(largest, positive ? v : Math.abs(v));
     const part = positive ? Math.max(g[j], 0) : g[j];

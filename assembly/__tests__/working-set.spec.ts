@@ -1,0 +1,96 @@
+import { chooseWorkingSet, kthLargest, movableCount, workingSetSize } from "../solvers/working-set";
+import { block, fill, get, release, setAll } from "./helpers";
+
+/** The k-th largest of values[0, m) by counting: v is it when fewer than k exceed it and at least k reach it. */
+function kthByCounting(values: usize, m: i32, k: i32): f64 {
+  for (let i = 0; i < m; i++) {
+    const v = get(values, i);
+    let above = 0;
+    let reach = 0;
+    for (let j = 0; j < m; j++) {
+      if (get(values, j) > v) above++;
+      if (get(values, j) >= v) reach++;
+    }
+    if (above < k && reach >= k) return v;
+  }
+  return NaN;
+}
+
+describe("kthLargest", () => {
+  it("finds the k-th largest for every k, with repeated values and infinities", () => {
+    const m = 37;
+    const values = block(m, 0);
+    const copy = block(m, 0);
+    for (let seed = 1; seed <= 4; seed++) {
+      fill(values, m, seed);
+      // Repeats (fill's exact zeros and rounded copies) and both infinities.
+      store<f64>(values + 8, -Infinity);
+      store<f64>(values + 16, Infinity);
+      store<f64>(values + 24, Math.floor(get(values, 5)));
+      store<f64>(values + 32, Math.floor(get(values, 5)));
+      for (let k = 1; k <= m; k++) {
+        memory.copy(copy, values, <usize>m << 3);
+        expect(kthLargest(copy, m, k)).toBe(kthByCounting(values, m, k));
+      }
+    }
+    release(values, 0);
+    release(copy, 0);
+  });
+
+  it("takes O(m) steps on m equal values (Hoare partitions split ties)", () => {
+    const m = 4096;
+    const values = block(m, 0);
+    for (let i = 0; i < m; i++) store<f64>(values + (<usize>i << 3), -Infinity);
+    expect(kthLargest(values, m, 1000)).toBe(-Infinity);
+    release(values, 0);
+  });
+});
+
+describe("chooseWorkingSet", () => {
+  it("takes the support, then the zero coordinates of highest (|g_j| - alpha) / ||x_j||, in index order", () => {
+    const d = 6;
+    const g = block(d, 0);
+    const w = block(d, 0);
+    const norms = block(d, 0);
+    const ws = block(d, 0);
+    const values = block(d, 0);
+    // Priorities with alpha = 1: j=0 (3-1)/1 = 2; j=1 in the support; j=2 (5-1)/4 = 1; j=3 zero column;
+    // j=4 (|-7|-1)/2 = 3; j=5 (1.5-1)/1 = 0.5.
+    setAll(g, [3.0, 0.0, 5.0, 9.0, -7.0, 1.5]);
+    setAll(w, [0.0, 0.25, 0.0, 0.0, 0.0, 0.0]);
+    setAll(norms, [1.0, 1.0, 16.0, 0.0, 4.0, 1.0]);
+    expect(chooseWorkingSet(g, w, norms, d, 1.0, false, 3, ws, values)).toBe(3);
+    expect(load<i32>(ws)).toBe(0);
+    expect(load<i32>(ws + 4)).toBe(1);
+    expect(load<i32>(ws + 8)).toBe(4);
+    // Room for every candidate: all but the zero column.
+    expect(chooseWorkingSet(g, w, norms, d, 1.0, false, 10, ws, values)).toBe(5);
+    expect(load<i32>(ws + 12)).toBe(4);
+    // Positive: g_j - alpha, so j=4 (-8/2) falls last; size 4 takes j=0 and j=2 beside the support.
+    expect(chooseWorkingSet(g, w, norms, d, 1.0, true, 4, ws, values)).toBe(4);
+    expect(load<i32>(ws + 8)).toBe(2);
+    expect(load<i32>(ws + 12)).toBe(5);
+    expect(movableCount(w, norms, d)).toBe(5);
+    [g, w, norms, ws, values].forEach((p) => release(p, 0));
+  });
+
+  it("takes priorities equal but for rounding together", () => {
+    const d = 3;
+    const g = block(d, 0);
+    const w = block(d, 0);
+    const norms = block(d, 0);
+    const ws = block(d, 0);
+    const values = block(d, 0);
+    setAll(g, [2.0, 2.0 * (1.0 + 2e-16), 1.0]);
+    setAll(w, [0.0, 0.0, 0.0]);
+    setAll(norms, [1.0, 1.0, 1.0]);
+    expect(chooseWorkingSet(g, w, norms, d, 0.5, false, 1, ws, values)).toBe(2);
+    [g, w, norms, ws, values].forEach((p) => release(p, 0));
+  });
+
+  it("sizes the first set a quarter above the support, at least 10 above", () => {
+    expect(workingSetSize(0)).toBe(10);
+    expect(workingSetSize(40)).toBe(50);
+    expect(workingSetSize(400)).toBe(500);
+  });
+});

@@ -1,0 +1,47 @@
+// The working sets of coordinate descent, the twin of assembly/solvers/working-set.ts (see there for the method).
+
+/** The smallest working set (skglm's p0). */
+const MIN_WORKING_SET = 10;
+
+/** The first working set's size for a support of this size (see assembly/solvers/working-set.ts). */
+export function workingSetSize(support: number): number {
+  return support + Math.max(MIN_WORKING_SET, support >> 2);
+}
+
+/** (|g_j| - alpha) / ||x_j|| (g_j - alpha when positive): how close a zero coordinate is to entering. */
+function priority(g: number, norm: number, alpha: number, positive: boolean): number {
+  return ((positive ? g : Math.abs(g)) - alpha) / Math.sqrt(norm);
+}
+
+/** Priorities within 1e-12 (relative) of the last one taken count as tied with it: all taken, or none. */
+function tied(threshold: number): number {
+  return threshold - 1e-12 * Math.abs(threshold);
+}
+
+/**
+ * The working set: every j with w_j != 0, and of the zero coordinates on nonzero columns the size - |support| of
+ * highest priority (with all tied to the last one), in increasing order.
+ */
+export function chooseWorkingSet(
+  g: Float64Array, w: Float64Array, norms: Float64Array, alpha: number, positive: boolean, size: number,
+): Int32Array {
+  const support = w.reduce((count, v) => count + (v !== 0 ? 1 : 0), 0);
+  const candidates: number[] = [];
+  w.forEach((v, j) => {
+    if (v === 0 && norms[j] !== 0) candidates.push(priority(g[j], norms[j], alpha, positive));
+  });
+  const take = size - support;
+  let threshold = Infinity;
+  if (take >= candidates.length) threshold = -Infinity;
+  else if (take > 0) threshold = tied(Float64Array.from(candidates).sort()[candidates.length - take]);
+  const chosen: number[] = [];
+  w.forEach((v, j) => {
+    if (v !== 0 || (norms[j] !== 0 && priority(g[j], norms[j], alpha, positive) >= threshold)) chosen.push(j);
+  });
+  return Int32Array.from(chosen);
+}
+
+/** How many coordinates can ever be in a working set: w_j != 0 or a nonzero column. */
+export function movableCount(w: Float64Array, norms: Float64Array): number {
+  return w.reduce((count, v, j) => count + (v !== 0 || norms[j] !== 0 ? 1 : 0), 0);
+}
