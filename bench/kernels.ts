@@ -75,8 +75,8 @@ const CASES: Record<keyof typeof KERNELS, Case> = {
     return () => (b.centerRows(X, n, d, mean, out), { bytes: 16 * n * d });
   },
   transpose: (b, s, n, d) => {
-    const [X, out] = [data(s, n * d, 1), s.alloc(n * d)];
-    return () => (b.transpose(X, n, d, out), { bytes: 16 * n * d });
+    const [X, mean, out] = [data(s, n * d, 1), data(s, d, 2), s.alloc(n * d)];
+    return () => (b.transpose(X, n, d, mean, out), { bytes: 16 * n * d });
   },
   centeredGram: (b, s, n, d) => {
     const [X, xMean, y, yMean, G, q] = [data(s, n * d, 1), data(s, d, 2), data(s, n, 3), data(s, 1, 4), s.alloc(d * d), s.alloc(d)];

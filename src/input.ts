@@ -224,6 +224,8 @@ function rowsSource(rowsInput: ArrayLike<unknown>, name: string): MatrixSource {
   const rows = lengthOf(rowsInput, name);
   const rowLength = (i: number): number => {
     const row = rowsInput[i];
+    // A plain array's length is always valid: no message (a string per row) to build.
+    if (Array.isArray(row)) return row.length;
     if (!isArrayLike(row)) {
       throw new TypeError(`${name}[${i}] is ${describeEntry(rowsInput, i)}: every row must be an array of numbers (number[] or Float64Array).`);
     }

@@ -25,7 +25,7 @@ describe("coordinate descent", () => {
     expect(get(out, 2)).toBe(1.0);
     expect(get(out, 1)).toBeCloseTo(0.0, 14);
     const Xt = block(8, 1);
-    transpose(X, 4, 2, Xt);
+    transpose(X, 4, 2, 0, Xt);
     const r = block(4, 0);
     const norms = block(2, 1);
     const g = block(2, 0);
@@ -49,7 +49,7 @@ describe("coordinate descent's penalty parameters", () => {
     const X = orthogonalDesign();
     const y = orthogonalTargets();
     const Xt = block(8, 0);
-    transpose(X, 4, 2, Xt);
+    transpose(X, 4, 2, 0, Xt);
     const G = block(4, 1);
     set(G, 0, 2.0);
     set(G, 1, 0.0);

@@ -189,9 +189,14 @@ export class LeastSquaresData implements PreparedData {
 
   columns(): F64Block {
     return this.derived("columns", () => {
-      const rows = this.rows();
-      const block = this.scope.uninitialized(this.n * this.d);
-      this.backend.transpose(rows, this.n, this.d, block);
+      const { backend, scope, n, d } = this;
+      const block = scope.uninitialized(n * d);
+      // Raw rows that need only centering go straight into the columns, without a centered row-major copy.
+      if (!this.sourceIsCentered && !this.scaledColumns && !this.cache.has("rows")) {
+        backend.transpose(this.source, n, d, scope.fromArray(this.xMean), block);
+      } else {
+        backend.transpose(this.rows(), n, d, null, block);
+      }
       return block;
     });
   }

@@ -79,7 +79,7 @@ export function lambdaMax(data: PreparedData, rho: number, precompute: "auto" | 
 
 /** max_j |x_j^T y| on the prepared data. */
 function largestCorrelation(data: PreparedData, precompute: "auto" | boolean, backend: Backend): number {
-  const q = usesGram(data, precompute)
+  const q = usesGram(data, precompute, false)
     ? data.gram().q.values
     : backend.scope((scope) => {
       const out = scope.alloc(data.d);

@@ -13,7 +13,10 @@ export interface SolverParams {
   maxIter: number;
   tol: number;
   positive: boolean;
-  /** CD: covariance mode (true), residual mode (false), or covariance mode when n > d ("auto"). */
+  /**
+   * CD: covariance mode (true), residual mode (false), or "auto": covariance mode when n > d for a path, and for
+   * a single fit only when d is also below 32 (see usesGram).
+   */
   precompute: "auto" | boolean;
   selection: "cyclic" | "random";
   seed: number;
@@ -36,6 +39,8 @@ export interface SolveRequest<P> {
   history: F64Block | null;
   /** Blocks the solver allocates here are freed after the fit. */
   scope: Scope;
+  /** How many lambdas the path this fit belongs to has: 1 for a single fit. */
+  pathLength: number;
 }
 
 /** How a fit ended: the weights on the data's scale (d x k), and intercepts when the solver fitted its own. */

@@ -73,7 +73,7 @@ export function solvePath<S extends SolverName>(
     const result = backend.scope((scope) => {
       const length = entry.iterative && recordHistory ? Math.min(entry.iterations(stepParams), HISTORY_LIMIT) : 0;
       const history = length > 0 ? scope.alloc(length) : null;
-      const outcome = entry.solve({ backend, data, params: stepParams, start: warm, history, scope });
+      const outcome = entry.solve({ backend, data, params: stepParams, start: warm, history, scope, pathLength: lambdas.length });
       const kept = history ? history.values.slice(0, Math.min(outcome.nIter, history.length)) : new Float64Array(0);
       return { ...outcome, history: kept };
     });

@@ -6,17 +6,20 @@ import { bothBackends, on, problem } from "../helpers.js";
 const [js, wasm] = bothBackends();
 
 describe("transpose: the JS and WASM backends agree", () => {
-  it("X^T, exactly", () => {
+  it("X^T, and (X - 1 mean^T)^T, exactly (one subtraction per entry)", () => {
     fc.assert(
-      fc.property(problem, ({ rows, cols, X }) => {
-        const run = (b: Backend) =>
-          on(b, [X, new Float64Array(rows * cols)], ([bX, out]) => {
-            b.transpose(bX, rows, cols, out);
-            return out.values.slice();
-          });
-        const a = run(js);
-        expect(run(wasm)).toEqual(a);
-        expect(a[(cols - 1) * rows]).toBe(X[cols - 1]);
+      fc.property(problem, ({ rows, cols, X, w }) => {
+        for (const mean of [null, w]) {
+          const run = (b: Backend) =>
+            on(b, [X, new Float64Array(rows * cols), mean ?? new Float64Array(0)], ([bX, out, bMean]) => {
+              b.transpose(bX, rows, cols, mean ? bMean : null, out);
+              return out.values.slice();
+            });
+          const a = run(js);
+          expect(run(wasm)).toEqual(a);
+          const last = (cols - 1) * rows;
+          expect(a[last]).toBe(mean ? X[cols - 1] - mean[cols - 1] : X[cols - 1]);
+        }
       }),
     );
   });

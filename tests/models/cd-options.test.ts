@@ -31,6 +31,20 @@ describe.each<BackendName>(["wasm", "js"])("exact-solver options on the %s backe
     },
   );
 
+  it('precompute "auto": a single fit in residual mode from 32 features, in covariance mode below (same bits)', () => {
+    // 60 rows; 40 features (the diabetes columns, their squares, cubes and products of neighbours), and the first 10 alone.
+    const wide = X.slice(0, 60).map((row) => [...row, ...row.map((v) => v * v), ...row.map((v) => v * v * v), ...row.map((v, j) => v * row[(j + 1) % 10])]);
+    const narrow = wide.map((row) => row.slice(0, 10));
+    const targets = y.slice(0, 60);
+    const fit = (rows: number[][], precompute: "auto" | boolean) =>
+      new Lasso({ lambda: 0.05, maxIter: 100_000, precompute, standardize: true, backend }).fit(rows, targets);
+    const [autoWide, residual, gram] = [fit(wide, "auto"), fit(wide, false), fit(wide, true)];
+    expect(Array.from(autoWide.coef)).toEqual(Array.from(residual.coef));
+    expect(Array.from(autoWide.coef)).not.toEqual(Array.from(gram.coef));
+    expect(Array.from(fit(narrow, "auto").coef)).toEqual(Array.from(fit(narrow, true).coef));
+    expect(Array.from(fit(narrow, "auto").coef)).not.toEqual(Array.from(fit(narrow, false).coef));
+  });
+
   it("warmStart starts from the current coefficients: fewer epochs along a decreasing lambda", () => {
     const Xs = X.map((row) => row.map((v, j) => v / [100, 2, 40, 120, 250, 200, 80, 8, 6, 120][j]));
     const cold = new Lasso({ lambda: 0.05, tol: 1e-8, precompute: false, backend }).fit(Xs, y);

@@ -9,7 +9,7 @@ import * as gram from "../js/kernels/gram.js";
 import { largestEigenvalue } from "../js/kernels/largest-eigenvalue.js";
 import { squaredLossGradient } from "../js/kernels/squared-loss-gradient.js";
 import { transpose } from "../js/kernels/transpose.js";
-import { entry, v } from "./common.js";
+import { entry, optional, v } from "./common.js";
 
 /**
  * Rows per packed block of centeredGram: a pair of its 4-column panels (2 x 8 KB) stays in L1 while their tile
@@ -185,13 +185,14 @@ export const matrixKernels = {
     js: (X, rows, cols, K) => gram.rowGram(v(X), rows, cols, v(K)),
     wasm: ({ core, address }) => (X, rows, cols, K) => core.rowGram(address(X), rows, cols, address(K)),
   }),
-  /** out (cols x rows) = X^T. */
-  transpose: entry<(X: F64Block, rows: number, cols: number, out: F64Block) => void>({
+  /** out (cols x rows) = (X - 1 mean^T)^T: the columns of X centered by mean (cols), or X^T when mean is null. */
+  transpose: entry<(X: F64Block, rows: number, cols: number, mean: F64Block | null, out: F64Block) => void>({
     source: "kernels/transpose",
-    args: ["X", "rows", "cols", "out"],
-    lengths: { X: ["rows", "cols"], out: ["rows", "cols"] },
-    js: (X, rows, cols, out) => transpose(v(X), rows, cols, v(out)),
-    wasm: ({ core, address }) => (X, rows, cols, out) => core.transpose(address(X), rows, cols, address(out)),
+    args: ["X", "rows", "cols", "mean", "out"],
+    optional: ["mean"],
+    lengths: { X: ["rows", "cols"], mean: ["cols"], out: ["rows", "cols"] },
+    js: (X, rows, cols, mean, out) => transpose(v(X), rows, cols, optional(mean), v(out)),
+    wasm: ({ core, address }) => (X, rows, cols, mean, out) => core.transpose(address(X), rows, cols, address(mean), address(out)),
   }),
   /** Largest eigenvalue of X^T X / rows by power iteration. */
   largestEigenvalue: entry<(X: F64Block, rows: number, cols: number, maxIter: number) => number>({
