@@ -4,7 +4,7 @@ import { createWasmBackend } from "./wasm/index.js";
 import { CoreThreads, type CoreThreadStats } from "./wasm/core-threads.js";
 
 export type { CoreThreadStats } from "./wasm/core-threads.js";
-import { chooseBuild, instantiateCore, instantiateCoreSync, instantiateSharedCore, type SimdBuild } from "./wasm/instantiate.js";
+import { chooseBuild, instantiateCore, instantiateCoreSync, instantiateSharedCore, type CoreInstance, type SimdBuild } from "./wasm/instantiate.js";
 
 let wasmBackend: Backend | undefined;
 let pending: Promise<void> | undefined;
@@ -20,9 +20,26 @@ const MAX_THREADS = 64;
 const THREAD_SCRIPT = "./wasm/core-thread-entry.js";
 const NODE_OS = "node:os";
 
-/** Whether this runtime can run the core on threads: Node (worker_threads over a shared memory). */
+/** Whether this is Node (or a runtime that presents itself as Node). */
+const isNode = (): boolean => typeof process !== "undefined" && typeof process.versions?.node === "string";
+
+/**
+ * Whether this runtime can run the core on threads that share its memory: Node (worker_threads), and a browser's
+ * Web Worker whose page is cross-origin isolated (served with `Cross-Origin-Opener-Policy: same-origin` and
+ * `Cross-Origin-Embedder-Policy: require-corp`, so that SharedArrayBuffer exists). Never a page's main thread,
+ * where Atomics.wait is forbidden: fits there run on one thread, or in a worker through fitInWorker.
+ */
 export function threadsAvailable(): boolean {
-  return typeof process !== "undefined" && typeof process.versions?.node === "string" && typeof SharedArrayBuffer === "function";
+  if (typeof SharedArrayBuffer !== "function") return false;
+  if (isNode()) return true;
+  const scope = globalThis as { crossOriginIsolated?: boolean; WorkerGlobalScope?: unknown; Worker?: unknown };
+  return scope.crossOriginIsolated === true && scope.WorkerGlobalScope !== undefined && typeof scope.Worker === "function";
+}
+
+/** The machine's cores: os.availableParallelism() in Node, navigator.hardwareConcurrency in a browser. */
+async function cores(): Promise<number> {
+  if (isNode()) return ((await import(/* @vite-ignore */ NODE_OS)) as typeof import("node:os")).availableParallelism();
+  return (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
 }
 
 /** The threads the core runs its row-parallel passes on (1 before init, or without threads). */
@@ -53,9 +70,9 @@ export interface InitOptions {
   simd?: SimdBuild;
   /**
    * Threads for the core's row-parallel passes (the Gram matrix of many rows), this one included. Default: the
-   * cores, at most 4, in Node (see {@link threadsAvailable}); 1 elsewhere, and for {@link initSync}. The threads
-   * start on the first pass large enough to gain from them and never keep a process alive; results do not depend
-   * on their number.
+   * cores, at most 4, in Node and in a cross-origin isolated browser worker (see {@link threadsAvailable}); 1
+   * elsewhere (a page's main thread), and for {@link initSync}. The threads start on the first pass large enough
+   * to gain from them and never keep a process alive; results do not depend on their number.
    */
   threads?: number;
 }
@@ -98,16 +115,32 @@ export function init(options?: InitOptions): Promise<void> {
 }
 
 async function start(build: SimdBuild, asked: number | undefined): Promise<void> {
-  const cores = async () => Math.min(DEFAULT_MAX_THREADS, ((await import(/* @vite-ignore */ NODE_OS)) as typeof import("node:os")).availableParallelism());
-  const threads = threadsAvailable() ? asked ?? (await cores()) : 1;
+  let threads = threadsAvailable() ? asked ?? Math.max(1, Math.min(DEFAULT_MAX_THREADS, await cores())) : 1;
   if (threads > 1) {
-    const core = await instantiateSharedCore(build);
-    pool = new CoreThreads(threads, core.module!, core.memory, core.exports as unknown as Record<string, unknown>, new URL(THREAD_SCRIPT, import.meta.url));
-    wasmBackend ??= createWasmBackend(core, pool);
-  } else {
-    wasmBackend ??= createWasmBackend(await instantiateCore(build));
+    const core = await sharedCore(build);
+    if (core) {
+      pool = new CoreThreads(threads, core.module!, core.memory, core.exports as unknown as Record<string, unknown>, new URL(THREAD_SCRIPT, import.meta.url));
+      wasmBackend ??= createWasmBackend(core, pool);
+    } else {
+      threads = 1;
+    }
   }
+  wasmBackend ??= createWasmBackend(await instantiateCore(build));
   threadCount = threads;
+}
+
+/**
+ * The core over a shared memory; in a browser, undefined where its shared builds cannot be fetched from beside
+ * the importing file (an app that bundled the library's dist/ itself), and the core then runs on one thread
+ * (coreThreads() says 1).
+ */
+async function sharedCore(build: SimdBuild): Promise<CoreInstance | undefined> {
+  try {
+    return await instantiateSharedCore(build);
+  } catch (error) {
+    if (isNode()) throw error;
+    return undefined;
+  }
 }
 
 /** Synchronous {@link init}, for Node scripts and workers. Idempotent. */

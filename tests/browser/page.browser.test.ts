@@ -1,12 +1,13 @@
-// The demo page (web/) in headless Chromium: it loads, fits, draws every plot with data, and responds to the
-// lambda slider. Its screenshot (UPDATE_SCREENSHOT=1) is kept as web/screenshot.png for the README.
+// The demo page (web/) in headless Chromium: it loads, fits, draws every plot with data, responds to the lambda
+// slider, and (served cross-origin isolated) times a fit in workers on one thread and on the core's threads. Its screenshot (UPDATE_SCREENSHOT=1) is kept as web/screenshot.png for the README.
 import { statSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./chromium.js";
 // @ts-expect-error: a plain .mjs helper without types
 import { bundleDemo, serveDemo } from "../../scripts/demo.mjs";
 
@@ -16,11 +17,7 @@ let browser: Browser;
 beforeAll(async () => {
   await bundleDemo();
   server = await serveDemo(0);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -53,6 +50,13 @@ describe("the demo page", () => {
       input.value = "0";
       input.dispatchEvent(new Event("input"));
     });
+    // Served cross-origin isolated, the page times the same Ridge fit in workers on 1 thread and on the default
+    // threads (the page's own main thread never has them).
+    await page.waitForFunction(() => (window as unknown as { threadsCheck?: object }).threadsCheck !== undefined, null, { timeout: 60_000 });
+    const threads = await page.evaluate(() => (window as unknown as { threadsCheck: { isolated: boolean; main: boolean; one: { threads: number }; many: { threads: number; available: boolean } } }).threadsCheck);
+    expect(threads).toMatchObject({ isolated: true, main: false, one: { threads: 1 }, many: { available: true } });
+    expect(threads.many.threads).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("#threads").textContent()).toMatch(/on 1 thread, [\d.]+ ms on \d+ threads/);
     // UPDATE_SCREENSHOT=1 npm run test:browser refreshes the README's web/screenshot.png; otherwise a temp file.
     const shot = process.env.UPDATE_SCREENSHOT ? "web/screenshot.png" : join(tmpdir(), "regularized-demo.png");
     await page.screenshot({ path: shot, fullPage: true });

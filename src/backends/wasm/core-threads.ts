@@ -1,5 +1,5 @@
-// Calls of the WASM core split across threads that share its memory (Node's worker_threads; the core built with a
-// shared memory). A pass is a list of independent calls of one export (stripes of rows, each writing its own
+// Calls of the WASM core split across threads that share its memory (Node's worker_threads, or a browser's module
+// Workers where the page is cross-origin isolated; the core built with a shared memory). A pass is a list of independent calls of one export (stripes of rows, each writing its own
 // output): this thread and every ready worker take calls from a shared counter until none is left, then this
 // thread waits for the workers. Which thread runs a call never changes what it writes, so results do not depend
 // on the number of threads. Workers start on the first pass, in the background (that pass runs on the threads
@@ -87,11 +87,27 @@ export class CoreThreads {
   private start(): void {
     this.started = true;
     const failed = (index: number) => Atomics.store(this.control, CONTROL.workers + index, STATE.failed);
+    const data = (index: number): ThreadData => ({
+      module: this.module, memory: this.memory, control: this.control.buffer as SharedArrayBuffer,
+      args: this.args.buffer as SharedArrayBuffer, index,
+    });
+    if (typeof process === "undefined" || typeof process.versions?.node !== "string") {
+      // A browser's module Worker, given its ThreadData (the module, the shared memory and buffers) by message.
+      for (let index = 0; index < this.threads - 1; index++) {
+        try {
+          const worker = new Worker(this.workerScript, { type: "module" });
+          worker.addEventListener("error", () => failed(index));
+          worker.postMessage(data(index));
+        } catch {
+          failed(index);
+        }
+      }
+      return;
+    }
     void import(/* @vite-ignore */ NODE_WORKERS).then(({ Worker }: typeof import("node:worker_threads")) => {
       for (let index = 0; index < this.threads - 1; index++) {
-        const workerData: ThreadData = { module: this.module, memory: this.memory, control: this.control.buffer as SharedArrayBuffer, args: this.args.buffer as SharedArrayBuffer, index };
         try {
-          const worker = startWorker(Worker, this.workerScript, { workerData });
+          const worker = startWorker(Worker, this.workerScript, { workerData: data(index) });
           worker.on("error", () => failed(index));
           worker.unref();
         } catch {

@@ -19,12 +19,15 @@ export interface CoreInstance {
   module?: WebAssembly.Module;
 }
 
-/** The shared builds' module, loaded only where threads run (Node): a browser bundle never includes it. */
+/**
+ * The shared builds' module, loaded only where threads run (Node, a cross-origin isolated browser worker): the
+ * browser bundle ships it as a file of its own beside the bundle, fetched only then.
+ */
 const SHARED_MODULE = "./core-wasm-shared.generated.js";
 /** A shared memory's most pages (4 GiB), as the shared builds declare. */
 const SHARED_MAXIMUM_PAGES = 65536;
 
-/** Instantiates `build` over a shared memory, for a core with threads (Node). */
+/** Instantiates `build` over a shared memory, for a core with threads. */
 export async function instantiateSharedCore(build: SimdBuild): Promise<CoreInstance> {
   const builds = (await import(/* @vite-ignore */ SHARED_MODULE)) as typeof import("./core-wasm-shared.generated.js");
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: SHARED_MAXIMUM_PAGES, shared: true });

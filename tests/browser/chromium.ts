@@ -1,0 +1,10 @@
+// Debian's Chromium, headless, for the real-browser tests (CHROMIUM_PATH overrides /usr/bin/chromium).
+import { chromium, type Browser } from "playwright-core";
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run"],
+  });
+}
