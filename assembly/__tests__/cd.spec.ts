@@ -19,7 +19,11 @@ describe("coordinate descent", () => {
     const scratch = block(2, 0);
     const rng = block(1, 0);
     const out = block(3, 1);
-    cdGram(G, q, 20.0, 2, 4.0, 1.0, 1.0, 100, 1e-12, false, false, rng, w, h, scratch, 0, 0, out);
+    const gws = block(2, 0);
+    const gvalues = block(2, 0);
+    const diag = block(2, 0);
+    const packed = block(4, 0);
+    cdGram(G, q, 20.0, 2, 4.0, 1.0, 1.0, 100, 1e-12, false, false, rng, w, h, gws, gvalues, diag, packed, scratch, 0, 0, out);
     expect(get(w, 0)).toBe(1.0);
     expect(get(w, 1)).toBe(0.0);
     expect(get(out, 2)).toBe(1.0);
@@ -38,7 +42,7 @@ describe("coordinate descent", () => {
     expect(get(r, 0)).toBe(2.0); // r = y - X w = [3 - 1, 1, -3 + 1, -1]
     release(X, 1); release(y, 0); release(G, 0); release(q, 1); release(w, 0); release(h, 1);
     release(scratch, 0); release(rng, 0); release(out, 1); release(Xt, 1); release(r, 0); release(norms, 1); release(g, 0);
-    release(ws, 0); release(values, 0);
+    release(ws, 0); release(values, 0); release(gws, 0); release(gvalues, 0); release(diag, 0); release(packed, 0);
   });
 });
 
@@ -68,13 +72,15 @@ describe("coordinate descent's penalty parameters", () => {
     const out = block(3, 0);
     const ws = block(2, 0);
     const values = block(2, 0);
+    const diag = block(2, 0);
+    const packed = block(4, 0);
     const rhos: f64[] = [0.5, 0.0];
     const first: f64[] = [1.0, 1.0];
     const second: f64[] = [0.0, 1.0 / 3.0];
     for (let c = 0; c < rhos.length; c++) {
       set(w, 0, 0.0);
       set(w, 1, 0.0);
-      cdGram(G, q, 20.0, 2, 4.0, 1.0, rhos[c], 100, 1e-12, false, false, rng, w, h, scratch, 0, 0, out);
+      cdGram(G, q, 20.0, 2, 4.0, 1.0, rhos[c], 100, 1e-12, false, false, rng, w, h, ws, values, diag, packed, scratch, 0, 0, out);
       expect(get(w, 0)).toBeCloseTo(first[c], 14);
       expect(get(w, 1)).toBeCloseTo(second[c], 14);
       expect(get(out, 2)).toBe(1.0);
@@ -87,6 +93,6 @@ describe("coordinate descent's penalty parameters", () => {
     }
     release(X, 1); release(y, 0); release(Xt, 0); release(G, 1); release(q, 0); release(w, 1); release(h, 0);
     release(r, 1); release(norms, 0); release(g, 1); release(scratch, 0); release(rng, 1); release(out, 0);
-    release(ws, 0); release(values, 0);
+    release(ws, 0); release(values, 0); release(diag, 0); release(packed, 0);
   });
 });

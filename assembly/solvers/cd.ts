@@ -39,51 +39,129 @@ function finish(out: usize, epochs: i32, gap: f64, n: f64, converged: bool): voi
 
 /**
  * Covariance mode (glmnet), for n > d: works on G = X^T X (d x d), q = X^T y and yy = ||y||^2 only, keeping
- * h = q - G w = X^T r, so a changed coordinate costs O(d) (h -= G_j delta). scratch: 2 values.
+ * h = q - G w = X^T r, so a changed coordinate costs O(d) (h -= G_j delta).
+ * With an L1 part the epochs run on working sets as residual mode's do (see there), each one packed: G_WW, q_W,
+ * h_W and w_W copied into `packed` so that a changed coordinate costs O(|W|); after its epochs h = q - G w is
+ * formed again over every coordinate for the full gap. A set of more than half the coordinates, of more than
+ * MAX_PACKED or of all that can move is not packed: the epochs then run on G itself, those of the plain method.
+ * ws (d i32), values (d), diag (d) and packed (m^2 + 3m values, m = min(d / 2, MAX_PACKED)) are scratch;
+ * scratch: 2 values.
  */
 export function cdGram(
   G: usize, q: usize, yy: f64, d: i32, n: f64, lambda: f64, rho: f64, maxIter: i32, tol: f64,
-  positive: bool, random: bool, rng: usize, w: usize, h: usize, scratch: usize, history: usize, historyLength: i32,
-  out: usize,
+  positive: bool, random: bool, rng: usize, w: usize, h: usize, ws: usize, values: usize, diag: usize, packed: usize,
+  scratch: usize, history: usize, historyLength: i32, out: usize,
 ): void {
   const alpha = l1Weight(n, lambda, rho);
   const beta = l2Weight(n, lambda, rho);
+  residuals(G, q, w, d, h);
+  for (let j = 0; j < d; j++) store<f64>(at(diag, j), load<f64>(at(G, j * d + j)));
+  const movable = movableCount(w, diag, d);
+  finish(out, 0, NaN, 1.0, false);
+  let fullGap = gramGap(q, h, w, d, yy, alpha, beta, positive, scratch);
+  let size = alpha > 0 ? workingSetSize(supportSize(w, d)) : d;
+  while (true) {
+    const m = chooseWorkingSet(h, w, diag, d, alpha, positive, size, ws, values);
+    if (m == movable || 2 * m > d || m > MAX_PACKED) {
+      gramEpochs(G, q, h, w, d, true, 0, yy, n, alpha, beta, maxIter, tol, positive, random, rng, history, historyLength, scratch, out);
+      break;
+    }
+    // The set's problem: G_WW, q_W, h_W (= q_W - G_WW w_W: w is 0 off the set) and w_W, packed.
+    const packedQ = packed + ((<usize>m * <usize>m) << 3);
+    const packedH = packedQ + ((<usize>m) << 3);
+    const packedW = packedH + ((<usize>m) << 3);
+    for (let a = 0; a < m; a++) {
+      const j = load<i32>(indexAt(ws, a));
+      for (let b = 0; b < m; b++) store<f64>(at(packed, a * m + b), load<f64>(at(G, j * d + load<i32>(indexAt(ws, b)))));
+      store<f64>(at(packedQ, a), load<f64>(at(q, j)));
+      store<f64>(at(packedH, a), load<f64>(at(h, j)));
+      store<f64>(at(packedW, a), load<f64>(at(w, j)));
+    }
+    const target = max<f64>(tol * yy, INNER_GAP_RATIO * fullGap);
+    gramEpochs(packed, packedQ, packedH, packedW, m, false, target, yy, n, alpha, beta, maxIter, tol, positive, random, rng,
+      history, historyLength, scratch, out);
+    for (let a = 0; a < m; a++) store<f64>(at(w, load<i32>(indexAt(ws, a))), load<f64>(at(packedW, a)));
+    residuals(G, q, w, d, h);
+    const gap = gramGap(q, h, w, d, yy, alpha, beta, positive, scratch);
+    const converged = gap <= tol * yy;
+    const epochs = <i32>load<f64>(out);
+    finish(out, epochs, gap, 1.0, converged);
+    if (converged || epochs >= maxIter) break;
+    fullGap = gap;
+    size = min<i32>(d, max<i32>(workingSetSize(supportSize(w, d)), 2 * size));
+  }
+  store<f64>(out, load<f64>(out, 8) / n, 8);
+}
+
+/** The largest working set covariance mode packs (2 MB). */
+const MAX_PACKED = 512;
+
+/** h = q - G w over every coordinate. */
+function residuals(G: usize, q: usize, w: usize, d: i32, h: usize): void {
   const rowBytes = (<usize>d) << 3;
   for (let j = 0; j < d; j++) store<f64>(at(h, j), load<f64>(at(q, j)) - dot(G + <usize>j * rowBytes, w, d));
-  let gap = NaN;
-  let epochs = 0;
-  let converged = false;
+}
+
+/** The duality gap at w from q and h = q - G w, for any problem in covariance form (the whole one, or a set's). */
+function gramGap(q: usize, h: usize, w: usize, d: i32, yy: f64, alpha: f64, beta: f64, positive: bool, scratch: usize): f64 {
+  // ||r||^2 = yy - 2 w.q + w.G w = yy - w.q - w.h, since G w = q - h.
+  const wq = dot(w, q, d);
+  dualNorms(h, w, d, beta, positive, scratch);
+  return elasticNetGap(yy - wq - dot(w, h, d), yy - wq, load<f64>(scratch), load<f64>(scratch, 8), sumAbs(w, d),
+    sumSquares(w, d), alpha, beta);
+}
+
+/**
+ * Epochs of covariance mode on a problem (G m x m, q, h = q - G w, w), counted on from out = [epochs, gap,
+ * converged] (the gap not yet divided by n), until the count reaches maxIter or: for the whole problem
+ * (complete), its gap meets tol (tested once the largest weight change is small, as scikit-learn does); for a
+ * working set's, its gap falls to `target` (tested then, and every GAP_EVERY epochs).
+ */
+function gramEpochs(
+  G: usize, q: usize, h: usize, w: usize, m: i32, complete: bool, target: f64, yy: f64, n: f64, alpha: f64, beta: f64,
+  maxIter: i32, tol: f64, positive: bool, random: bool, rng: usize, history: usize, historyLength: i32, scratch: usize,
+  out: usize,
+): void {
+  const rowBytes = (<usize>m) << 3;
+  let epochs = <i32>load<f64>(out);
+  let inner = 0;
   while (epochs < maxIter) {
     let wMax = 0.0;
     let dwMax = 0.0;
-    for (let f = 0; f < d; f++) {
-      const j = random ? randomIndex(nextRandom(rng), d) : f;
-      const norm = load<f64>(at(G, j * d + j));
+    for (let f = 0; f < m; f++) {
+      const j = random ? randomIndex(nextRandom(rng), m) : f;
+      const norm = load<f64>(at(G, j * m + j));
       if (norm == 0) continue;
       const wj = load<f64>(at(w, j));
       const next = coordinate(load<f64>(at(h, j)) + norm * wj, norm, alpha, beta, positive);
       if (next != wj) {
-        axpy(wj - next, G + <usize>j * rowBytes, h, d);
+        axpy(wj - next, G + <usize>j * rowBytes, h, m);
         store<f64>(at(w, j), next);
       }
       dwMax = max<f64>(dwMax, abs<f64>(next - wj));
       wMax = max<f64>(wMax, abs<f64>(next));
     }
     epochs++;
-    // ||r||^2 = yy - 2 w.q + w.G w = yy - w.q - w.h, since G w = q - h.
-    const wq = dot(w, q, d);
-    const rNorm2 = yy - wq - dot(w, h, d);
-    const l1 = sumAbs(w, d);
-    const w2 = sumSquares(w, d);
+    inner++;
+    const wq = dot(w, q, m);
+    const rNorm2 = yy - wq - dot(w, h, m);
+    const l1 = sumAbs(w, m);
+    const w2 = sumSquares(w, m);
     if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / n);
-    if (wMax == 0 || dwMax <= tol * wMax || epochs == maxIter) {
-      dualNorms(h, w, d, beta, positive, scratch);
-      gap = elasticNetGap(rNorm2, yy - wq, load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
-      converged = isNaN(gap) ? dwMax <= tol * wMax : gap <= tol * yy;
-      if (converged) break;
+    const settled = wMax == 0 || dwMax <= tol * wMax;
+    if (settled || epochs == maxIter || (!complete && inner % GAP_EVERY == 0)) {
+      dualNorms(h, w, m, beta, positive, scratch);
+      const gap = elasticNetGap(rNorm2, yy - wq, load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
+      if (complete) {
+        const converged = isNaN(gap) ? settled : gap <= tol * yy;
+        finish(out, epochs, gap, 1.0, converged);
+        if (converged) return;
+      } else if (gap <= target) {
+        break;
+      }
     }
   }
-  finish(out, epochs, gap, n, converged);
+  store<f64>(out, <f64>epochs);
 }
 
 /**

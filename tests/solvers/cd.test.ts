@@ -27,13 +27,15 @@ const denseWide = fc
   });
 
 /**
- * Narrow designs, and wide ones (d >= 25 > n) where residual mode's working sets leave coordinates out: the same
- * epochs on both backends for dense ones, the same optimum for any.
+ * Narrow designs, wide ones (d >= 25 > n) where the working sets leave coordinates out (the same epochs on both
+ * backends for dense ones, the same optimum for any), and tall ones with 25 features or more.
  */
 const SHAPES = [
   { shape: "narrow", data: design(), sameEpochs: design(), epochTol: 0, numRuns: 1 },
   // With tol 0 a set's epochs end where no weight moves, a test at rounding level: tol 1e-8 keeps it clear of it.
   { shape: "wide", data: design(5, 20, 80, 25), sameEpochs: denseWide, epochTol: 1e-8, numRuns: 0.5 },
+  // n > d >= 25: covariance mode's working sets packed (at most d / 2 coordinates) on a full-rank G.
+  { shape: "tall", data: design(30, 45, 28, 25), sameEpochs: design(30, 45, 28, 25), epochTol: 1e-8, numRuns: 0.3 },
 ];
 
 const runsOf = (data: fc.Arbitrary<{ X: number[][]; y: number[] }>) => fc.record({

@@ -14,6 +14,12 @@ import { sgdEpoch } from "../js/solvers/sgd.js";
 import { checkDimension, checkIndices, checkLength, type NamedArguments } from "../kernel.js";
 import { entry, flag, int32, iterativeResult, lengthOrZero, optional, v } from "./common.js";
 
+/** Values of the core's cdGram packed working set: G_WW, q_W, h_W and w_W for a set of min(d / 2, 512). */
+function packedValues(d: number): number {
+  const m = Math.min(Math.floor(d / 2), 512);
+  return m * m + 3 * m;
+}
+
 /** The outcome codes of the core's gdFit. */
 const GD_OUTCOMES: GdOutcome[] = ["converged", "maxIter", "diverged"];
 
@@ -115,12 +121,14 @@ export const solverLoops = {
     args: ["G", "q", "yy", "d", "n", "params", "w", "history"],
     optional: ["history"],
     lengths: { G: ["d", "d"], q: ["d"], w: ["d"] },
-    scratch: { h: ["d"], gap: [2], out: [3], rng: [1] },
+    // h, the working set (ws, values, diag) and its packed problem (G_WW, q_W, h_W, w_W of at most 512 or d / 2).
+    scratch: { h: ["d"], ws: ["d"], values: ["d"], diag: ["d"], packed: (a) => packedValues(a.d as number), gap: [2], out: [3], rng: [1] },
     js: (G, q, yy, d, n, params, w, history) => cd.cdGram(v(G), v(q), yy, d, n, params, v(w), optional(history)),
-    wasm: ({ core, address, scratch: { h, gap, out, rng } }) => (G, q, yy, d, n, params, w, history) => {
+    wasm: ({ core, address, scratch: { h, ws, values, diag, packed, gap, out, rng } }) => (G, q, yy, d, n, params, w, history) => {
       const { lambda, rho, maxIter, tol, positive, selection } = params;
       core.cdGram(address(G), address(q), yy, d, n, lambda, rho, maxIter, tol, flag(positive), flag(selection === "random"),
-        address(seeded(rng, params)), address(w), address(h), address(gap), address(history), lengthOrZero(history), address(out));
+        address(seeded(rng, params)), address(w), address(h), address(ws), address(values), address(diag), address(packed),
+        address(gap), address(history), lengthOrZero(history), address(out));
       return iterativeResult(out);
     },
   }),

@@ -21,33 +21,6 @@ function order(params: CdParams): (f: number, d: number) => number {
   return (_, d) => randomIndex(next(), d);
 }
 
-/** The sweep of one epoch: update each coordinate (in order or drawn), return [max |w_j|, max change]. */
-function sweeper(
-  d: number, alpha: number, beta: number, params: CdParams, norms: (j: number) => number,
-  z: (j: number, wj: number) => number, move: (j: number, delta: number) => void, w: Float64Array,
-): () => [number, number] {
-  const pick = order(params);
-  const { positive } = params;
-  return () => {
-    let wMax = 0;
-    let dwMax = 0;
-    for (let f = 0; f < d; f++) {
-      const j = pick(f, d);
-      const norm = norms(j);
-      if (norm === 0) continue;
-      const wj = w[j];
-      const next = coordinate(z(j, wj), norm, alpha, beta, positive);
-      if (next !== wj) {
-        move(j, wj - next);
-        w[j] = next;
-      }
-      dwMax = Math.max(dwMax, Math.abs(next - wj));
-      wMax = Math.max(wMax, Math.abs(next));
-    }
-    return [wMax, dwMax];
-  };
-}
-
 /** What a mode reports after a sweep: ||R||^2, the L1 (or group) norm and ||w||^2. */
 export interface EpochMeasure {
   rNorm2: number;
@@ -96,24 +69,104 @@ export function runEpochs(
   return { nIter: epochs, dualGap: gap / n, converged };
 }
 
-/** Covariance mode on G = X^T X, q = X^T y, yy = ||y||^2, keeping h = q - G w. */
+/** The largest working set covariance mode packs (see assembly/solvers/cd.ts). */
+const MAX_PACKED = 512;
+
+/** h = q - G w over every coordinate (d x d G). */
+function residuals(G: Float64Array, q: Float64Array, w: Float64Array, d: number, h: Float64Array): void {
+  for (let j = 0; j < d; j++) h[j] = q[j] - dot(G, w, d, j * d);
+}
+
+/** The duality gap at w from q and h = q - G w (m coordinates), for the whole problem or a set's. */
+function gramGap(q: Float64Array, h: Float64Array, w: Float64Array, m: number, yy: number, alpha: number, beta: number, positive: boolean): number {
+  // ||r||^2 = yy - 2 w.q + w.G w = yy - w.q - w.h, since G w = q - h.
+  const wq = dot(w, q, m);
+  const [xtaMax, xtr2] = dualNorms(h, w, beta, positive);
+  return elasticNetGap(yy - wq - dot(w, h, m), yy - wq, xtaMax, xtr2, sumAbs(w, m), sumSquares(w, m), alpha, beta);
+}
+
+/**
+ * Covariance mode on G = X^T X, q = X^T y, yy = ||y||^2, keeping h = q - G w; with an L1 part on packed working
+ * sets (see assembly/solvers/cd.ts).
+ */
 export function cdGram(
   G: Float64Array, q: Float64Array, yy: number, d: number, n: number, params: CdParams, w: Float64Array,
   history: Float64Array | null,
 ): IterativeResult {
   const [alpha, beta] = penaltyWeights(n, params);
+  const { maxIter, tol, positive } = params;
   const h = new Float64Array(d);
-  for (let j = 0; j < d; j++) h[j] = q[j] - dot(G, w, d, j * d);
-  const sweep = sweeper(d, alpha, beta, params, (j) => G[j * d + j], (j, wj) => h[j] + G[j * d + j] * wj, (j, delta) => {
-    for (let l = 0; l < d; l++) h[l] += delta * G[j * d + l];
-  }, w);
-  // ||r||^2 = yy - 2 w.q + w.G w = yy - w.q - w.h, since G w = q - h; X^T r = h.
-  const measure = () => ({ rNorm2: yy - dot(w, q, d) - dot(w, h, d), l1: sumAbs(w), w2: sumSquares(w) });
-  const dual = () => {
-    const [xtaMax, xtr2] = dualNorms(h, w, beta, params.positive);
-    return { rDotY: yy - dot(w, q, d), xtaMax, xtr2 };
+  residuals(G, q, w, d, h);
+  const diag = Float64Array.from({ length: d }, (_, j) => G[j * d + j]);
+  const movable = movableCount(w, diag);
+  const pick = order(params);
+  const result = { nIter: 0, gap: Number.NaN, converged: false };
+  /**
+   * Epochs on a problem (g m x m, b, r = b - g v, v) until maxIter or: the whole problem's gap meets tol
+   * (complete), or a set's falls to target.
+   */
+  const epochsOn = (g: Float64Array, b: Float64Array, r: Float64Array, v: Float64Array, m: number, complete: boolean, target: number) => {
+    let inner = 0;
+    while (result.nIter < maxIter) {
+      let wMax = 0;
+      let dwMax = 0;
+      for (let f = 0; f < m; f++) {
+        const j = pick(f, m);
+        const norm = g[j * m + j];
+        if (norm === 0) continue;
+        const wj = v[j];
+        const next = coordinate(r[j] + norm * wj, norm, alpha, beta, positive);
+        if (next !== wj) {
+          const delta = wj - next;
+          for (let l = 0; l < m; l++) r[l] += delta * g[j * m + l];
+          v[j] = next;
+        }
+        dwMax = Math.max(dwMax, Math.abs(next - wj));
+        wMax = Math.max(wMax, Math.abs(next));
+      }
+      result.nIter++;
+      inner++;
+      const wq = dot(v, b, m);
+      const rNorm2 = yy - wq - dot(v, r, m);
+      const [l1, w2] = [sumAbs(v, m), sumSquares(v, m)];
+      if (history && result.nIter <= history.length) history[result.nIter - 1] = (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / n;
+      const settled = wMax === 0 || dwMax <= tol * wMax;
+      if (settled || result.nIter === maxIter || (!complete && inner % GAP_EVERY === 0)) {
+        const [xtaMax, xtr2] = dualNorms(r, v, beta, positive);
+        const gap = elasticNetGap(rNorm2, yy - wq, xtaMax, xtr2, l1, w2, alpha, beta);
+        if (complete) {
+          result.gap = gap;
+          result.converged = Number.isNaN(gap) ? settled : gap <= tol * yy;
+          if (result.converged) return;
+        } else if (gap <= target) {
+          return;
+        }
+      }
+    }
   };
-  return runEpochs(alpha, beta, params, n, yy, history, sweep, measure, dual);
+  let fullGap = gramGap(q, h, w, d, yy, alpha, beta, positive);
+  let size = alpha > 0 ? workingSetSize(supportSize(w)) : d;
+  for (;;) {
+    const ws = chooseWorkingSet(h, w, diag, alpha, positive, size);
+    const m = ws.length;
+    if (m === movable || 2 * m > d || m > MAX_PACKED) {
+      epochsOn(G, q, h, w, d, true, 0);
+      break;
+    }
+    // The set's problem: G_WW, q_W, h_W (= q_W - G_WW w_W: w is 0 off the set) and w_W.
+    const packedG = new Float64Array(m * m);
+    ws.forEach((j, a) => ws.forEach((l, b) => (packedG[a * m + b] = G[j * d + l])));
+    const [packedQ, packedH, packedW] = [q, h, w].map((v) => Float64Array.from(ws, (j) => v[j]));
+    epochsOn(packedG, packedQ, packedH, packedW, m, false, Math.max(tol * yy, INNER_GAP_RATIO * fullGap));
+    ws.forEach((j, a) => (w[j] = packedW[a]));
+    residuals(G, q, w, d, h);
+    result.gap = gramGap(q, h, w, d, yy, alpha, beta, positive);
+    result.converged = result.gap <= tol * yy;
+    if (result.converged || result.nIter >= maxIter) break;
+    fullGap = result.gap;
+    size = Math.min(d, Math.max(workingSetSize(supportSize(w)), 2 * size));
+  }
+  return { nIter: result.nIter, dualGap: result.gap / n, converged: result.converged };
 }
 
 /** The squared column norms and X^T (y - X w) that a path carries from one fit to the next (see cdResidual). */
