@@ -4,7 +4,7 @@ import { at, laneSum, madd } from "../kernels/lanes";
 import { sumAbs, sumSquares } from "../kernels/sums";
 import { dualNorms, dualNormsOf, elasticNetGap, l1Weight, l2Weight, weighted } from "./duality-gap";
 import { nextRandom, randomIndex } from "./random";
-import { chooseWorkingSet, indexAt, movableCount, workingSetSize } from "./working-set";
+import { chooseWorkingSet, GAP_EVERY, indexAt, INNER_GAP_RATIO, movableCount, workingSetSize } from "./working-set";
 
 // Coordinate descent for the elastic net (Friedman, Hastie & Tibshirani 2010, "Regularization Paths for
 // Generalized Linear Models via Coordinate Descent"; scikit-learn's cd_fast.pyx), on centered data. The entry
@@ -263,10 +263,6 @@ export function cdResidual(
   finish(out, epochs, gap, <f64>n, converged);
 }
 
-/** Below this fraction of the full duality gap a working set's own gap ends its epochs (celer's 0.3). */
-const INNER_GAP_RATIO = 0.3;
-/** A working set's gap is also tested every this many epochs (celer's rule). */
-const GAP_EVERY = 10;
 
 /**
  * r += delta x, then z . r of the updated r, in one pass over r; the products summed as dot() sums them (four

@@ -2,6 +2,11 @@
 
 import { at } from "../kernels/lanes";
 
+/** Below this fraction of the full duality gap a working set's own gap ends its epochs (celer's 0.3). */
+export const INNER_GAP_RATIO = 0.3;
+/** A working set's gap is also tested every this many epochs (celer's rule). */
+export const GAP_EVERY = 10;
+
 /** The smallest working set (skglm's p0). */
 const MIN_WORKING_SET: i32 = 10;
 

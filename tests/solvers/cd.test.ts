@@ -1,30 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Backend, CdParams, IterativeResult } from "../../src/backend.js";
-import { mulberry32 } from "../../src/backends/random.js";
-import { bothBackends, centered, type Centered, closeAll, design, enetObjective, on, weightScale } from "../helpers.js";
+import { bothBackends, centered, type Centered, closeAll, denseDesign, design, enetObjective, on, weightScale } from "../helpers.js";
 
 const [js, wasm] = bothBackends();
-
-/**
- * Wide, dense designs: entries of magnitude 0.5 to 2. Which coordinates enter a working set depends on the sign of
- * differences of correlations x_j^T r; on these no such difference is near the rounding that tells the backends
- * (and the relaxed-SIMD build) apart, so both follow the same sets, epoch by epoch. (A design of lone tiny entries
- * cancels in x_j^T r, and the backends may then choose different, equally valid sets.)
- */
-const denseWide = fc
-  .record({ rows: fc.integer({ min: 5, max: 20 }), cols: fc.integer({ min: 25, max: 80 }), seed: fc.noShrink(fc.nat()) })
-  .map(({ rows, cols, seed }) => {
-    // Uniform draws from a seeded stream: fast-check's doubles favour their bounds, and columns of one repeated
-    // bound center to rounding noise.
-    const next = mulberry32(seed);
-    const draw = () => next() / 2 ** 32;
-    const entry = () => (draw() < 0.5 ? -1 : 1) * (0.5 + 1.5 * draw());
-    return {
-      X: Array.from({ length: rows }, () => Array.from({ length: cols }, entry)),
-      y: Array.from({ length: rows }, () => 20 * draw() - 10),
-    };
-  });
 
 /**
  * Narrow designs, wide ones (d >= 25 > n) where the working sets leave coordinates out (the same epochs on both
@@ -33,7 +12,7 @@ const denseWide = fc
 const SHAPES = [
   { shape: "narrow", data: design(), sameEpochs: design(), epochTol: 0, numRuns: 1 },
   // With tol 0 a set's epochs end where no weight moves, a test at rounding level: tol 1e-8 keeps it clear of it.
-  { shape: "wide", data: design(5, 20, 80, 25), sameEpochs: denseWide, epochTol: 1e-8, numRuns: 0.5 },
+  { shape: "wide", data: design(5, 20, 80, 25), sameEpochs: denseDesign(5, 20, 25, 80), epochTol: 1e-8, numRuns: 0.5 },
   // n > d >= 25: covariance mode's working sets packed (at most d / 2 coordinates) on a full-rank G.
   { shape: "tall", data: design(30, 45, 28, 25), sameEpochs: design(30, 45, 28, 25), epochTol: 1e-8, numRuns: 0.3 },
 ];

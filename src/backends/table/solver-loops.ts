@@ -169,12 +169,14 @@ export const solverLoops = {
     args: ["Xt", "n", "d", "Yt", "k", "params", "W", "history"],
     optional: ["history"],
     lengths: { Xt: ["d", "n"], Yt: ["k", "n"], W: ["d", "k"] },
-    scratch: { Rt: ["n", "k"], norms: ["d"], t: ["k"], out: [3] },
+    // The residual, the column norms, a row's t, X^T R (d x k), and the working set of rows.
+    scratch: { Rt: ["n", "k"], norms: ["d"], t: ["k"], G: ["d", "k"], rowG: ["d"], rowW: ["d"], ws: ["d"], values: ["d"], out: [3] },
     js: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, params, v(W), optional(history)),
-    wasm: ({ core, address, scratch: { Rt, norms, t, out } }) => (Xt, n, d, Yt, k, params, W, history) => {
+    wasm: ({ core, address, scratch: { Rt, norms, t, G, rowG, rowW, ws, values, out } }) => (Xt, n, d, Yt, k, params, W, history) => {
       const { lambda, rho, maxIter, tol } = params;
       core.cdMultiTask(address(Xt), n, d, address(Yt), k, lambda, rho, maxIter, tol, address(W), address(Rt), address(norms),
-        address(t), address(history), lengthOrZero(history), address(out));
+        address(t), address(G), address(rowG), address(rowW), address(ws), address(values), address(history),
+        lengthOrZero(history), address(out));
       return iterativeResult(out);
     },
   }),

@@ -7,7 +7,7 @@ import { dot } from "../kernels/dot.js";
 import { sumAbs, sumSquares } from "../kernels/sums.js";
 import { dualNorms, elasticNetGap, penaltyWeights, weighted } from "./duality-gap.js";
 import { randomIndex } from "./random.js";
-import { chooseWorkingSet, movableCount, workingSetSize } from "./working-set.js";
+import { chooseWorkingSet, GAP_EVERY, INNER_GAP_RATIO, movableCount, workingSetSize } from "./working-set.js";
 
 function coordinate(z: number, norm: number, alpha: number, beta: number, positive: boolean): number {
   if (positive && z < 0) return 0;
@@ -19,54 +19,6 @@ function order(params: CdParams): (f: number, d: number) => number {
   if (params.selection === "cyclic") return (f) => f;
   const next = mulberry32(params.seed);
   return (_, d) => randomIndex(next(), d);
-}
-
-/** What a mode reports after a sweep: ||R||^2, the L1 (or group) norm and ||w||^2. */
-export interface EpochMeasure {
-  rNorm2: number;
-  l1: number;
-  w2: number;
-}
-
-/** The dual side of the gap at the current weights: R.y, the dual norm of X^T R - beta w, ||X^T R||^2. */
-export interface DualMeasure {
-  rDotY: number;
-  xtaMax: number;
-  xtr2: number;
-}
-
-/**
- * The epoch loop of both modes here and of multi-task-cd.ts: sweep the coordinates, record the objective, and once
- * the largest weight change is small (or at the last epoch) test the duality gap.
- */
-export function runEpochs(
-  alpha: number,
-  beta: number,
-  params: { maxIter: number; tol: number },
-  n: number,
-  yy: number,
-  history: Float64Array | null,
-  sweep: () => [wMax: number, dwMax: number],
-  measure: () => EpochMeasure,
-  dual: () => DualMeasure,
-): IterativeResult {
-  const { maxIter, tol } = params;
-  let gap = Number.NaN;
-  let epochs = 0;
-  let converged = false;
-  while (epochs < maxIter) {
-    const [wMax, dwMax] = sweep();
-    epochs++;
-    const { rNorm2, l1, w2 } = measure();
-    if (history && epochs <= history.length) history[epochs - 1] = (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / n;
-    if (wMax === 0 || dwMax <= tol * wMax || epochs === maxIter) {
-      const { rDotY, xtaMax, xtr2 } = dual();
-      gap = elasticNetGap(rNorm2, rDotY, xtaMax, xtr2, l1, w2, alpha, beta);
-      converged = Number.isNaN(gap) ? dwMax <= tol * wMax : gap <= tol * yy;
-      if (converged) break;
-    }
-  }
-  return { nIter: epochs, dualGap: gap / n, converged };
 }
 
 /** The largest working set covariance mode packs (see assembly/solvers/cd.ts). */
@@ -177,10 +129,6 @@ export interface ResidualState {
   known: number;
 }
 
-/** Below this fraction of the full duality gap a working set's own gap ends its epochs (celer's 0.3). */
-const INNER_GAP_RATIO = 0.3;
-/** A working set's gap is also tested every this many epochs (celer's rule). */
-const GAP_EVERY = 10;
 
 /**
  * Residual mode on the columns of X (Xt, d x n), keeping r = y - X w (written to r), with an L1 part on working
