@@ -38,7 +38,10 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
     // Predictions of 120,000 rows: gemv in stripes of rows on the threads.
     const big = { data: new Float64Array(120000 * d).map((_, i) => Math.cos(i * 0.11)), rows: 120000, cols: d };
     const predicted = Array.from(ridge.predict(big).subarray(0, 120000));
-    const out = { threads: m.coreThreads(), ...pass(), predicted, workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: Array.from(ridge.coef), lasso: Array.from(new m.Lasso({ lambda: 0.01 }).fit(data, y).coef) };
+    // Ridge's closed form on 600 x 600: a Cholesky of 600 whose rows below each block take its updates on the threads.
+    const square = { data: X.subarray(0, 600 * 600), rows: 600, cols: 600 };
+    const wide = Array.from(new m.Ridge({ lambda: 0.01 }).fit(square, y.subarray(0, 600)).coef);
+    const out = { threads: m.coreThreads(), ...pass(), predicted, workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: [...ridge.coef, ...wide], lasso: Array.from(new m.Lasso({ lambda: 0.01 }).fit(data, y).coef) };
     process.stdout.write(JSON.stringify(out));
   `;
   const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 26 });
@@ -47,7 +50,7 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
 }
 
 describe("the core's threads", () => {
-  it("give the same bits on 1, 2 and 3 threads: the Gram pass, Ridge and Lasso, predictions of many rows", () => {
+  it("give the same bits on 1, 2 and 3 threads: the Gram pass, Ridge (and its Cholesky) and Lasso, predictions of many rows", () => {
     const [one, two, three] = [onThreads(1), onThreads(2), onThreads(3)];
     expect([one.threads, two.threads, three.threads]).toEqual([1, 2, 3]);
     // The workers did take part: some stripes of the passes after the first ran on them.

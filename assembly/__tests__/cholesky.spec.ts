@@ -1,7 +1,7 @@
-import { choleskyDecompose, choleskySolve } from "../solvers/cholesky";
+import { choleskyBlock, choleskyDecompose, choleskySolve, choleskyTrailing } from "../solvers/cholesky";
 import { block, fill, get, productOf, release, set } from "./helpers";
 
-const SIZES: i32[] = [1, 2, 3, 5, 8, 9, 17];
+const SIZES: i32[] = [1, 2, 3, 5, 8, 9, 17, 64, 65, 150];
 
 /** A = M^T M + n I for a filled M: symmetric positive definite. */
 function spd(n: i32, seed: i32): usize {
@@ -40,6 +40,27 @@ describe("choleskyDecompose and choleskySolve", () => {
       release(X, 1);
       release(B, 0);
     }
+  });
+
+  it("gives the same bits in blocks of any size, the rows below each block split in any ranges", () => {
+    const n = 150;
+    const A = spd(n, 7);
+    const B = block(n * n, 0);
+    for (let i = 0; i < n * n; i++) set(B, i, get(A, i));
+    expect(choleskyDecompose(A, n, 0)).toBe(-1);
+    // Blocks of 37 steps, the rows below each taken in two ranges, the later one first.
+    for (let k0 = 0; k0 < n; k0 += 37) {
+      const k1 = min(k0 + 37, n);
+      expect(choleskyBlock(B, n, k0, k1, 0)).toBe(-1);
+      const middle = k1 + (n - k1) / 3;
+      choleskyTrailing(B, n, k0, k1, middle, n);
+      choleskyTrailing(B, n, k0, k1, k1, middle);
+    }
+    for (let i = 0; i < n; i++) {
+      for (let j = i; j < n; j++) expect(get(B, i * n + j)).toBe(get(A, i * n + j), `U[${i}][${j}]`);
+    }
+    release(A, 1);
+    release(B, 0);
   });
 
   it("gives U = [[2, 1], [0, sqrt 2]] for [[4, 2], [2, 3]] by hand", () => {

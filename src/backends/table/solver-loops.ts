@@ -20,6 +20,26 @@ function packedValues(d: number): number {
   return m * m + 3 * m;
 }
 
+/** Steps per block of the threaded Cholesky (the bits do not depend on it). */
+const CHOLESKY_BLOCK = 64;
+/** Calls the rows below a Cholesky block are split among. */
+const TRAILING_CALLS = 4;
+
+/** Rows [k1, n) in TRAILING_CALLS ranges of about equal work (row i costs n - i), empty ones left out. */
+function trailingRanges(n: number, k1: number): [number, number][] {
+  const total = ((n - k1) * (n - k1 + 1)) / 2;
+  const ranges: [number, number][] = [];
+  let [first, done] = [k1, 0];
+  for (let call = 1; call <= TRAILING_CALLS && first < n; call++) {
+    let end = first;
+    while (end < n && (call === TRAILING_CALLS || done + (n - end) <= (call * total) / TRAILING_CALLS)) done += n - end++;
+    if (end === first) done += n - end++;
+    ranges.push([first, end]);
+    first = end;
+  }
+  return ranges;
+}
+
 /** The outcome codes of the core's gdFit. */
 const GD_OUTCOMES: GdOutcome[] = ["converged", "maxIter", "diverged"];
 
@@ -71,7 +91,18 @@ export const solverLoops = {
     args: ["A", "n", "threshold"],
     lengths: { A: ["n", "n"] },
     js: (A, n, threshold) => cholesky.choleskyDecompose(v(A), n, threshold),
-    wasm: ({ core, address }) => (A, n, threshold) => core.choleskyDecompose(address(A), n, threshold),
+    // Blocks of steps: each block's own rows on this thread, then the rows below take its updates on the core's
+    // threads (each row the same updates in the same order as unblocked: the same bits on any number of threads).
+    wasm: ({ core, address, parallel }) => (A, n, threshold) => {
+      for (let k0 = 0; k0 < n; k0 += CHOLESKY_BLOCK) {
+        const k1 = Math.min(k0 + CHOLESKY_BLOCK, n);
+        const failed = core.choleskyBlock(address(A), n, k0, k1, threshold);
+        if (failed >= 0) return failed;
+        const calls = trailingRanges(n, k1).map(([first, end]) => [address(A), n, k0, k1, first, end]);
+        parallel("choleskyTrailing", calls, ((k1 - k0) * (n - k1) ** 2) / 2);
+      }
+      return -1;
+    },
   }),
   /** Solves A X = B in place (B is n x k) from choleskyDecompose's U. */
   choleskySolve: entry<(U: F64Block, n: number, B: F64Block, k: number) => void>({
