@@ -11,7 +11,7 @@ const dist = new URL("../dist/index.js", import.meta.url).href;
  * In a fresh process on `threads` threads: G and q of a 30,000 x 40 Gram (8 stripes of rows) and of a 1,000 x 120
  * one (one stripe, its tile rows split among calls), and Ridge's and Lasso's weights.
  */
-function onThreads(threads: number): { threads: number; workerCalls: number; G: number[]; q: number[]; predicted: number[]; ridge: number[]; lasso: number[] } {
+function onThreads(threads: number): { threads: number; workerCalls: number; G: number[]; q: number[]; predicted: number[]; ridge: number[]; lasso: number[]; gd: number[] } {
   const script = `
     const m = await import(${JSON.stringify(dist)});
     await m.init({ threads: ${threads} });
@@ -41,7 +41,11 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
     // Ridge's closed form on 600 x 600: a Cholesky of 600 whose rows below each block take its updates on the threads.
     const square = { data: X.subarray(0, 600 * 600), rows: 600, cols: 600 };
     const wide = Array.from(new m.Ridge({ lambda: 0.01 }).fit(square, y.subarray(0, 600)).coef);
-    const out = { threads: m.coreThreads(), ...pass(), predicted, workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: [...ridge.coef, ...wide], lasso: Array.from(new m.Lasso({ lambda: 0.01 }).fit(data, y).coef) };
+    // The seed's gradient descent on 60,000 x 40 rows: each iteration's pass in 8 stripes of rows on the threads.
+    const tall = { data: new Float64Array(60000 * d).map((_, i) => Math.sin(i * 0.13)), rows: 60000, cols: d };
+    const gdModel = new m.Lasso({ lambda: 0.01, solver: "gd", learningRate: 0.1, maxIter: 20, tol: 0, onWarning: () => {} }).fit(tall, new Float64Array(60000).map((_, i) => Math.cos(i * 0.07)));
+    const gd = [...gdModel.coef, gdModel.intercept, ...gdModel.history];
+    const out = { threads: m.coreThreads(), ...pass(), predicted, workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: [...ridge.coef, ...wide], lasso: Array.from(new m.Lasso({ lambda: 0.01 }).fit(data, y).coef), gd };
     process.stdout.write(JSON.stringify(out));
   `;
   const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 26 });
@@ -50,7 +54,7 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
 }
 
 describe("the core's threads", () => {
-  it("give the same bits on 1, 2 and 3 threads: the Gram pass, Ridge (and its Cholesky) and Lasso, predictions of many rows", () => {
+  it("give the same bits on 1, 2 and 3 threads: the Gram pass, Ridge (and its Cholesky), Lasso, GD, predictions of many rows", () => {
     const [one, two, three] = [onThreads(1), onThreads(2), onThreads(3)];
     expect([one.threads, two.threads, three.threads]).toEqual([1, 2, 3]);
     // The workers did take part: some stripes of the passes after the first ran on them.
@@ -63,6 +67,7 @@ describe("the core's threads", () => {
       expect(other.predicted).toEqual(one.predicted);
       expect(other.ridge).toEqual(one.ridge);
       expect(other.lasso).toEqual(one.lasso);
+      expect(other.gd).toEqual(one.gd);
     }
   }, 60_000);
 

@@ -1,5 +1,7 @@
-import { gdFit, GD_CONVERGED, GD_DIVERGED, GD_MAX_ITER, stepWeights } from "../solvers/gd";
-import { block, get, release, set } from "./helpers";
+import { gdFit, gdGather, gdStripe, GD_CONVERGED, GD_DIVERGED, GD_MAX_ITER, stepWeights } from "../solvers/gd";
+import { elasticNetPenalty } from "../kernels/penalties";
+import { squaredLossGradient } from "../kernels/squared-loss-gradient";
+import { block, fill, get, release, set } from "./helpers";
 
 describe("stepWeights", () => {
   it("takes the plain gradient step without an L1 part", () => {
@@ -89,5 +91,44 @@ describe("gdFit", () => {
     release(r, 0);
     release(grad, 0);
     release(out, 0);
+  });
+});
+
+describe("gdStripe and gdGather", () => {
+  it("give squaredLossGradient's pass in stripes of rows: r, grad and the objective to 1e-12", () => {
+    const rows = 37;
+    const cols = 9;
+    const X = block(rows * cols, 1);
+    const y = block(rows, 0);
+    const w = block(cols, 1);
+    fill(X, rows * cols, 3);
+    fill(y, rows, 4);
+    fill(w, cols, 5);
+    const b = 0.25;
+    const r = block(rows, 0);
+    const grad = block(cols, 1);
+    const whole = squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, cols, 0.3, 0.5);
+    // Three stripes: rows 0-11, 12-29, 30-36, each part cols + 2 values.
+    const bounds: i32[] = [0, 12, 30, rows];
+    const parts = block(3 * (cols + 2), 0);
+    const striped = block(rows, 1);
+    for (let s = 0; s < 3; s++) {
+      const first = bounds[s];
+      gdStripe(X + (<usize>(first * cols) << 3), bounds[s + 1] - first, cols, w, b, y + (<usize>first << 3),
+        striped + (<usize>first << 3), parts + (<usize>(s * (cols + 2)) << 3));
+    }
+    const gathered = block(cols, 0);
+    const out = block(1, 1);
+    const loss = gdGather(parts, 3, rows, cols, w, 0.3, 0.5, gathered, out);
+    expect(Math.abs(loss - whole)).toBeLessThan(1e-12 * whole);
+    let mean = 0.0;
+    for (let i = 0; i < rows; i++) {
+      expect(get(striped, i)).toBe(get(r, i), `r ${i}`);
+      mean += get(r, i) / <f64>rows;
+    }
+    for (let j = 0; j < cols; j++) expect(Math.abs(get(gathered, j) - get(grad, j))).toBeLessThan(1e-12, `grad ${j}`);
+    expect(Math.abs(get(out, 0) - mean)).toBeLessThan(1e-12);
+    release(X, 1); release(y, 0); release(w, 1); release(r, 0); release(grad, 1); release(parts, 0); release(striped, 1);
+    release(gathered, 0); release(out, 1);
   });
 });

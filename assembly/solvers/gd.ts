@@ -1,4 +1,7 @@
+import { axpy } from "../kernels/axpy";
+import { dot } from "../kernels/dot";
 import { at } from "../kernels/lanes";
+import { scal } from "../kernels/scal";
 import { squaredLossGradient } from "../kernels/squared-loss-gradient";
 import { sum } from "../kernels/sums";
 import { elasticNetPenalty } from "../kernels/penalties";
@@ -68,4 +71,47 @@ export function stepWeights(w: usize, grad: usize, n: i32, lambda: f64, rho: f64
     if (l1 && ((wj > 0 && next < 0) || (wj < 0 && next > 0))) next = 0;
     store<f64>(at(w, j), next);
   }
+}
+
+/**
+ * One stripe of rows of gdFit's pass, for threads: r = X w + b - y on its rows, and
+ * part = [sum_i r_i x_i (cols values), sum_i r_i^2, sum_i r_i], unscaled. Stripes are independent.
+ */
+export function gdStripe(X: usize, rows: i32, cols: i32, w: usize, b: f64, y: usize, r: usize, part: usize): void {
+  memory.fill(part, 0, (<usize>cols) << 3);
+  const rowBytes = (<usize>cols) << 3;
+  let xi = X;
+  let squares = 0.0;
+  let total = 0.0;
+  for (let i = 0; i < rows; i++) {
+    const ri = dot(xi, w, cols) + b - load<f64>(at(y, i));
+    store<f64>(at(r, i), ri);
+    squares += ri * ri;
+    total += ri;
+    axpy(ri, xi, part, cols);
+    xi += rowBytes;
+  }
+  store<f64>(at(part, cols), squares);
+  store<f64>(at(part, cols + 1), total);
+}
+
+/**
+ * The pass of gdFit from `stripes` parts of gdStripe (each cols + 2 values, added in stripe order, so the sum does
+ * not depend on which thread made which): grad = sum_i r_i x_i / n over all rows, out[0] = mean(r); returns the
+ * objective (1/2n) ||r||^2 + P(w).
+ */
+export function gdGather(parts: usize, stripes: i32, rows: i32, cols: i32, w: usize, lambda: f64, rho: f64, grad: usize, out: usize): f64 {
+  const partBytes = (<usize>(cols + 2)) << 3;
+  memory.copy(grad, parts, (<usize>cols) << 3);
+  let squares = load<f64>(at(parts, cols));
+  let total = load<f64>(at(parts, cols + 1));
+  for (let s = 1; s < stripes; s++) {
+    const part = parts + <usize>s * partBytes;
+    axpy(1.0, part, grad, cols);
+    squares += load<f64>(at(part, cols));
+    total += load<f64>(at(part, cols + 1));
+  }
+  scal(1.0 / <f64>rows, grad, cols);
+  store<f64>(out, total / <f64>rows);
+  return squares / (2.0 * <f64>rows) + elasticNetPenalty(w, cols, lambda, rho);
 }

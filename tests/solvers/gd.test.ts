@@ -39,4 +39,25 @@ describe("gdFit: the JS and WASM backends agree (relative 1e-10)", () => {
       { numRuns: 60 },
     );
   });
+
+  it("over stripes of rows (4,096 x 256: the loop the core's threads run) as the JS backend's single pass", () => {
+    const [rows, cols] = [4096, 256];
+    const X = new Float64Array(rows * cols).map((_, i) => Math.sin(i * 0.7) * 0.5);
+    const y = Float64Array.from({ length: rows }, (_, i) => X[i * cols] - 2 * X[i * cols + 7] + Math.cos(i));
+    for (const fitIntercept of [true, false]) {
+      const params: GdParams = { lambda: 0.05, rho: 0.7, learningRate: 0.05, maxIter: 40, tol: 0, fitIntercept };
+      const run = (b: Backend) =>
+        on(b, [X, y, new Float64Array(cols), new Float64Array(40)], ([bX, by, w, history]) => {
+          const result = b.gdFit(bX, rows, cols, by, params, w, history);
+          return { result, w: w.values.slice(), history: history.values.slice() };
+        });
+      const [a, c] = [run(js), run(wasm)];
+      expect([a.result.nIter, c.result.nIter]).toEqual([40, 40]);
+      expect(closeAll(a.w, c.w, 1e-10, 1)).toBe(true);
+      expect(closeAll(a.history, c.history, 1e-10)).toBe(true);
+      expect(Math.abs(a.result.intercept - c.result.intercept)).toBeLessThanOrEqual(1e-10);
+      expect(c.result.loss).toBe(c.history[39]);
+      if (!fitIntercept) expect(c.result.intercept).toBe(0);
+    }
+  });
 });

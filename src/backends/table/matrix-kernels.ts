@@ -31,10 +31,10 @@ export function gramStripes(rows: number, cols: number, k: number): number {
 }
 
 /** Stripes of rows a pass may be cut into: at most 8, of STRIPE_ROWS rows at least. */
-const rowStripeCount = (rows: number): number => Math.max(1, Math.min(8, Math.floor(rows / STRIPE_ROWS)));
+export const rowStripeCount = (rows: number): number => Math.max(1, Math.min(8, Math.floor(rows / STRIPE_ROWS)));
 
 /** The first and end rows of `count` stripes of `rows` rows. */
-function stripeBounds(rows: number, count: number): [number, number][] {
+export function stripeBounds(rows: number, count: number): [number, number][] {
   return Array.from({ length: count }, (_, s) => [Math.floor((s * rows) / count), Math.floor(((s + 1) * rows) / count)]);
 }
 

@@ -6,7 +6,9 @@ import type {
 } from "../contract.js";
 import * as cd from "../js/solvers/cd.js";
 import * as fista from "../js/solvers/fista.js";
-import { gdFit } from "../js/solvers/gd.js";
+import { gdFit, gdLoop } from "../js/solvers/gd.js";
+import { rowStripeCount, stripeBounds } from "./matrix-kernels.js";
+import { gdParts, stripedGd } from "./striped-gd.js";
 import * as cholesky from "../js/solvers/cholesky.js";
 import * as lu from "../js/solvers/lu.js";
 import { cdMultiTask } from "../js/solvers/multi-task-cd.js";
@@ -131,10 +133,33 @@ export const solverLoops = {
     args: ["X", "rows", "cols", "y", "params", "w", "history"],
     optional: ["history"],
     lengths: { X: ["rows", "cols"], y: ["rows"], w: ["cols"] },
-    scratch: { r: ["rows"], grad: ["cols"], out: [4] },
+    scratch: { r: ["rows"], grad: ["cols"], out: [4], parts: (a) => gdParts(a.rows as number, a.cols as number) },
     js: (X, rows, cols, y, params, w, history) => gdFit(v(X), rows, cols, v(y), params, v(w), optional(history)),
-    wasm: ({ core, address, scratch: { r, grad, out } }) => (X, rows, cols, y, params, w, history) => {
+    // Many rows: the loop over stripes of rows, their passes on the core's threads (see striped-gd.ts). The stripes
+    // are fixed by the shape, so the bits do not depend on the number of threads.
+    wasm: ({ core, address, parallel, scratch: { r, grad, out, parts } }) => (X, rows, cols, y, params, w, history) => {
       const { lambda, rho, learningRate, maxIter, tol, fitIntercept } = params;
+      if (stripedGd(rows, cols)) {
+        // gdFit's loop driven from here: each pass as one gdStripe call per stripe, their parts added by gdGather.
+        const stripes = stripeBounds(rows, rowStripeCount(rows));
+        const partBytes = 8 * (cols + 2);
+        w.values.fill(0);
+        let b = 0;
+        const pass = () => {
+          // Work in the Gram's multiply-adds: a pass's element (a dot's and an axpy's, read from memory) takes about 4.
+          parallel("gdStripe", stripes.map(([first, end], s) => [
+            address(X) + 8 * first * cols, end - first, cols, address(w), b, address(y) + 8 * first, address(r) + 8 * first,
+            address(parts) + s * partBytes,
+          ]), 4 * rows * cols);
+          return core.gdGather(address(parts), stripes.length, rows, cols, address(w), lambda, rho, address(grad), address(out));
+        };
+        const step = () => {
+          core.stepWeights(address(w), address(grad), cols, lambda, rho, learningRate);
+          if (fitIntercept) b -= learningRate * out.values[0];
+        };
+        const run = gdLoop(maxIter, tol, optional(history), pass, step);
+        return { intercept: b, ...run };
+      }
       core.gdFit(address(X), rows, cols, address(y), lambda, rho, learningRate, maxIter, tol, flag(fitIntercept),
         address(w), address(r), address(grad), address(history), lengthOrZero(history), address(out));
       const [intercept, nIter, outcome, loss] = out.values;

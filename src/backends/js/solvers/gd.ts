@@ -18,14 +18,31 @@ export function gdFit(
   const grad = new Float64Array(cols);
   w.fill(0, 0, cols);
   let b = 0;
+  const pass = () => squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, lambda, rho);
+  const step = () => {
+    stepWeights(w, grad, lambda, rho, learningRate);
+    if (fitIntercept) b -= learningRate * (sum(r) / rows);
+  };
+  const run = gdLoop(maxIter, tol, history, pass, step);
+  return { intercept: b, ...run };
+}
+
+/**
+ * The loop of gdFit around a pass (the objective at the current weights, leaving their gradient for the step) and
+ * a step: the objective of each iteration to history; stop when |previous - loss| < tol, or at once on a
+ * non-finite objective. The WASM backend runs it too, over stripes of rows on the core's threads.
+ */
+export function gdLoop(
+  maxIter: number, tol: number, history: Float64Array | null, pass: () => number, step: () => void,
+): { nIter: number; outcome: GdOutcome; loss: number } {
   let previous = Infinity;
   let outcome: GdOutcome = "maxIter";
-  let iterations = 0;
+  let nIter = 0;
   let loss = Number.NaN;
-  while (iterations < maxIter) {
-    loss = squaredLossGradient(X, rows, cols, w, b, y, r, grad) + elasticNetPenalty(w, lambda, rho);
-    if (history && iterations < history.length) history[iterations] = loss;
-    iterations++;
+  while (nIter < maxIter) {
+    loss = pass();
+    if (history && nIter < history.length) history[nIter] = loss;
+    nIter++;
     if (!Number.isFinite(loss)) {
       outcome = "diverged";
       break;
@@ -35,10 +52,9 @@ export function gdFit(
       break;
     }
     previous = loss;
-    stepWeights(w, grad, lambda, rho, learningRate);
-    if (fitIntercept) b -= learningRate * (sum(r) / rows);
+    step();
   }
-  return { intercept: b, nIter: iterations, outcome, loss };
+  return { nIter, outcome, loss };
 }
 
 /**
