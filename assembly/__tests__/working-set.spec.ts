@@ -85,6 +85,9 @@ describe("chooseWorkingSet", () => {
     setAll(w, [0.0, 0.0, 0.0]);
     setAll(norms, [1.0, 1.0, 1.0]);
     expect(chooseWorkingSet(g, w, norms, d, 0.5, false, 1, ws, values)).toBe(2);
+    // At the boundary |g_j| = alpha the priorities are near 0, their rounding is not: 4.4e-16 and 0 are tied.
+    setAll(g, [2.0 * (1.0 + 2e-16), 2.0, 1.0]);
+    expect(chooseWorkingSet(g, w, norms, d, 2.0, false, 1, ws, values)).toBe(2);
     [g, w, norms, ws, values].forEach((p) => release(p, 0));
   });
 

@@ -17,7 +17,8 @@ import { chooseWorkingSet, GAP_EVERY, indexAt, INNER_GAP_RATIO, movableCount, wo
  * the residual Y - X W output-major (k x n). Stops as cd.ts does, on the duality gap with the row norms
  * max_j ||X_j^T R - beta W_j|| in place of max |.|. With an L1 part the epochs run on working sets of rows, as
  * cd.ts's residual mode does, a zero row's priority (||X_j^T R|| - alpha) / ||x_j||.
- * Writes W in place (its start), out = [epochs, gap / n, converged]. Scratch: norms, rowG, rowW, ws (i32), values
+ * Writes W in place (its start), out = [epochs, gap / n, converged]. Scratch: norms, rowG (||X_j^T R||), rowW
+ * (max_o |W_jo|: which rows are in the support), ws (i32), values
  * (d each), t (k), G (d x k, X^T R).
  */
 export function cdMultiTask(
@@ -38,7 +39,7 @@ export function cdMultiTask(
     }
   }
   const yy = sumSquares(Yt, n * k);
-  rowNorms(W, d, k, rowW);
+  rowLargest(W, d, k, rowW);
   const movable = movableCount(rowW, norms, d);
   for (let j = 0; j < d; j++) correlateRow(Xt, n, Rt, k, j, G);
   let fullGap = multiTaskGap(Rt, Yt, n, k, W, G, d, 0, alpha, beta);
@@ -110,7 +111,7 @@ export function cdMultiTask(
     converged = gap <= tol * yy;
     if (converged || epochs >= maxIter) break;
     fullGap = gap;
-    rowNorms(W, d, k, rowW);
+    rowLargest(W, d, k, rowW);
     size = min<i32>(d, max<i32>(workingSetSize(supportRows(rowW, d)), 2 * size));
   }
   store<f64>(out, <f64>epochs);
@@ -123,6 +124,15 @@ function correlateRow(Xt: usize, n: i32, Rt: usize, k: i32, j: i32, G: usize): v
   const colBytes = (<usize>n) << 3;
   const xj = Xt + <usize>j * colBytes;
   for (let o = 0; o < k; o++) store<f64>(at(G, j * k + o), dot(xj, Rt + <usize>o * colBytes, n));
+}
+
+/** out_j = max_o |M_jo|: nonzero exactly when row j is (a norm of tiny entries could underflow to 0). */
+function rowLargest(M: usize, d: i32, k: i32, out: usize): void {
+  for (let j = 0; j < d; j++) {
+    let largest = 0.0;
+    for (let o = 0; o < k; o++) largest = max<f64>(largest, abs<f64>(load<f64>(at(M, j * k + o))));
+    store<f64>(at(out, j), largest);
+  }
 }
 
 /** out_j = ||M_j||_2 for the d rows of M (d x k). */

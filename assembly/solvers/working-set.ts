@@ -64,12 +64,14 @@ export function kthLargest(values: usize, m: i32, k: i32): f64 {
 }
 
 /**
- * The lowest priority taken with `threshold`: those within TIE of it count as tied, so that priorities equal but
- * for rounding (which differs between the backends' sums) are all taken, or none.
+ * The lowest priority taken with `threshold`: those within TIE times `scale` of it count as tied, so that priorities
+ * equal but for rounding (which differs between the backends' sums) are all taken, or none. A priority's rounding
+ * error scales with (|g_j| + alpha) / ||x_j||, not with the priority (near 0 at the boundary |g_j| = alpha): scale is
+ * the largest of those.
  */
 // @ts-ignore: decorator
-@inline function tied(threshold: f64): f64 {
-  return threshold - TIE * abs<f64>(threshold);
+@inline function tied(threshold: f64, scale: f64): f64 {
+  return threshold - TIE * scale;
 }
 
 const TIE = 1e-12;
@@ -84,17 +86,21 @@ export function chooseWorkingSet(
 ): i32 {
   let support = 0;
   let candidates = 0;
+  let scale = 0.0;
   for (let j = 0; j < d; j++) {
     if (load<f64>(at(w, j)) != 0) support++;
     else if (load<f64>(at(norms, j)) != 0) {
-      store<f64>(at(values, candidates), priority(load<f64>(at(g, j)), load<f64>(at(norms, j)), alpha, positive));
+      const gj = load<f64>(at(g, j));
+      const norm = load<f64>(at(norms, j));
+      store<f64>(at(values, candidates), priority(gj, norm, alpha, positive));
+      scale = max<f64>(scale, (abs<f64>(gj) + alpha) / sqrt<f64>(norm));
       candidates++;
     }
   }
   const take = size - support;
   let threshold = Infinity;
   if (take >= candidates) threshold = -Infinity;
-  else if (take > 0) threshold = tied(kthLargest(values, candidates, take));
+  else if (take > 0) threshold = tied(kthLargest(values, candidates, take), scale);
   let count = 0;
   for (let j = 0; j < d; j++) {
     const norm = load<f64>(at(norms, j));

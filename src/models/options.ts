@@ -29,7 +29,10 @@ export interface LinearModelOptions {
   positive?: boolean;
   /** CD and FISTA: start from the current coef of a fitted model with the same features (default false). */
   warmStart?: boolean;
-  /** CD: work on the Gram matrix X^T X (true), on the columns of X (false), or on X^T X when n > d ("auto", the default). */
+  /**
+   * CD: work on the Gram matrix X^T X (true), on the columns of X (false), or "auto" (the default): on X^T X when
+   * n > d for paths and CV, and for a single fit only when also d < 32 (scikit-learn's Lasso works on the columns).
+   */
   precompute?: "auto" | boolean;
   /** CD: visit coordinates in order (`"cyclic"`, default) or at random (`"random"`). */
   selection?: "cyclic" | "random";

@@ -278,7 +278,7 @@ export const OPTIONS = {
     },
   }),
   precompute: option({
-    doc: 'cd on X^T X (true), on the columns of X (false), or on X^T X when n > d ("auto")',
+    doc: 'cd on X^T X (true), on the columns of X (false), or "auto": on X^T X when n > d for paths and CV, and for a single fit only when also d < 32',
     appliesTo: [...SINGLE, ...PATHS, ...CV],
     solvers: ["cd"],
     solverHint: "does not use the Gram matrix",

@@ -1,5 +1,5 @@
 // Coordinate descent for the elastic net (scikit-learn's enet_path solver, glmnet's): covariance mode on the Gram
-// form when n > d or when only statistics are at hand, residual mode on the columns otherwise.
+// form when only statistics are at hand or when usesGram says so, residual mode on the columns otherwise.
 
 import type { CdParams } from "../backend.js";
 import type { PreparedData } from "./prepared-data.js";

@@ -35,7 +35,9 @@ describe("chooseWorkingSet (the JS twin; the core's is in assembly/__tests__/wor
         const support = w.filter((v) => v !== 0).length;
         // More than size only through ties with the last one taken.
         if (chosen.length > Math.max(size, support)) {
-          const ties = zeros(true).filter((j) => priority(j) <= lowestTaken + 2e-12 * Math.abs(lowestTaken));
+          // The tie window: 1e-12 of the largest (|g_j| + alpha) / ||x_j||, what a priority's rounding scales with.
+          const scale = Math.max(...[...zeros(true), ...zeros(false)].map((j) => (Math.abs(g[j]) + alpha) / Math.sqrt(norms[j])));
+          const ties = zeros(true).filter((j) => priority(j) <= lowestTaken + 2e-12 * scale);
           expect(ties.length).toBeGreaterThan(1);
         }
       }),

@@ -60,7 +60,9 @@ export function cdMultiTask(
     return elasticNetGap(sumSquares(Rt), dot(Rt, Yt, n * k), dualNorm, xtr2, groupNorms, w2, alpha, beta);
   };
   const supportRows = (rowW: Float64Array) => rowW.reduce((count, v) => count + (v !== 0 ? 1 : 0), 0);
-  let rowW = rowNorms(W);
+  // Which rows are in the support: max_o |W_jo| (a norm of tiny entries could underflow to 0).
+  const rowLargest = () => Float64Array.from({ length: d }, (_, j) => row(W, j).reduce((m, v) => Math.max(m, Math.abs(v)), 0));
+  let rowW = rowLargest();
   const movable = movableCount(rowW, norms);
   for (let j = 0; j < d; j++) correlateRow(j);
   let fullGap = gapOver(null);
@@ -126,7 +128,7 @@ export function cdMultiTask(
     converged = gap <= tol * yy;
     if (converged || epochs >= maxIter) break;
     fullGap = gap;
-    rowW = rowNorms(W);
+    rowW = rowLargest();
     size = Math.min(d, Math.max(workingSetSize(supportRows(rowW)), 2 * size));
   }
   return { nIter: epochs, dualGap: gap / n, converged };

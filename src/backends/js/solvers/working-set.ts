@@ -18,9 +18,12 @@ function priority(g: number, norm: number, alpha: number, positive: boolean): nu
   return ((positive ? g : Math.abs(g)) - alpha) / Math.sqrt(norm);
 }
 
-/** Priorities within 1e-12 (relative) of the last one taken count as tied with it: all taken, or none. */
-function tied(threshold: number): number {
-  return threshold - 1e-12 * Math.abs(threshold);
+/**
+ * Priorities within 1e-12 times `scale` (the largest (|g_j| + alpha) / ||x_j||, what a priority's rounding scales
+ * with) of the last one taken count as tied with it: all taken, or none.
+ */
+function tied(threshold: number, scale: number): number {
+  return threshold - 1e-12 * scale;
 }
 
 /**
@@ -32,13 +35,16 @@ export function chooseWorkingSet(
 ): Int32Array {
   const support = w.reduce((count, v) => count + (v !== 0 ? 1 : 0), 0);
   const candidates: number[] = [];
+  let scale = 0;
   w.forEach((v, j) => {
-    if (v === 0 && norms[j] !== 0) candidates.push(priority(g[j], norms[j], alpha, positive));
+    if (v !== 0 || norms[j] === 0) return;
+    candidates.push(priority(g[j], norms[j], alpha, positive));
+    scale = Math.max(scale, (Math.abs(g[j]) + alpha) / Math.sqrt(norms[j]));
   });
   const take = size - support;
   let threshold = Infinity;
   if (take >= candidates.length) threshold = -Infinity;
-  else if (take > 0) threshold = tied(Float64Array.from(candidates).sort()[candidates.length - take]);
+  else if (take > 0) threshold = tied(Float64Array.from(candidates).sort()[candidates.length - take], scale);
   const chosen: number[] = [];
   w.forEach((v, j) => {
     if (v !== 0 || (norms[j] !== 0 && priority(g[j], norms[j], alpha, positive) >= threshold)) chosen.push(j);
