@@ -4,7 +4,9 @@ import { at, laneSum, madd } from "../kernels/lanes";
 import { sumAbs, sumSquares } from "../kernels/sums";
 import { dualNorms, dualNormsOf, elasticNetGap, l1Weight, l2Weight, weighted } from "./duality-gap";
 import { nextRandom, randomIndex } from "./random";
-import { chooseWorkingSet, GAP_EVERY, indexAt, INNER_GAP_RATIO, movableCount, workingSetSize } from "./working-set";
+import {
+  chooseWorkingSet, epochsEnd, firstSetSize, indexAt, INNER_GAP_RATIO, movableCount, nextSetSize, testsGap,
+} from "./working-set";
 
 // Coordinate descent for the elastic net (Friedman, Hastie & Tibshirani 2010, "Regularization Paths for
 // Generalized Linear Models via Coordinate Descent"; scikit-learn's cd_fast.pyx), on centered data. The entry
@@ -59,7 +61,7 @@ export function cdGram(
   const movable = movableCount(w, diag, d);
   finish(out, 0, NaN, 1.0, false);
   let fullGap = gramGap(q, h, w, d, yy, alpha, beta, positive, scratch);
-  let size = alpha > 0 ? workingSetSize(supportSize(w, d)) : d;
+  let size = firstSetSize(alpha, w, d);
   while (true) {
     const m = chooseWorkingSet(h, w, diag, d, alpha, positive, size, ws, values);
     if (m == movable || 2 * m > d || m > MAX_PACKED) {
@@ -88,7 +90,7 @@ export function cdGram(
     finish(out, epochs, gap, 1.0, converged);
     if (converged || epochs >= maxIter) break;
     fullGap = gap;
-    size = min<i32>(d, max<i32>(workingSetSize(supportSize(w, d)), 2 * size));
+    size = nextSetSize(w, d, size);
   }
   store<f64>(out, load<f64>(out, 8) / n, 8);
 }
@@ -149,16 +151,12 @@ function gramEpochs(
     const w2 = sumSquares(w, m);
     if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / n);
     const settled = wMax == 0 || dwMax <= tol * wMax;
-    if (settled || epochs == maxIter || (!complete && inner % GAP_EVERY == 0)) {
+    if (testsGap(settled, epochs, maxIter, complete, inner)) {
       dualNorms(h, w, m, beta, positive, scratch);
       const gap = elasticNetGap(rNorm2, yy - wq, load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
-      if (complete) {
-        const converged = isNaN(gap) ? settled : gap <= tol * yy;
-        finish(out, epochs, gap, 1.0, converged);
-        if (converged) return;
-      } else if (gap <= target) {
-        break;
-      }
+      const done = epochsEnd(gap, complete, settled, tol, yy, target);
+      if (complete) finish(out, epochs, gap, 1.0, done);
+      if (done) break;
     }
   }
   store<f64>(out, <f64>epochs);
@@ -196,7 +194,7 @@ export function cdResidual(
   const yy = sumSquares(y, n);
   const movable = movableCount(w, norms, d);
   let fullGap = fullDualityGap(n, d, y, r, w, g, alpha, beta, positive, scratch);
-  let size = alpha > 0 ? workingSetSize(supportSize(w, d)) : d;
+  let size = firstSetSize(alpha, w, d);
   let gap = NaN;
   let epochs = 0;
   let converged = false;
@@ -236,20 +234,19 @@ export function cdResidual(
       const w2 = sumSquaresOf(w, ws, m);
       if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / <f64>n);
       const settled = wMax == 0 || dwMax <= tol * wMax;
-      if (settled || epochs == maxIter || (!complete && inner % GAP_EVERY == 0)) {
+      if (testsGap(settled, epochs, maxIter, complete, inner)) {
         for (let k = 0; k < m; k++) {
           const j = load<i32>(indexAt(ws, k));
           store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
         }
         dualNormsOf(g, w, ws, m, beta, positive, scratch);
         const setGap = elasticNetGap(rNorm2, dot(r, y, n), load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
+        const done = epochsEnd(setGap, complete, settled, tol, yy, target);
         if (complete) {
           gap = setGap;
-          converged = isNaN(gap) ? settled : gap <= tol * yy;
-          if (converged) break;
-        } else if (setGap <= target) {
-          break;
+          converged = done;
         }
+        if (done) break;
       }
     }
     if (complete) break;
@@ -258,7 +255,7 @@ export function cdResidual(
     converged = gap <= tol * yy;
     if (converged || epochs >= maxIter) break;
     fullGap = gap;
-    size = min<i32>(d, max<i32>(workingSetSize(supportSize(w, d)), 2 * size));
+    size = nextSetSize(w, d, size);
   }
   finish(out, epochs, gap, <f64>n, converged);
 }
@@ -321,12 +318,6 @@ function fullDualityGap(
   dualNorms(g, w, d, beta, positive, scratch);
   return elasticNetGap(sumSquares(r, n), dot(r, y, n), load<f64>(scratch), load<f64>(scratch, 8), sumAbs(w, d),
     sumSquares(w, d), alpha, beta);
-}
-
-function supportSize(w: usize, d: i32): i32 {
-  let count = 0;
-  for (let j = 0; j < d; j++) if (load<f64>(at(w, j)) != 0) count++;
-  return count;
 }
 
 /** sum_k |w_{ws_k}|. */

@@ -3,7 +3,9 @@ import { dot } from "../kernels/dot";
 import { at } from "../kernels/lanes";
 import { sumSquares } from "../kernels/sums";
 import { elasticNetGap, l1Weight, l2Weight, weighted } from "./duality-gap";
-import { chooseWorkingSet, GAP_EVERY, indexAt, INNER_GAP_RATIO, movableCount, workingSetSize } from "./working-set";
+import {
+  chooseWorkingSet, epochsEnd, firstSetSize, indexAt, INNER_GAP_RATIO, movableCount, nextSetSize, testsGap,
+} from "./working-set";
 
 
 /**
@@ -43,7 +45,7 @@ export function cdMultiTask(
   const movable = movableCount(rowW, norms, d);
   for (let j = 0; j < d; j++) correlateRow(Xt, n, Rt, k, j, G);
   let fullGap = multiTaskGap(Rt, Yt, n, k, W, G, d, 0, alpha, beta);
-  let size = alpha > 0 ? workingSetSize(supportRows(rowW, d)) : d;
+  let size = firstSetSize(alpha, rowW, d);
   let gap = NaN;
   let epochs = 0;
   let converged = false;
@@ -93,16 +95,15 @@ export function cdMultiTask(
       }
       if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, groupNorms) + 0.5 * weighted(beta, w2)) / <f64>n);
       const settled = wMax == 0 || dwMax <= tol * wMax;
-      if (settled || epochs == maxIter || (!complete && inner % GAP_EVERY == 0)) {
+      if (testsGap(settled, epochs, maxIter, complete, inner)) {
         for (let f = 0; f < m; f++) correlateRow(Xt, n, Rt, k, load<i32>(indexAt(ws, f)), G);
         const setGap = multiTaskGap(Rt, Yt, n, k, W, G, m, ws, alpha, beta);
+        const done = epochsEnd(setGap, complete, settled, tol, yy, target);
         if (complete) {
           gap = setGap;
-          converged = isNaN(gap) ? settled : gap <= tol * yy;
-          if (converged) break;
-        } else if (setGap <= target) {
-          break;
+          converged = done;
         }
+        if (done) break;
       }
     }
     if (complete) break;
@@ -112,7 +113,7 @@ export function cdMultiTask(
     if (converged || epochs >= maxIter) break;
     fullGap = gap;
     rowLargest(W, d, k, rowW);
-    size = min<i32>(d, max<i32>(workingSetSize(supportRows(rowW, d)), 2 * size));
+    size = nextSetSize(rowW, d, size);
   }
   store<f64>(out, <f64>epochs);
   store<f64>(out, gap / <f64>n, 8);
@@ -138,12 +139,6 @@ function rowLargest(M: usize, d: i32, k: i32, out: usize): void {
 /** out_j = ||M_j||_2 for the d rows of M (d x k). */
 function rowNorms(M: usize, d: i32, k: i32, out: usize): void {
   for (let j = 0; j < d; j++) store<f64>(at(out, j), Math.sqrt(sumSquares(M + <usize>(j * k) * 8, k)));
-}
-
-function supportRows(rowW: usize, d: i32): i32 {
-  let count = 0;
-  for (let j = 0; j < d; j++) if (load<f64>(at(rowW, j)) != 0) count++;
-  return count;
 }
 
 /**

@@ -18,6 +18,40 @@ export function workingSetSize(support: i32): i32 {
   return support + max<i32>(MIN_WORKING_SET, support >> 2);
 }
 
+/** Nonzero entries of w (d): the support. */
+export function supportSize(w: usize, d: i32): i32 {
+  let count = 0;
+  for (let j = 0; j < d; j++) if (load<f64>(at(w, j)) != 0) count++;
+  return count;
+}
+
+/** The first set's size: workingSetSize of the support with an L1 part; every coordinate (d) without one. */
+export function firstSetSize(alpha: f64, w: usize, d: i32): i32 {
+  return alpha > 0 ? workingSetSize(supportSize(w, d)) : d;
+}
+
+/** The next set's size once a set did not give the full gap: at least twice the last (so the sets reach d). */
+export function nextSetSize(w: usize, d: i32, size: i32): i32 {
+  return min<i32>(d, max<i32>(workingSetSize(supportSize(w, d)), 2 * size));
+}
+
+/**
+ * Whether the epochs on a set test its gap after this epoch: once the largest weight change is small (settled,
+ * scikit-learn's test), at the last epoch, and for a set short of the whole problem every GAP_EVERY epochs.
+ */
+export function testsGap(settled: bool, epochs: i32, maxIter: i32, complete: bool, inner: i32): bool {
+  return settled || epochs == maxIter || (!complete && inner % GAP_EVERY == 0);
+}
+
+/**
+ * Whether a set's epochs end at this gap: for the whole problem (complete) when it converged (gap <= tol ||y||^2;
+ * without a dual bound, NaN, when the weights settled); for a set short of it when the gap fell to `target`.
+ */
+export function epochsEnd(gap: f64, complete: bool, settled: bool, tol: f64, yy: f64, target: f64): bool {
+  if (!complete) return gap <= target;
+  return isNaN(gap) ? settled : gap <= tol * yy;
+}
+
 /** Byte address of index `i` of an i32 array. */
 // @ts-ignore: decorator
 @inline export function indexAt(base: usize, i: i32): usize {

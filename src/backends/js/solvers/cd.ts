@@ -7,7 +7,9 @@ import { dot } from "../kernels/dot.js";
 import { sumAbs, sumSquares } from "../kernels/sums.js";
 import { dualNorms, elasticNetGap, penaltyWeights, weighted } from "./duality-gap.js";
 import { randomIndex } from "./random.js";
-import { chooseWorkingSet, GAP_EVERY, INNER_GAP_RATIO, movableCount, workingSetSize } from "./working-set.js";
+import {
+  chooseWorkingSet, epochsEnd, firstSetSize, INNER_GAP_RATIO, movableCount, nextSetSize, testsGap,
+} from "./working-set.js";
 
 function coordinate(z: number, norm: number, alpha: number, beta: number, positive: boolean): number {
   if (positive && z < 0) return 0;
@@ -83,21 +85,17 @@ export function cdGram(
       const [l1, w2] = [sumAbs(v, m), sumSquares(v, m)];
       if (history && result.nIter <= history.length) history[result.nIter - 1] = (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / n;
       const settled = wMax === 0 || dwMax <= tol * wMax;
-      if (settled || result.nIter === maxIter || (!complete && inner % GAP_EVERY === 0)) {
+      if (testsGap(settled, result.nIter, maxIter, complete, inner)) {
         const [xtaMax, xtr2] = dualNorms(r, v, beta, positive);
         const gap = elasticNetGap(rNorm2, yy - wq, xtaMax, xtr2, l1, w2, alpha, beta);
-        if (complete) {
-          result.gap = gap;
-          result.converged = Number.isNaN(gap) ? settled : gap <= tol * yy;
-          if (result.converged) return;
-        } else if (gap <= target) {
-          return;
-        }
+        const done = epochsEnd(gap, complete, settled, tol, yy, target);
+        if (complete) [result.gap, result.converged] = [gap, done];
+        if (done) return;
       }
     }
   };
   let fullGap = gramGap(q, h, w, d, yy, alpha, beta, positive);
-  let size = alpha > 0 ? workingSetSize(supportSize(w)) : d;
+  let size = firstSetSize(alpha, w, d);
   for (;;) {
     const ws = chooseWorkingSet(h, w, diag, alpha, positive, size);
     const m = ws.length;
@@ -116,7 +114,7 @@ export function cdGram(
     result.converged = result.gap <= tol * yy;
     if (result.converged || result.nIter >= maxIter) break;
     fullGap = result.gap;
-    size = Math.min(d, Math.max(workingSetSize(supportSize(w)), 2 * size));
+    size = nextSetSize(w, d, size);
   }
   return { nIter: result.nIter, dualGap: result.gap / n, converged: result.converged };
 }
@@ -158,7 +156,7 @@ export function cdResidual(
   };
   const pick = order(params);
   let gapBound = fullGap();
-  let size = alpha > 0 ? workingSetSize(supportSize(w)) : d;
+  let size = firstSetSize(alpha, w, d);
   let gap = Number.NaN;
   let epochs = 0;
   let converged = false;
@@ -201,17 +199,13 @@ export function cdResidual(
       }
       if (history && epochs <= history.length) history[epochs - 1] = (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / n;
       const settled = wMax === 0 || dwMax <= tol * wMax;
-      if (settled || epochs === maxIter || (!complete && inner % GAP_EVERY === 0)) {
+      if (testsGap(settled, epochs, maxIter, complete, inner)) {
         ws.forEach(correlate);
         const [xtaMax, xtr2] = dualNorms(g, w, beta, positive, ws);
         const setGap = elasticNetGap(rNorm2, dot(r, y, n), xtaMax, xtr2, l1, w2, alpha, beta);
-        if (complete) {
-          gap = setGap;
-          converged = Number.isNaN(gap) ? settled : gap <= tol * yy;
-          if (converged) break;
-        } else if (setGap <= target) {
-          break;
-        }
+        const done = epochsEnd(setGap, complete, settled, tol, yy, target);
+        if (complete) [gap, converged] = [setGap, done];
+        if (done) break;
       }
     }
     if (complete) break;
@@ -220,7 +214,7 @@ export function cdResidual(
     converged = gap <= tol * yy;
     if (converged || epochs >= maxIter) break;
     gapBound = gap;
-    size = Math.min(d, Math.max(workingSetSize(supportSize(w)), 2 * size));
+    size = nextSetSize(w, d, size);
   }
   return { nIter: epochs, dualGap: gap / n, converged };
 }
@@ -247,8 +241,4 @@ function axpyDot(delta: number, X: Float64Array, xOffset: number, r: Float64Arra
   }
   for (; i < n; i++) s0 += X[zOffset + i] * (r[i] += delta * X[xOffset + i]);
   return s0 + s1 + (s2 + s3);
-}
-
-function supportSize(w: Float64Array): number {
-  return w.reduce((count, v) => count + (v !== 0 ? 1 : 0), 0);
 }

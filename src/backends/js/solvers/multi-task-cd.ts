@@ -5,7 +5,9 @@ import type { CdParams, IterativeResult } from "../../contract.js";
 import { dot } from "../kernels/dot.js";
 import { sumSquares } from "../kernels/sums.js";
 import { elasticNetGap, penaltyWeights, weighted } from "./duality-gap.js";
-import { chooseWorkingSet, GAP_EVERY, INNER_GAP_RATIO, movableCount, workingSetSize } from "./working-set.js";
+import {
+  chooseWorkingSet, epochsEnd, firstSetSize, INNER_GAP_RATIO, movableCount, nextSetSize, testsGap,
+} from "./working-set.js";
 
 
 /** Xt: d x n (columns of X); Yt: k x n (outputs); W: d x k, the start, written in place. */
@@ -59,14 +61,13 @@ export function cdMultiTask(
     // The single-task gap with ||.||_1 -> sum_j ||W_j||_2 and max_j |.| -> max_j ||.||_2.
     return elasticNetGap(sumSquares(Rt), dot(Rt, Yt, n * k), dualNorm, xtr2, groupNorms, w2, alpha, beta);
   };
-  const supportRows = (rowW: Float64Array) => rowW.reduce((count, v) => count + (v !== 0 ? 1 : 0), 0);
   // Which rows are in the support: max_o |W_jo| (a norm of tiny entries could underflow to 0).
   const rowLargest = () => Float64Array.from({ length: d }, (_, j) => row(W, j).reduce((m, v) => Math.max(m, Math.abs(v)), 0));
   let rowW = rowLargest();
   const movable = movableCount(rowW, norms);
   for (let j = 0; j < d; j++) correlateRow(j);
   let fullGap = gapOver(null);
-  let size = alpha > 0 ? workingSetSize(supportRows(rowW)) : d;
+  let size = firstSetSize(alpha, rowW, d);
   let gap = Number.NaN;
   let epochs = 0;
   let converged = false;
@@ -110,16 +111,12 @@ export function cdMultiTask(
       }
       if (history && epochs <= history.length) history[epochs - 1] = (0.5 * sumSquares(Rt) + weighted(alpha, groupNorms) + 0.5 * weighted(beta, w2)) / n;
       const settled = wMax === 0 || dwMax <= tol * wMax;
-      if (settled || epochs === maxIter || (!complete && inner % GAP_EVERY === 0)) {
+      if (testsGap(settled, epochs, maxIter, complete, inner)) {
         ws.forEach(correlateRow);
         const setGap = gapOver(ws);
-        if (complete) {
-          gap = setGap;
-          converged = Number.isNaN(gap) ? settled : gap <= tol * yy;
-          if (converged) break;
-        } else if (setGap <= target) {
-          break;
-        }
+        const done = epochsEnd(setGap, complete, settled, tol, yy, target);
+        if (complete) [gap, converged] = [setGap, done];
+        if (done) break;
       }
     }
     if (complete) break;
@@ -129,7 +126,7 @@ export function cdMultiTask(
     if (converged || epochs >= maxIter) break;
     fullGap = gap;
     rowW = rowLargest();
-    size = Math.min(d, Math.max(workingSetSize(supportRows(rowW)), 2 * size));
+    size = nextSetSize(rowW, d, size);
   }
   return { nIter: epochs, dualGap: gap / n, converged };
 }

@@ -13,6 +13,32 @@ export function workingSetSize(support: number): number {
   return support + Math.max(MIN_WORKING_SET, support >> 2);
 }
 
+/** Nonzero entries of w: the support. */
+export function supportSize(w: Float64Array): number {
+  return w.reduce((count, v) => count + (v !== 0 ? 1 : 0), 0);
+}
+
+/** The first set's size: workingSetSize of the support with an L1 part; every coordinate (d) without one. */
+export function firstSetSize(alpha: number, w: Float64Array, d: number): number {
+  return alpha > 0 ? workingSetSize(supportSize(w)) : d;
+}
+
+/** The next set's size once a set did not give the full gap: at least twice the last (so the sets reach d). */
+export function nextSetSize(w: Float64Array, d: number, size: number): number {
+  return Math.min(d, Math.max(workingSetSize(supportSize(w)), 2 * size));
+}
+
+/** Whether the epochs on a set test its gap after this epoch (see the core's testsGap). */
+export function testsGap(settled: boolean, epochs: number, maxIter: number, complete: boolean, inner: number): boolean {
+  return settled || epochs === maxIter || (!complete && inner % GAP_EVERY === 0);
+}
+
+/** Whether a set's epochs end at this gap: the whole problem's converged, or a set's fell to target (see the core's). */
+export function epochsEnd(gap: number, complete: boolean, settled: boolean, tol: number, yy: number, target: number): boolean {
+  if (!complete) return gap <= target;
+  return Number.isNaN(gap) ? settled : gap <= tol * yy;
+}
+
 /** (|g_j| - alpha) / ||x_j|| (g_j - alpha when positive): how close a zero coordinate is to entering. */
 function priority(g: number, norm: number, alpha: number, positive: boolean): number {
   return ((positive ? g : Math.abs(g)) - alpha) / Math.sqrt(norm);
@@ -33,7 +59,7 @@ function tied(threshold: number, scale: number): number {
 export function chooseWorkingSet(
   g: Float64Array, w: Float64Array, norms: Float64Array, alpha: number, positive: boolean, size: number,
 ): Int32Array {
-  const support = w.reduce((count, v) => count + (v !== 0 ? 1 : 0), 0);
+  const support = supportSize(w);
   const candidates: number[] = [];
   let scale = 0;
   w.forEach((v, j) => {
