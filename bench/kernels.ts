@@ -19,7 +19,7 @@ type Cost = { bytes: number } | { flops: number };
 type Case = (backend: Backend, scope: Scope, n: number, d: number) => () => Cost;
 
 const data = (scope: Scope, length: number, seed: number): F64Block => scope.fromArray(randomArray(length, seed));
-const cdParams = { lambda: 0.01, rho: 0.5, maxIter: 20, tol: 0, positive: false, selection: "cyclic" as const, seed: 0 };
+const cdParams = { lambda: 0.01, rho: 0.5, lambdaPrev: Number.NaN, maxIter: 20, tol: 0, positive: false, selection: "cyclic" as const, seed: 0 };
 
 const vector = (bytesPerValue: number, run: (b: Backend, x: F64Block, y: F64Block) => unknown): Case => (b, s, n, d) => {
   const [x, y] = [data(s, n * d, 1), data(s, n * d, 2)];
@@ -153,6 +153,20 @@ const CASES: Record<keyof typeof KERNELS, Case> = {
       const { nIter } = b.cdGram(G, q, n, d, n, cdParams, w, null);
       // Upper bound: every coordinate changes, each change an axpy of a Gram row.
       return { flops: nIter * 2 * d * d };
+    };
+  },
+  cdGramPaths: (b, s, n, d) => {
+    // Five folds' Gram forms (the same here), 10 lambdas each from lambda 0.1 down.
+    const [G, q] = [s.alloc(d * d), s.alloc(d)];
+    b.centeredGram(data(s, n * d, 1), n, d, s.alloc(d), data(s, n, 2), 1, s.alloc(1), G, q);
+    const count = 10;
+    const lambdas = s.fromArray(Float64Array.from({ length: count }, (_, i) => 0.1 * 0.7 ** i));
+    const problems = Array.from({ length: 5 }, () => ({ G, q, yy: n, n }));
+    const [W, results] = [problems.map(() => s.alloc(count * d)), problems.map(() => s.alloc(3 * count))];
+    return () => {
+      b.cdGramPaths(problems, d, lambdas, count, cdParams, W, results);
+      const epochs = results.reduce((total, r) => total + r.values.filter((_, i) => i % 3 === 0).reduce((a, e) => a + e, 0), 0);
+      return { flops: epochs * 2 * d * d };
     };
   },
   cdResidual: (b, s, n, d) => {

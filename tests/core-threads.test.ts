@@ -1,5 +1,5 @@
 // The core's threads (Node): the same bits on 1, 2 and 3 threads for the row-parallel Gram pass (its stripes are
-// fixed by the shape), and for the fits over it; the striped Gram against the TypeScript twin; init's options.
+// fixed by the shape), and for the fits over it (CV's folds side by side); the striped Gram against the TypeScript twin; init's options.
 // The threads run dist/ scripts, so each thread count runs in a child process over the built package.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,9 @@ const dist = new URL("../dist/index.js", import.meta.url).href;
  * In a fresh process on `threads` threads: G and q of a 30,000 x 40 Gram (8 stripes of rows) and of a 1,000 x 120
  * one (one stripe, its tile rows split among calls), and Ridge's and Lasso's weights.
  */
-function onThreads(threads: number): { threads: number; workerCalls: number; G: number[]; q: number[]; predicted: number[]; ridge: number[]; lasso: number[]; gd: number[] } {
+function onThreads(threads: number): {
+  threads: number; workerCalls: number; G: number[]; q: number[]; predicted: number[]; ridge: number[]; lasso: number[]; gd: number[]; cv: number[];
+} {
   const script = `
     const m = await import(${JSON.stringify(dist)});
     await m.init({ threads: ${threads} });
@@ -38,6 +40,9 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
     // Predictions of 120,000 rows: gemv in stripes of rows on the threads.
     const big = { data: new Float64Array(120000 * d).map((_, i) => Math.cos(i * 0.11)), rows: 120000, cols: d };
     const predicted = Array.from(ridge.predict(big).subarray(0, 120000));
+    // Lasso on those rows: residual mode, each full pass g = X^T r in ranges of columns on the threads.
+    const bigY = new Float64Array(120000).map((_, i) => Math.sin(i * 0.05) + big.data[i * d + 2]);
+    const residual = Array.from(new m.Lasso({ lambda: 0.001 }).fit(big, bigY).coef);
     // Ridge's closed form on 600 x 600: a Cholesky of 600 whose rows below each block take its updates on the threads.
     const square = { data: X.subarray(0, 600 * 600), rows: 600, cols: 600 };
     const wide = Array.from(new m.Ridge({ lambda: 0.01 }).fit(square, y.subarray(0, 600)).coef);
@@ -45,7 +50,10 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
     const tall = { data: new Float64Array(60000 * d).map((_, i) => Math.sin(i * 0.13)), rows: 60000, cols: d };
     const gdModel = new m.Lasso({ lambda: 0.01, solver: "gd", learningRate: 0.1, maxIter: 20, tol: 0, onWarning: () => {} }).fit(tall, new Float64Array(60000).map((_, i) => Math.cos(i * 0.07)));
     const gd = [...gdModel.coef, gdModel.intercept, ...gdModel.history];
-    const out = { threads: m.coreThreads(), ...pass(), predicted, workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: [...ridge.coef, ...wide], lasso: Array.from(new m.Lasso({ lambda: 0.01 }).fit(data, y).coef), gd };
+    // LassoCV on 3,000 x 100: the five folds' paths side by side on the threads.
+    const cvModel = new m.LassoCV({ nFolds: 5 }).fit({ data: X.subarray(0, 3000 * 100), rows: 3000, cols: 100 }, y.subarray(0, 3000));
+    const cv = [...cvModel.coef, ...cvModel.cvResults[0].cvMean];
+    const out = { threads: m.coreThreads(), ...pass(), predicted, workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: [...ridge.coef, ...wide], lasso: [...new m.Lasso({ lambda: 0.01 }).fit(data, y).coef, ...residual], gd, cv };
     process.stdout.write(JSON.stringify(out));
   `;
   const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 26 });
@@ -54,7 +62,7 @@ function onThreads(threads: number): { threads: number; workerCalls: number; G: 
 }
 
 describe("the core's threads", () => {
-  it("give the same bits on 1, 2 and 3 threads: the Gram pass, Ridge (and its Cholesky), Lasso, GD, predictions of many rows", () => {
+  it("give the same bits on 1, 2 and 3 threads: the Gram pass, Ridge (and its Cholesky), Lasso (both modes), GD, LassoCV, predictions of many rows", () => {
     const [one, two, three] = [onThreads(1), onThreads(2), onThreads(3)];
     expect([one.threads, two.threads, three.threads]).toEqual([1, 2, 3]);
     // The workers did take part: some stripes of the passes after the first ran on them.
@@ -68,6 +76,7 @@ describe("the core's threads", () => {
       expect(other.ridge).toEqual(one.ridge);
       expect(other.lasso).toEqual(one.lasso);
       expect(other.gd).toEqual(one.gd);
+      expect(other.cv).toEqual(one.cv);
     }
   }, 60_000);
 

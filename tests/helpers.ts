@@ -90,6 +90,22 @@ export interface Centered {
   yy: number;
 }
 
+/** r = y - X w, g = X^T r and the squared column norms of centered data, computed here. */
+export function residualState(data: Centered, w: Float64Array): { r: Float64Array; g: Float64Array; norms: Float64Array } {
+  const { n, d, X, y } = data;
+  const r = Float64Array.from(y);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) r[i] -= X[i * d + j] * w[j];
+  const g = new Float64Array(d);
+  const norms = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      g[j] += X[i * d + j] * r[i];
+      norms[j] += X[i * d + j] ** 2;
+    }
+  }
+  return { r, g, norms };
+}
+
 export function centered(rows: number[][], targets: number[]): Centered {
   const n = rows.length;
   const d = rows[0].length;

@@ -23,7 +23,7 @@ describe("coordinate descent", () => {
     const gvalues = block(2, 0);
     const diag = block(2, 0);
     const packed = block(4, 0);
-    cdGram(G, q, 20.0, 2, 4.0, 1.0, 1.0, 100, 1e-12, false, false, rng, w, h, gws, gvalues, diag, packed, scratch, 0, 0, out);
+    cdGram(G, q, 20.0, 2, 4.0, 1.0, 1.0, NaN, 100, 1e-12, false, false, rng, w, h, gws, gvalues, diag, packed, scratch, 0, 0, out);
     expect(get(w, 0)).toBe(1.0);
     expect(get(w, 1)).toBe(0.0);
     expect(get(out, 2)).toBe(1.0);
@@ -36,13 +36,14 @@ describe("coordinate descent", () => {
     set(w, 0, 0.0);
     const ws = block(2, 0);
     const values = block(2, 0);
-    cdResidual(Xt, 4, 2, y, 1.0, 1.0, 100, 1e-12, false, true, rng, w, r, norms, g, 0, ws, values, scratch, 0, 0, out);
+    const state = block(3, 0);
+    cdResidual(Xt, 4, 2, y, 1.0, 1.0, NaN, 100, 1e-12, false, true, rng, w, r, norms, g, 0, ws, values, scratch, 0, 0, state, out);
     expect(get(w, 0)).toBe(1.0);
     expect(get(w, 1)).toBe(0.0);
     expect(get(r, 0)).toBe(2.0); // r = y - X w = [3 - 1, 1, -3 + 1, -1]
     release(X, 1); release(y, 0); release(G, 0); release(q, 1); release(w, 0); release(h, 1);
     release(scratch, 0); release(rng, 0); release(out, 1); release(Xt, 1); release(r, 0); release(norms, 1); release(g, 0);
-    release(ws, 0); release(values, 0); release(gws, 0); release(gvalues, 0); release(diag, 0); release(packed, 0);
+    release(ws, 0); release(values, 0); release(state, 0); release(gws, 0); release(gvalues, 0); release(diag, 0); release(packed, 0);
   });
 });
 
@@ -74,25 +75,26 @@ describe("coordinate descent's penalty parameters", () => {
     const values = block(2, 0);
     const diag = block(2, 0);
     const packed = block(4, 0);
+    const state = block(3, 0);
     const rhos: f64[] = [0.5, 0.0];
     const first: f64[] = [1.0, 1.0];
     const second: f64[] = [0.0, 1.0 / 3.0];
     for (let c = 0; c < rhos.length; c++) {
       set(w, 0, 0.0);
       set(w, 1, 0.0);
-      cdGram(G, q, 20.0, 2, 4.0, 1.0, rhos[c], 100, 1e-12, false, false, rng, w, h, ws, values, diag, packed, scratch, 0, 0, out);
+      cdGram(G, q, 20.0, 2, 4.0, 1.0, rhos[c], NaN, 100, 1e-12, false, false, rng, w, h, ws, values, diag, packed, scratch, 0, 0, out);
       expect(get(w, 0)).toBeCloseTo(first[c], 14);
       expect(get(w, 1)).toBeCloseTo(second[c], 14);
       expect(get(out, 2)).toBe(1.0);
       set(w, 0, 0.0);
       set(w, 1, 0.0);
-      cdResidual(Xt, 4, 2, y, 1.0, rhos[c], 100, 1e-12, false, false, rng, w, r, norms, g, 0, ws, values, scratch, 0, 0, out);
+      cdResidual(Xt, 4, 2, y, 1.0, rhos[c], NaN, 100, 1e-12, false, false, rng, w, r, norms, g, 0, ws, values, scratch, 0, 0, state, out);
       expect(get(w, 0)).toBeCloseTo(first[c], 14);
       expect(get(w, 1)).toBeCloseTo(second[c], 14);
       expect(get(out, 2)).toBe(1.0);
     }
     release(X, 1); release(y, 0); release(Xt, 0); release(G, 1); release(q, 0); release(w, 1); release(h, 0);
     release(r, 1); release(norms, 0); release(g, 1); release(scratch, 0); release(rng, 1); release(out, 0);
-    release(ws, 0); release(values, 0); release(diag, 0); release(packed, 0);
+    release(ws, 0); release(values, 0); release(diag, 0); release(packed, 0); release(state, 0);
   });
 });

@@ -5,7 +5,8 @@ import { sumAbs, sumSquares } from "../kernels/sums";
 import { dualNorms, dualNormsOf, elasticNetGap, l1Weight, l2Weight, weighted } from "./duality-gap";
 import { nextRandom, randomIndex } from "./random";
 import {
-  chooseWorkingSet, epochsEnd, firstSetSize, indexAt, INNER_GAP_RATIO, movableCount, nextSetSize, testsGap,
+  chooseWorkingSet, dualScaleOf, epochsEnd, firstSetSize, indexAt, INNER_GAP_RATIO, movableCount, nextSetSize, safeRadius,
+  testsGap,
 } from "./working-set";
 
 // Coordinate descent for the elastic net (Friedman, Hastie & Tibshirani 2010, "Regularization Paths for
@@ -50,7 +51,7 @@ function finish(out: usize, epochs: i32, gap: f64, n: f64, converged: bool): voi
  * scratch: 2 values.
  */
 export function cdGram(
-  G: usize, q: usize, yy: f64, d: i32, n: f64, lambda: f64, rho: f64, maxIter: i32, tol: f64,
+  G: usize, q: usize, yy: f64, d: i32, n: f64, lambda: f64, rho: f64, lambdaPrev: f64, maxIter: i32, tol: f64,
   positive: bool, random: bool, rng: usize, w: usize, h: usize, ws: usize, values: usize, diag: usize, packed: usize,
   scratch: usize, history: usize, historyLength: i32, out: usize,
 ): void {
@@ -61,9 +62,10 @@ export function cdGram(
   const movable = movableCount(w, diag, d);
   finish(out, 0, NaN, 1.0, false);
   let fullGap = gramGap(q, h, w, d, yy, alpha, beta, positive, scratch);
-  let size = firstSetSize(alpha, w, d);
+  let dualScale = dualScaleOf(load<f64>(scratch), alpha);
+  let size = firstSetSize(alpha, l1Weight(n, lambdaPrev, rho), h, w, diag, d, positive);
   while (true) {
-    const m = chooseWorkingSet(h, w, diag, d, alpha, positive, size, ws, values);
+    const m = chooseWorkingSet(h, w, diag, d, alpha, positive, size, ws, values, safeRadius(fullGap), dualScale, beta);
     if (m == movable || 2 * m > d || m > MAX_PACKED) {
       gramEpochs(G, q, h, w, d, true, 0, yy, n, alpha, beta, maxIter, tol, positive, random, rng, history, historyLength, scratch, out);
       break;
@@ -90,6 +92,7 @@ export function cdGram(
     finish(out, epochs, gap, 1.0, converged);
     if (converged || epochs >= maxIter) break;
     fullGap = gap;
+    dualScale = dualScaleOf(load<f64>(scratch), alpha);
     size = nextSetSize(w, d, size);
   }
   store<f64>(out, load<f64>(out, 8) / n, 8);
@@ -171,17 +174,28 @@ function gramEpochs(
  * and every GAP_EVERY epochs); then one pass g = X^T r over every column gives the full gap, the stopping rule.
  * Until it holds the set is chosen again from g, at least twice as large as the last. Without an L1 part every
  * coordinate is in the set and the epochs are those of the plain method.
+ * A fit is driven from outside so that the full passes can run on the core's threads: cdResidualBegin, then
+ * cdCorrelations over every column unless g is known, then cdResidualRound until it returns 0, with
+ * cdCorrelations over every column after each round that returns 1. cdResidual drives it on this thread.
  * norms (d): the squared column norms, given when known & 1. g (d): X^T (y - X w) at the start w, given when
  * known & 2 (a path's previous fit leaves it); on return both hold those of the returned w.
- * ws (d i32) and values (d) are scratch; r (n) is written.
+ * ws (d i32) and values (d) are scratch; r (n) is written; state (3 values) carries the fit between rounds.
  */
 export function cdResidual(
-  Xt: usize, n: i32, d: i32, y: usize, lambda: f64, rho: f64, maxIter: i32, tol: f64,
+  Xt: usize, n: i32, d: i32, y: usize, lambda: f64, rho: f64, lambdaPrev: f64, maxIter: i32, tol: f64,
   positive: bool, random: bool, rng: usize, w: usize, r: usize, norms: usize, g: usize, known: i32,
-  ws: usize, values: usize, scratch: usize, history: usize, historyLength: i32, out: usize,
+  ws: usize, values: usize, scratch: usize, history: usize, historyLength: i32, state: usize, out: usize,
 ): void {
-  const alpha = l1Weight(<f64>n, lambda, rho);
-  const beta = l2Weight(<f64>n, lambda, rho);
+  cdResidualBegin(Xt, n, d, y, w, r, norms, known, state);
+  if ((known & 2) == 0) cdCorrelations(Xt, n, r, 0, d, g);
+  while (cdResidualRound(Xt, n, d, y, lambda, rho, lambdaPrev, maxIter, tol, positive, random, rng, w, r, norms, g, ws,
+    values, scratch, history, historyLength, state, out) != 0) {
+    cdCorrelations(Xt, n, r, 0, d, g);
+  }
+}
+
+/** Starts a residual-mode fit: r = y - X w, the squared column norms unless known & 1, and the state of round 0. */
+export function cdResidualBegin(Xt: usize, n: i32, d: i32, y: usize, w: usize, r: usize, norms: usize, known: i32, state: usize): void {
   const colBytes = (<usize>n) << 3;
   memory.copy(r, y, colBytes);
   for (let j = 0; j < d; j++) {
@@ -190,76 +204,106 @@ export function cdResidual(
     const wj = load<f64>(at(w, j));
     if (wj != 0) axpy(-wj, xj, r, n);
   }
-  if ((known & 2) == 0) correlations(Xt, n, r, d, g);
-  const yy = sumSquares(y, n);
-  const movable = movableCount(w, norms, d);
-  let fullGap = fullDualityGap(n, d, y, r, w, g, alpha, beta, positive, scratch);
-  let size = firstSetSize(alpha, w, d);
-  let gap = NaN;
-  let epochs = 0;
-  let converged = false;
-  while (true) {
-    const m = chooseWorkingSet(g, w, norms, d, alpha, positive, size, ws, values);
-    const complete = m == movable;
-    const target = max<f64>(tol * yy, INNER_GAP_RATIO * fullGap);
-    let inner = 0;
-    while (epochs < maxIter) {
-      let wMax = 0.0;
-      let dwMax = 0.0;
-      // A changed coordinate's r -= x_j delta waits to share its pass over r with the next coordinate's x^T r.
-      let pending: usize = 0;
-      let delta = 0.0;
-      for (let f = 0; f < m; f++) {
-        const j = load<i32>(indexAt(ws, random ? randomIndex(nextRandom(rng), m) : f));
-        const norm = load<f64>(at(norms, j));
-        if (norm == 0) continue;
-        const xj = Xt + <usize>j * colBytes;
-        const wj = load<f64>(at(w, j));
-        const correlation = delta != 0 ? axpyDot(delta, pending, r, xj, n) : dot(xj, r, n);
-        delta = 0;
-        const next = coordinate(correlation + norm * wj, norm, alpha, beta, positive);
-        if (next != wj) {
-          delta = wj - next;
-          pending = xj;
-          store<f64>(at(w, j), next);
-        }
-        dwMax = max<f64>(dwMax, abs<f64>(next - wj));
-        wMax = max<f64>(wMax, abs<f64>(next));
-      }
-      if (delta != 0) axpy(delta, pending, r, n);
-      epochs++;
-      inner++;
-      const rNorm2 = sumSquares(r, n);
-      const l1 = sumAbsOf(w, ws, m);
-      const w2 = sumSquaresOf(w, ws, m);
-      if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / <f64>n);
-      const settled = wMax == 0 || dwMax <= tol * wMax;
-      if (testsGap(settled, epochs, maxIter, complete, inner)) {
-        for (let k = 0; k < m; k++) {
-          const j = load<i32>(indexAt(ws, k));
-          store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
-        }
-        dualNormsOf(g, w, ws, m, beta, positive, scratch);
-        const setGap = elasticNetGap(rNorm2, dot(r, y, n), load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
-        const done = epochsEnd(setGap, complete, settled, tol, yy, target);
-        if (complete) {
-          gap = setGap;
-          converged = done;
-        }
-        if (done) break;
-      }
-    }
-    if (complete) break;
-    correlations(Xt, n, r, d, g);
-    gap = fullDualityGap(n, d, y, r, w, g, alpha, beta, positive, scratch);
-    converged = gap <= tol * yy;
-    if (converged || epochs >= maxIter) break;
-    fullGap = gap;
-    size = nextSetSize(w, d, size);
-  }
-  finish(out, epochs, gap, <f64>n, converged);
+  memory.fill(state, 0, 24);
 }
 
+/** g_j = x_j^T r for the columns j in [first, end) of Xt (d x n): a full pass, split into ranges of columns. */
+export function cdCorrelations(Xt: usize, n: i32, r: usize, first: i32, end: i32, g: usize): void {
+  const colBytes = (<usize>n) << 3;
+  for (let j = first; j < end; j++) store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
+}
+
+/**
+ * One round of residual mode, with g = X^T r of the current w: the full duality gap; after the first round its
+ * stopping test (converged, or maxIter epochs run: the fit ends) and the next set's size; then one working set's
+ * epochs. Returns 1 when the next round needs g again, 0 once the fit has ended (out written).
+ * state = [epochs, set size, round].
+ */
+export function cdResidualRound(
+  Xt: usize, n: i32, d: i32, y: usize, lambda: f64, rho: f64, lambdaPrev: f64, maxIter: i32, tol: f64,
+  positive: bool, random: bool, rng: usize, w: usize, r: usize, norms: usize, g: usize,
+  ws: usize, values: usize, scratch: usize, history: usize, historyLength: i32, state: usize, out: usize,
+): i32 {
+  const alpha = l1Weight(<f64>n, lambda, rho);
+  const beta = l2Weight(<f64>n, lambda, rho);
+  const colBytes = (<usize>n) << 3;
+  const yy = sumSquares(y, n);
+  let epochs = <i32>load<f64>(state);
+  let size = <i32>load<f64>(state, 8);
+  const round = <i32>load<f64>(state, 16);
+  const fullGap = fullDualityGap(n, d, y, r, w, g, alpha, beta, positive, scratch);
+  const dualScale = dualScaleOf(load<f64>(scratch), alpha);
+  if (round > 0) {
+    const converged = fullGap <= tol * yy;
+    if (converged || epochs >= maxIter) {
+      finish(out, epochs, fullGap, <f64>n, converged);
+      return 0;
+    }
+    size = nextSetSize(w, d, size);
+  } else {
+    size = firstSetSize(alpha, l1Weight(<f64>n, lambdaPrev, rho), g, w, norms, d, positive);
+  }
+  const m = chooseWorkingSet(g, w, norms, d, alpha, positive, size, ws, values, safeRadius(fullGap), dualScale, beta);
+  const complete = m == movableCount(w, norms, d);
+  const target = max<f64>(tol * yy, INNER_GAP_RATIO * fullGap);
+  let gap = NaN;
+  let converged = false;
+  let inner = 0;
+  while (epochs < maxIter) {
+    let wMax = 0.0;
+    let dwMax = 0.0;
+    // A changed coordinate's r -= x_j delta waits to share its pass over r with the next coordinate's x^T r.
+    let pending: usize = 0;
+    let delta = 0.0;
+    for (let f = 0; f < m; f++) {
+      const j = load<i32>(indexAt(ws, random ? randomIndex(nextRandom(rng), m) : f));
+      const norm = load<f64>(at(norms, j));
+      if (norm == 0) continue;
+      const xj = Xt + <usize>j * colBytes;
+      const wj = load<f64>(at(w, j));
+      const correlation = delta != 0 ? axpyDot(delta, pending, r, xj, n) : dot(xj, r, n);
+      delta = 0;
+      const next = coordinate(correlation + norm * wj, norm, alpha, beta, positive);
+      if (next != wj) {
+        delta = wj - next;
+        pending = xj;
+        store<f64>(at(w, j), next);
+      }
+      dwMax = max<f64>(dwMax, abs<f64>(next - wj));
+      wMax = max<f64>(wMax, abs<f64>(next));
+    }
+    if (delta != 0) axpy(delta, pending, r, n);
+    epochs++;
+    inner++;
+    const rNorm2 = sumSquares(r, n);
+    const l1 = sumAbsOf(w, ws, m);
+    const w2 = sumSquaresOf(w, ws, m);
+    if (epochs <= historyLength) store<f64>(at(history, epochs - 1), (0.5 * rNorm2 + weighted(alpha, l1) + 0.5 * weighted(beta, w2)) / <f64>n);
+    const settled = wMax == 0 || dwMax <= tol * wMax;
+    if (testsGap(settled, epochs, maxIter, complete, inner)) {
+      for (let k = 0; k < m; k++) {
+        const j = load<i32>(indexAt(ws, k));
+        store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
+      }
+      dualNormsOf(g, w, ws, m, beta, positive, scratch);
+      const setGap = elasticNetGap(rNorm2, dot(r, y, n), load<f64>(scratch), load<f64>(scratch, 8), l1, w2, alpha, beta);
+      const done = epochsEnd(setGap, complete, settled, tol, yy, target);
+      if (complete) {
+        gap = setGap;
+        converged = done;
+      }
+      if (done) break;
+    }
+  }
+  if (complete) {
+    finish(out, epochs, gap, <f64>n, converged);
+    return 0;
+  }
+  store<f64>(state, <f64>epochs);
+  store<f64>(state, <f64>size, 8);
+  store<f64>(state, <f64>(round + 1), 16);
+  return 1;
+}
 
 /**
  * r += delta x, then z . r of the updated r, in one pass over r; the products summed as dot() sums them (four
@@ -305,12 +349,6 @@ function axpyDot(delta: f64, x: usize, r: usize, z: usize, n: i32): f64 {
   return sum;
 }
 
-/** g_j = x_j^T r for every column j of Xt (d x n). */
-function correlations(Xt: usize, n: i32, r: usize, d: i32, g: usize): void {
-  const colBytes = (<usize>n) << 3;
-  for (let j = 0; j < d; j++) store<f64>(at(g, j), dot(Xt + <usize>j * colBytes, r, n));
-}
-
 /** The duality gap at w over every coordinate, from g = X^T r. */
 function fullDualityGap(
   n: i32, d: i32, y: usize, r: usize, w: usize, g: usize, alpha: f64, beta: f64, positive: bool, scratch: usize,
@@ -335,4 +373,50 @@ function sumSquaresOf(w: usize, ws: usize, m: i32): f64 {
     total += v * v;
   }
   return total;
+}
+
+/** Values of cdGramPath's scratch for d coordinates: h, ws, values, diag, w (d each), packed, gap (2), out (3), rng (1). */
+function gramPathScratch(d: i32): i32 {
+  const m = min<i32>(d / 2, MAX_PACKED);
+  return 5 * d + m * m + 3 * m + 6;
+}
+
+/**
+ * A covariance-mode path: cdGram at each of lambdas[0, count), each fit from the previous one's w (lambdaPrev its
+ * lambda), the first from w = 0; fit i's w goes to row i of W (count x d) and its [epochs, gap / n, converged] to row
+ * i of results (count x 3), as a path of single cdGram calls gives them. settings = [yy, n, rho, maxIter, tol,
+ * positive, random, seed]; scratch holds gramPathScratch(d) values. One call per problem: cross-validation's folds
+ * run side by side on the core's threads.
+ */
+export function cdGramPath(
+  G: usize, q: usize, d: i32, settings: usize, lambdas: usize, count: i32, W: usize, results: usize, scratch: usize,
+): void {
+  const yy = load<f64>(settings);
+  const n = load<f64>(settings, 8);
+  const rho = load<f64>(settings, 16);
+  const maxIter = <i32>load<f64>(settings, 24);
+  const tol = load<f64>(settings, 32);
+  const positive = load<f64>(settings, 40) != 0;
+  const random = load<f64>(settings, 48) != 0;
+  const seed = <u32>load<f64>(settings, 56);
+  const rowBytes = (<usize>d) << 3;
+  const h = scratch;
+  const ws = h + rowBytes;
+  const values = ws + rowBytes;
+  const diag = values + rowBytes;
+  const w = diag + rowBytes;
+  const packed = w + rowBytes;
+  const m = min<i32>(d / 2, MAX_PACKED);
+  const gap = packed + ((<usize>(m * m + 3 * m)) << 3);
+  const out = gap + 16;
+  const rng = out + 24;
+  memory.fill(w, 0, rowBytes);
+  for (let i = 0; i < count; i++) {
+    const lambdaPrev = i > 0 ? load<f64>(at(lambdas, i - 1)) : NaN;
+    store<u32>(rng, seed);
+    cdGram(G, q, yy, d, n, load<f64>(at(lambdas, i)), rho, lambdaPrev, maxIter, tol, positive, random, rng, w, h, ws, values,
+      diag, packed, gap, 0, 0, out);
+    memory.copy(W + <usize>i * rowBytes, w, rowBytes);
+    memory.copy(results + <usize>i * 24, out, 24);
+  }
 }

@@ -45,13 +45,13 @@ export function cdMultiTask(
   const movable = movableCount(rowW, norms, d);
   for (let j = 0; j < d; j++) correlateRow(Xt, n, Rt, k, j, G);
   let fullGap = multiTaskGap(Rt, Yt, n, k, W, G, d, 0, alpha, beta);
-  let size = firstSetSize(alpha, rowW, d);
+  let size = firstSetSize(alpha, NaN, rowG, rowW, norms, d, false);
   let gap = NaN;
   let epochs = 0;
   let converged = false;
   while (true) {
     rowNorms(G, d, k, rowG);
-    const m = chooseWorkingSet(rowG, rowW, norms, d, alpha, false, size, ws, values);
+    const m = chooseWorkingSet(rowG, rowW, norms, d, alpha, false, size, ws, values, Infinity, 1.0, beta);
     const complete = m == movable;
     const target = max<f64>(tol * yy, INNER_GAP_RATIO * fullGap);
     let inner = 0;

@@ -56,6 +56,11 @@ export interface CdParams {
   lambda: number;
   /** l1Ratio: 1 lasso, 0 ridge. */
   rho: number;
+  /**
+   * The lambda of the previous fit of a path, whose solution the start w is (the sequential strong rule sizes the
+   * first working set from it); NaN for none.
+   */
+  lambdaPrev: number;
   maxIter: number;
   /** Stop when the duality gap <= tol ||y||^2 (checked once the largest weight change is <= tol max |w|). */
   tol: number;
@@ -79,6 +84,14 @@ export interface FistaParams {
    * as csrMatVec's indices), the number of groups and one weight per group.
    */
   groups?: { ids: F64Block; count: number; weights: F64Block };
+}
+
+/** A least-squares problem in covariance form: G = X^T X (d x d), q = X^T y (d), yy = ||y||^2, over n rows. */
+export interface GramProblem {
+  G: F64Block;
+  q: F64Block;
+  yy: number;
+  n: number;
 }
 
 /** How an iterative exact solver ended. */

@@ -10,7 +10,8 @@ import { isPlainObject } from "../options/checks.js";
 import type { PreparedData } from "../solvers/prepared-data.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
-import { fitPrepared, withDesign } from "../pipeline/fit.js";
+import { fitPrepared, fitPreparedPaths, withDesign, type FitPlan } from "../pipeline/fit.js";
+import type { FittedState } from "../pipeline/fitted-state.js";
 import { usesGram } from "../solvers/coordinate-descent.js";
 import type { SolverParams } from "../solvers/solver.js";
 import { timesPowerOfTwo } from "../power-of-two.js";
@@ -124,31 +125,54 @@ export function lassoPath(X: PathInput, y?: VectorInput, options: Omit<PathOptio
   return path(X, y, resolveOptions("lassoPath", options), 1, "lassoPath");
 }
 
-function path(X: unknown, y: unknown, o: PathSettings, rho: number, owner: string): PathResult {
+/** The plan of every fit of a path: coordinate descent, cold at the first lambda, no history. */
+function pathPlan(o: PathSettings, rho: number, owner: string): FitPlan<"cd"> {
   const { maxIter, tol, positive, precompute, selection, seed, fitIntercept } = o;
   const params: SolverParams = {
     owner, lambda: 0, rho, maxIter, tol, positive, precompute, selection, seed, learningRate: 0, fitIntercept,
   };
   const prepare = { fitIntercept, standardize: o.standardize, sampleWeight: o.sampleWeight };
+  return { solver: "cd", params, prepare, start: null, recordHistory: false };
+}
+
+function pathResult(lambdas: Float64Array, fits: readonly FittedState[]): PathResult {
+  return {
+    lambdas,
+    coefs: fits.map((fit) => fit.coef),
+    intercepts: Float64Array.from(fits, (fit) => fit.intercepts[0]),
+    dualGaps: Float64Array.from(fits, (fit) => fit.dualGap),
+    nIters: Int32Array.from(fits, (fit) => fit.nIter),
+  };
+}
+
+function path(X: unknown, y: unknown, o: PathSettings, rho: number, owner: string): PathResult {
+  const plan = pathPlan(o, rho, owner);
   const fitPath = (data: PreparedData, backend: Backend): PathResult => {
     const lambdas = o.lambdas ?? defaultGrid(data, rho, o, backend);
-    const plan = { solver: "cd" as const, params, prepare, start: null, recordHistory: false };
-    const fits = fitPrepared(backend, data, plan, lambdas, (_, i) => o.onProgress?.(i + 1, lambdas.length));
-    return {
-      lambdas,
-      coefs: fits.map((fit) => fit.coef),
-      intercepts: Float64Array.from(fits, (fit) => fit.intercepts[0]),
-      dualGaps: Float64Array.from(fits, (fit) => fit.dualGap),
-      nIters: Int32Array.from(fits, (fit) => fit.nIter),
-    };
+    return pathResult(lambdas, fitPrepared(backend, data, plan, lambdas, (_, i) => o.onProgress?.(i + 1, lambdas.length)));
   };
   const stats = statisticsOf(X, o.backend);
-  if (!stats) return withDesign(X, y, o.backend, owner, false, (design) => design.withPrepared(prepare, fitPath));
+  if (!stats) return withDesign(X, y, o.backend, owner, false, (design) => design.withPrepared(plan.prepare, fitPath));
   if (y !== undefined) throw new TypeError(`${owner}: statistics hold their own y; call ${owner}(stats, undefined, options).`);
   if (o.sampleWeight !== undefined) {
     throw new RangeError(`${owner} from statistics takes no sampleWeight: the weights belong to the rows; pass the rows with sampleWeight instead.`);
   }
-  return withStatistics(stats, o.backend, prepare, fitPath);
+  return withStatistics(stats, o.backend, plan.prepare, fitPath);
+}
+
+/**
+ * The elastic-net paths of several sufficient statistics (cross-validation's folds, each trusted as
+ * GramAccumulator.toJSON gives it) on the grid `lambdas`, each as enetPath gives it: in one backend call where the
+ * statistics' sums are in range, the paths side by side on the core's threads. No sampleWeight or onProgress.
+ */
+export function enetPathsFromStatistics(stats: readonly GramStatistics[], lambdas: Float64Array, options: PathOptions): PathResult[] {
+  const o = resolveOptions("enetPath", { ...options, lambdas });
+  const plan = pathPlan(o, o.l1Ratio, "enetPath");
+  const backend = getBackend(o.backend);
+  return backend.scope((scope) => {
+    const datas = stats.map((s) => scope.own(new GramData(backend, s, plan.prepare)));
+    return fitPreparedPaths(backend, datas, plan, lambdas).map((fits) => pathResult(lambdas, fits));
+  });
 }
 
 /** The checked statistics of a GramAccumulator or its JSON; undefined for rows or a Design. */

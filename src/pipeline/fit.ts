@@ -9,6 +9,7 @@ import type { PrepareOptions } from "../design/least-squares-data.js";
 import type { PreparedData, RescaledProblem } from "../solvers/prepared-data.js";
 import type { GramStatistics } from "../gram-accumulator.js";
 import { checkSolvable, SOLVERS, solvePath, type ParamsOf, type SolverName, type SolverResult } from "../solvers/table.js";
+import { cdGramPaths } from "../solvers/coordinate-descent.js";
 import { isFiniteState, originalState, overflowError, rescaledPenalty, rescaledStart } from "./rescaled-fit.js";
 import type { FittedState } from "./fitted-state.js";
 
@@ -94,6 +95,29 @@ export function fitPrepared<S extends SolverName>(
     const why = !SOLVERS[plan.solver].scaleFree ? "step size" : data.hasRows ? "none" : "statistics";
     throw overflowError(plan.params.owner, plan.solver, why);
   }
+  return states;
+}
+
+/**
+ * The paths of several prepared problems on one grid (cross-validation's folds), each as fitPrepared gives it.
+ * Coordinate descent on statistics alone whose sums are in range runs them in one backend call, side by side on
+ * the core's threads.
+ */
+export function fitPreparedPaths(
+  backend: Backend, datas: readonly PreparedData[], plan: FitPlan<"cd">, lambdas: ArrayLike<number>,
+): FittedState[][] {
+  const penalty = { lambda: Math.max(...Array.from(lambdas)), rho: plan.params.rho };
+  const inRange = (data: PreparedData) => {
+    const problem = data.rescaled(penalty);
+    problem?.free();
+    return problem === null;
+  };
+  if (datas.length === 0 || plan.start !== null || datas.some((data) => data.hasRows || !inRange(data))) {
+    return datas.map((data) => fitPrepared(backend, data, plan, lambdas));
+  }
+  const paths = cdGramPaths(backend, datas, lambdas, plan.params);
+  const states = paths.map((results, f) => results.map((result) => unscaled(datas[f], { ...result, history: new Float64Array(0) })));
+  if (!states.every((path) => path.every(isFiniteState))) throw overflowError(plan.params.owner, plan.solver, "statistics");
   return states;
 }
 

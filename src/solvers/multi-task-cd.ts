@@ -15,7 +15,7 @@ export const multiTaskCd = solver<SolverParams>({
     const Yt = scope.uninitialized(k * n);
     backend.transpose(data.centeredTargets(), n, k, null, Yt);
     const W = start ? scope.fromArray(start) : scope.alloc(d * k);
-    const cd = { lambda, rho, maxIter, tol, positive: false, selection: "cyclic" as const, seed };
+    const cd = { lambda, rho, lambdaPrev: Number.NaN, maxIter, tol, positive: false, selection: "cyclic" as const, seed };
     const result = backend.cdMultiTask(data.columns(), n, d, Yt, k, cd, W, history);
     return { ...result, w: W.values.slice() };
   },

@@ -41,6 +41,8 @@ export interface SolveRequest<P> {
   scope: Scope;
   /** How many lambdas the path this fit belongs to has: 1 for a single fit. */
   pathLength: number;
+  /** The lambda of the path's previous fit, whose weights `start` holds; NaN for the first fit. */
+  lambdaPrev: number;
 }
 
 /** How a fit ended: the weights on the data's scale (d x k), and intercepts when the solver fitted its own. */

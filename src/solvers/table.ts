@@ -73,7 +73,8 @@ export function solvePath<S extends SolverName>(
     const result = backend.scope((scope) => {
       const length = entry.iterative && recordHistory ? Math.min(entry.iterations(stepParams), HISTORY_LIMIT) : 0;
       const history = length > 0 ? scope.alloc(length) : null;
-      const outcome = entry.solve({ backend, data, params: stepParams, start: warm, history, scope, pathLength: lambdas.length });
+      const lambdaPrev = i > 0 ? lambdas[i - 1] : Number.NaN;
+      const outcome = entry.solve({ backend, data, params: stepParams, start: warm, history, scope, pathLength: lambdas.length, lambdaPrev });
       const kept = history ? history.values.slice(0, Math.min(outcome.nIter, history.length)) : new Float64Array(0);
       return { ...outcome, history: kept };
     });

@@ -88,7 +88,7 @@ describe("fista: the JS and WASM backends agree", () => {
       fc.property(runs, ({ data, lambda, rho, positive, groups }) => {
         const params = { lambda, rho, L: lipschitz(data, lambda, rho), maxIter: 20_000, tol: 1e-10, positive };
         const fits = [fista(js, data, params, groups), fista(wasm, data, params, groups)];
-        if (!groups) fits.push(cd(js, data, { lambda, rho, maxIter: 20_000, tol: 1e-10, positive, selection: "cyclic", seed: 0 }));
+        if (!groups) fits.push(cd(js, data, { lambda, rho, lambdaPrev: Number.NaN, maxIter: 20_000, tol: 1e-10, positive, selection: "cyclic", seed: 0 }));
         const objectives = fits.map((fit) => objective(data, fit.w, lambda, rho, groups));
         const best = Math.min(...objectives);
         fits.forEach((fit, i) => {

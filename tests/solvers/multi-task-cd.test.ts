@@ -96,7 +96,7 @@ for (const { shape, runs, sameEpochs, epochTol, share } of SHAPES) {
     it("on the weights and objectives of the same epochs (relative 1e-9)", () => {
       fc.assert(
         fc.property(sameEpochs, ({ data, lambda, rho }) => {
-          const params: CdParams = { lambda, rho, maxIter: 30, tol: epochTol, ...options };
+          const params: CdParams = { lambda, rho, lambdaPrev: Number.NaN, maxIter: 30, tol: epochTol, ...options };
           const [a, c] = [fit(js, data, params), fit(wasm, data, params)];
           // A fit may stop where its gap is within rounding of tol * ||Y||^2 on one backend and not the other.
           const epochs = Math.min(a.nIter, c.nIter);
@@ -111,7 +111,7 @@ for (const { shape, runs, sameEpochs, epochTol, share } of SHAPES) {
     it("reach the same optimum: each objective, computed here, is within its duality gap of the better one", () => {
       fc.assert(
         fc.property(runs, ({ data, lambda, rho }) => {
-          const params: CdParams = { lambda, rho, maxIter: 20_000, tol: 1e-10, ...options };
+          const params: CdParams = { lambda, rho, lambdaPrev: Number.NaN, maxIter: 20_000, tol: 1e-10, ...options };
           const fits = [fit(js, data, params), fit(wasm, data, params)];
           const objectives = fits.map((f) => objective(data, f.W, lambda, rho));
           const best = Math.min(...objectives);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { chooseWorkingSet, movableCount } from "../../src/backends/js/solvers/working-set.js";
+import { chooseWorkingSet, firstSetSize, movableCount, NO_SCREENING } from "../../src/backends/js/solvers/working-set.js";
 
 const problems = fc.integer({ min: 1, max: 60 }).chain((d) =>
   fc.record({
@@ -20,7 +20,7 @@ describe("chooseWorkingSet (the JS twin; the core's is in assembly/__tests__/wor
       fc.property(problems, ({ g, w: weights, norms: normList, alpha, positive, size }) => {
         const w = Float64Array.from(weights);
         const norms = Float64Array.from(normList);
-        const chosen = Array.from(chooseWorkingSet(g, w, norms, alpha, positive, size));
+        const chosen = Array.from(chooseWorkingSet(g, w, norms, alpha, positive, size, NO_SCREENING));
         const inSet = new Set(chosen);
         const priority = (j: number) => ((positive ? g[j] : Math.abs(g[j])) - alpha) / Math.sqrt(norms[j]);
         expect(chosen).toEqual([...chosen].sort((a, b) => a - b));
@@ -43,5 +43,22 @@ describe("chooseWorkingSet (the JS twin; the core's is in assembly/__tests__/wor
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("firstSetSize (the JS twin; the core's is in assembly/__tests__/working-set.spec.ts)", () => {
+  it("caps a path's first set at the support and the sequential strong set, one beside the support at least", () => {
+    const d = 40;
+    // alpha 1, alphaPrev 1.5: the bound is 0.5. j = 0 and 1 in the support; of the zero coordinates j = 2..6 at 0.6
+    // (j = 4 at -0.6; j = 6's column is zero), the rest at 0.4.
+    const g = Float64Array.from({ length: d }, (_, j) => (j >= 2 && j <= 6 ? (j === 4 ? -0.6 : 0.6) : 0.4));
+    const norms = Float64Array.from({ length: d }, (_, j) => (j === 6 ? 0 : 1));
+    const w = Float64Array.from({ length: d }, (_, j) => (j < 2 ? 0.1 : 0));
+    expect(firstSetSize(1, 1.5, g, w, norms, d, false)).toBe(6);
+    expect(firstSetSize(1, 1.5, g, w, norms, d, true)).toBe(5);
+    expect(firstSetSize(1, 1.1, g, w, norms, d, false)).toBe(3);
+    expect(firstSetSize(1, 1.9, g, w, norms, d, false)).toBe(12);
+    expect(firstSetSize(1, Number.NaN, g, w, norms, d, false)).toBe(12);
+    expect(firstSetSize(0, 1.5, g, w, norms, d, false)).toBe(d);
   });
 });

@@ -2,7 +2,7 @@
 // residual and multi-task), FISTA and one epoch of mini-batch training.
 
 import type {
-  CdParams, F64Block, FistaParams, GdOutcome, GdParams, GdResult, IterativeResult, SgdParams,
+  CdParams, F64Block, FistaParams, GdOutcome, GdParams, GdResult, GramProblem, IterativeResult, SgdParams,
 } from "../contract.js";
 import * as cd from "../js/solvers/cd.js";
 import * as fista from "../js/solvers/fista.js";
@@ -21,6 +21,32 @@ function packedValues(d: number): number {
   const m = Math.min(Math.floor(d / 2), 512);
   return m * m + 3 * m;
 }
+
+/** Values of the core's cdGramPath scratch: h, ws, values, diag and w (d each), the packed set, gap, out and rng. */
+function gramPathScratch(d: number): number {
+  return 5 * d + packedValues(d) + 6;
+}
+
+/** Every problem of cdGramPaths has its d x d G, q, and outputs for each lambda. */
+function checkGramPaths(args: NamedArguments, method: string): void {
+  const problems = args.problems as GramProblem[];
+  const [W, results] = [args.W as F64Block[], args.results as F64Block[]];
+  const d = checkDimension(args.d, "d");
+  const count = checkDimension(args.count, "count");
+  if (!Array.isArray(problems) || problems.length === 0) throw new RangeError(`${method}: problems must list at least one problem.`);
+  if (W.length !== problems.length || results.length !== problems.length) {
+    throw new RangeError(`${method}: W and results need one block per problem (${problems.length}), got ${W.length} and ${results.length}.`);
+  }
+  problems.forEach(({ G, q }, f) => {
+    checkLength(G, d * d, `problems[${f}].G`, method);
+    checkLength(q, d, `problems[${f}].q`, method);
+    checkLength(W[f], count * d, `W[${f}]`, method);
+    checkLength(results[f], 3 * count, `results[${f}]`, method);
+  });
+}
+
+/** Calls a full pass g = X^T r of residual-mode coordinate descent is split among (ranges of columns). */
+const CORRELATION_CALLS = 4;
 
 /** Steps per block of the threaded Cholesky (the bits do not depend on it). */
 const CHOLESKY_BLOCK = 64;
@@ -181,11 +207,44 @@ export const solverLoops = {
     scratch: { h: ["d"], ws: ["d"], values: ["d"], diag: ["d"], packed: (a) => packedValues(a.d as number), gap: [2], out: [3], rng: [1] },
     js: (G, q, yy, d, n, params, w, history) => cd.cdGram(v(G), v(q), yy, d, n, params, v(w), optional(history)),
     wasm: ({ core, address, scratch: { h, ws, values, diag, packed, gap, out, rng } }) => (G, q, yy, d, n, params, w, history) => {
-      const { lambda, rho, maxIter, tol, positive, selection } = params;
-      core.cdGram(address(G), address(q), yy, d, n, lambda, rho, maxIter, tol, flag(positive), flag(selection === "random"),
+      const { lambda, rho, lambdaPrev, maxIter, tol, positive, selection } = params;
+      core.cdGram(address(G), address(q), yy, d, n, lambda, rho, lambdaPrev, maxIter, tol, flag(positive), flag(selection === "random"),
         address(seeded(rng, params)), address(w), address(h), address(ws), address(values), address(diag), address(packed),
         address(gap), address(history), lengthOrZero(history), address(out));
       return iterativeResult(out);
+    },
+  }),
+  /**
+   * Covariance-mode paths of several problems of d coordinates on one grid (cross-validation's folds): for each,
+   * cdGram at every lambda from the previous fit's w (the first from 0, params.lambda and lambdaPrev unused); W[f]
+   * (count x d) and results[f] (count x [epochs, gap / n, converged]) receive problem f's fits. On the WASM core the
+   * problems run side by side on its threads, each path on one thread (the bits do not depend on the thread count).
+   */
+  cdGramPaths: entry<
+    (problems: GramProblem[], d: number, lambdas: F64Block, count: number, params: CdParams, W: F64Block[], results: F64Block[]) => void
+  >({
+    source: "solvers/cd",
+    args: ["problems", "d", "lambdas", "count", "params", "W", "results"],
+    lengths: { lambdas: ["count"] },
+    check: checkGramPaths,
+    scratch: {
+      settings: (a) => 8 * (a.problems as GramProblem[]).length,
+      work: (a) => (a.problems as GramProblem[]).length * gramPathScratch(a.d as number),
+    },
+    js: (problems, d, lambdas, count, params, W, results) => problems.forEach(({ G, q, yy, n }, f) =>
+      cd.cdGramPath(v(G), v(q), yy, d, n, v(lambdas).subarray(0, count), params, v(W[f]), v(results[f]))),
+    wasm: ({ address, parallel, scratch: { settings, work } }) => (problems, d, lambdas, count, params, W, results) => {
+      const { rho, maxIter, tol, positive, selection, seed } = params;
+      const each = gramPathScratch(d);
+      const calls = problems.map(({ G, q, yy, n }, f) => {
+        settings.values.set([yy, n, rho, maxIter, tol, flag(positive), flag(selection === "random"), seed >>> 0], 8 * f);
+        return [
+          address(G), address(q), d, address(settings) + 64 * f, address(lambdas), count, address(W[f]), address(results[f]),
+          address(work) + 8 * each * f,
+        ];
+      });
+      // Work: at least one epoch (d^2 multiply-adds) per lambda and problem.
+      parallel("cdGramPath", calls, problems.length * count * d * d);
     },
   }),
   /**
@@ -203,14 +262,22 @@ export const solverLoops = {
     args: ["Xt", "n", "d", "y", "params", "w", "r", "norms", "g", "known", "history"],
     optional: ["history"],
     lengths: { Xt: ["d", "n"], y: ["n"], w: ["d"], r: ["n"], norms: ["d"], g: ["d"] },
-    scratch: { ws: ["d"], values: ["d"], gap: [2], out: [3], rng: [1] },
+    scratch: { ws: ["d"], values: ["d"], gap: [2], state: [3], out: [3], rng: [1] },
     js: (Xt, n, d, y, params, w, r, norms, g, known, history) =>
       cd.cdResidual(v(Xt), n, d, v(y), params, v(w), v(r), { norms: v(norms), g: v(g), known }, optional(history)),
-    wasm: ({ core, address, scratch: { ws, values, gap, out, rng } }) => (Xt, n, d, y, params, w, r, norms, g, known, history) => {
-      const { lambda, rho, maxIter, tol, positive, selection } = params;
-      core.cdResidual(address(Xt), n, d, address(y), lambda, rho, maxIter, tol, flag(positive), flag(selection === "random"),
-        address(seeded(rng, params)), address(w), address(r), address(norms), address(g), known, address(ws),
-        address(values), address(gap), address(history), lengthOrZero(history), address(out));
+    // The core's rounds driven from here, each full pass g = X^T r in ranges of columns on the core's threads (each
+    // g_j is one column's dot product, whichever thread computes it: the bits do not depend on the thread count).
+    wasm: ({ core, address, parallel, scratch: { ws, values, gap, state, out, rng } }) => (Xt, n, d, y, params, w, r, norms, g, known, history) => {
+      const { lambda, rho, lambdaPrev, maxIter, tol, positive, selection } = params;
+      const ranges = stripeBounds(d, Math.min(CORRELATION_CALLS, d));
+      const fullPass = () => parallel("cdCorrelations", ranges.map(([first, end]) => [address(Xt), n, address(r), first, end, address(g)]), n * d);
+      core.cdResidualBegin(address(Xt), n, d, address(y), address(w), address(r), address(norms), known, address(state));
+      if ((known & 2) === 0) fullPass();
+      const generator = address(seeded(rng, params));
+      const round = () => core.cdResidualRound(address(Xt), n, d, address(y), lambda, rho, lambdaPrev, maxIter, tol, flag(positive),
+        flag(selection === "random"), generator, address(w), address(r), address(norms), address(g), address(ws),
+        address(values), address(gap), address(history), lengthOrZero(history), address(state), address(out));
+      while (round() !== 0) fullPass();
       return iterativeResult(out);
     },
   }),

@@ -8,7 +8,9 @@
 import { startWorker } from "../worker-argv.js";
 
 /** The exports a pass may call, by index in the control block. */
-export const PARALLEL_EXPORTS = ["centeredGram", "centeredGramPanels", "gemv", "choleskyTrailing", "gdStripe"] as const;
+export const PARALLEL_EXPORTS = [
+  "centeredGram", "centeredGramPanels", "gemv", "choleskyTrailing", "gdStripe", "cdGramPath", "cdCorrelations",
+] as const;
 export type ParallelExport = (typeof PARALLEL_EXPORTS)[number];
 
 /** The most calls in one pass, and the most numeric arguments of a call. */

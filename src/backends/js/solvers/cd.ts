@@ -8,7 +8,7 @@ import { sumAbs, sumSquares } from "../kernels/sums.js";
 import { dualNorms, elasticNetGap, penaltyWeights, weighted } from "./duality-gap.js";
 import { randomIndex } from "./random.js";
 import {
-  chooseWorkingSet, epochsEnd, firstSetSize, INNER_GAP_RATIO, movableCount, nextSetSize, testsGap,
+  chooseWorkingSet, epochsEnd, firstSetSize, INNER_GAP_RATIO, movableCount, nextSetSize, safeSphere, testsGap,
 } from "./working-set.js";
 
 function coordinate(z: number, norm: number, alpha: number, beta: number, positive: boolean): number {
@@ -31,12 +31,14 @@ function residuals(G: Float64Array, q: Float64Array, w: Float64Array, d: number,
   for (let j = 0; j < d; j++) h[j] = q[j] - dot(G, w, d, j * d);
 }
 
-/** The duality gap at w from q and h = q - G w (m coordinates), for the whole problem or a set's. */
-function gramGap(q: Float64Array, h: Float64Array, w: Float64Array, m: number, yy: number, alpha: number, beta: number, positive: boolean): number {
+/** The duality gap at w from q and h = q - G w (m coordinates), with max_j |h_j - beta w_j| (its dual point's scale). */
+function gramGap(
+  q: Float64Array, h: Float64Array, w: Float64Array, m: number, yy: number, alpha: number, beta: number, positive: boolean,
+): [gap: number, xtaMax: number] {
   // ||r||^2 = yy - 2 w.q + w.G w = yy - w.q - w.h, since G w = q - h.
   const wq = dot(w, q, m);
   const [xtaMax, xtr2] = dualNorms(h, w, beta, positive);
-  return elasticNetGap(yy - wq - dot(w, h, m), yy - wq, xtaMax, xtr2, sumAbs(w, m), sumSquares(w, m), alpha, beta);
+  return [elasticNetGap(yy - wq - dot(w, h, m), yy - wq, xtaMax, xtr2, sumAbs(w, m), sumSquares(w, m), alpha, beta), xtaMax];
 }
 
 /**
@@ -94,10 +96,10 @@ export function cdGram(
       }
     }
   };
-  let fullGap = gramGap(q, h, w, d, yy, alpha, beta, positive);
-  let size = firstSetSize(alpha, w, d);
+  let [fullGap, xtaMax] = gramGap(q, h, w, d, yy, alpha, beta, positive);
+  let size = firstSetSize(alpha, penaltyWeights(n, { ...params, lambda: params.lambdaPrev })[0], h, w, diag, d, positive);
   for (;;) {
-    const ws = chooseWorkingSet(h, w, diag, alpha, positive, size);
+    const ws = chooseWorkingSet(h, w, diag, alpha, positive, size, safeSphere(fullGap, xtaMax, alpha, beta));
     const m = ws.length;
     if (m === movable || 2 * m > d || m > MAX_PACKED) {
       epochsOn(G, q, h, w, d, true, 0);
@@ -110,13 +112,29 @@ export function cdGram(
     epochsOn(packedG, packedQ, packedH, packedW, m, false, Math.max(tol * yy, INNER_GAP_RATIO * fullGap));
     ws.forEach((j, a) => (w[j] = packedW[a]));
     residuals(G, q, w, d, h);
-    result.gap = gramGap(q, h, w, d, yy, alpha, beta, positive);
+    [result.gap, xtaMax] = gramGap(q, h, w, d, yy, alpha, beta, positive);
     result.converged = result.gap <= tol * yy;
     if (result.converged || result.nIter >= maxIter) break;
     fullGap = result.gap;
     size = nextSetSize(w, d, size);
   }
   return { nIter: result.nIter, dualGap: result.gap / n, converged: result.converged };
+}
+
+/**
+ * A covariance-mode path (see the core's cdGramPath): cdGram at each lambda from the previous fit's w, the first from
+ * 0; fit i's w to row i of W (count x d), its [epochs, gap / n, converged] to row i of results (count x 3).
+ */
+export function cdGramPath(
+  G: Float64Array, q: Float64Array, yy: number, d: number, n: number, lambdas: Float64Array, params: CdParams,
+  W: Float64Array, results: Float64Array,
+): void {
+  const w = new Float64Array(d);
+  lambdas.forEach((lambda, i) => {
+    const { nIter, dualGap, converged } = cdGram(G, q, yy, d, n, { ...params, lambda, lambdaPrev: i > 0 ? lambdas[i - 1] : Number.NaN }, w, null);
+    W.set(w, i * d);
+    results.set([nIter, dualGap, converged ? 1 : 0], 3 * i);
+  });
 }
 
 /** The squared column norms and X^T (y - X w) that a path carries from one fit to the next (see cdResidual). */
@@ -150,18 +168,19 @@ export function cdResidual(
   if ((known & 2) === 0) for (let j = 0; j < d; j++) correlate(j);
   const yy = sumSquares(y.subarray(0, n));
   const movable = movableCount(w, norms);
-  const fullGap = () => {
+  /** The full duality gap and max_j |g_j - beta w_j|. */
+  const fullGap = (): [gap: number, xtaMax: number] => {
     const [xtaMax, xtr2] = dualNorms(g, w, beta, positive);
-    return elasticNetGap(sumSquares(r), dot(r, y, n), xtaMax, xtr2, sumAbs(w), sumSquares(w), alpha, beta);
+    return [elasticNetGap(sumSquares(r), dot(r, y, n), xtaMax, xtr2, sumAbs(w), sumSquares(w), alpha, beta), xtaMax];
   };
   const pick = order(params);
-  let gapBound = fullGap();
-  let size = firstSetSize(alpha, w, d);
+  let [gapBound, xtaMax] = fullGap();
+  let size = firstSetSize(alpha, penaltyWeights(n, { ...params, lambda: params.lambdaPrev })[0], g, w, norms, d, positive);
   let gap = Number.NaN;
   let epochs = 0;
   let converged = false;
   for (;;) {
-    const ws = chooseWorkingSet(g, w, norms, alpha, positive, size);
+    const ws = chooseWorkingSet(g, w, norms, alpha, positive, size, safeSphere(gapBound, xtaMax, alpha, beta));
     const m = ws.length;
     const complete = m === movable;
     const target = Math.max(tol * yy, INNER_GAP_RATIO * gapBound);
@@ -210,7 +229,7 @@ export function cdResidual(
     }
     if (complete) break;
     for (let j = 0; j < d; j++) correlate(j);
-    gap = fullGap();
+    [gap, xtaMax] = fullGap();
     converged = gap <= tol * yy;
     if (converged || epochs >= maxIter) break;
     gapBound = gap;

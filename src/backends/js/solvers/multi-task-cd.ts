@@ -6,7 +6,7 @@ import { dot } from "../kernels/dot.js";
 import { sumSquares } from "../kernels/sums.js";
 import { elasticNetGap, penaltyWeights, weighted } from "./duality-gap.js";
 import {
-  chooseWorkingSet, epochsEnd, firstSetSize, INNER_GAP_RATIO, movableCount, nextSetSize, testsGap,
+  chooseWorkingSet, epochsEnd, firstSetSize, INNER_GAP_RATIO, movableCount, nextSetSize, NO_SCREENING, testsGap,
 } from "./working-set.js";
 
 
@@ -67,12 +67,12 @@ export function cdMultiTask(
   const movable = movableCount(rowW, norms);
   for (let j = 0; j < d; j++) correlateRow(j);
   let fullGap = gapOver(null);
-  let size = firstSetSize(alpha, rowW, d);
+  let size = firstSetSize(alpha, Number.NaN, rowW, rowW, norms, d, false);
   let gap = Number.NaN;
   let epochs = 0;
   let converged = false;
   for (;;) {
-    const ws = chooseWorkingSet(rowNorms(G), rowW, norms, alpha, false, size);
+    const ws = chooseWorkingSet(rowNorms(G), rowW, norms, alpha, false, size, NO_SCREENING);
     const complete = ws.length === movable;
     const target = Math.max(tol * yy, INNER_GAP_RATIO * fullGap);
     let inner = 0;

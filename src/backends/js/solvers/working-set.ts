@@ -18,9 +18,50 @@ export function supportSize(w: Float64Array): number {
   return w.reduce((count, v) => count + (v !== 0 ? 1 : 0), 0);
 }
 
-/** The first set's size: workingSetSize of the support with an L1 part; every coordinate (d) without one. */
-export function firstSetSize(alpha: number, w: Float64Array, d: number): number {
-  return alpha > 0 ? workingSetSize(supportSize(w)) : d;
+/**
+ * The first set's size: d without an L1 part; with one, workingSetSize of the support, and along a path (alphaPrev >
+ * alpha) no more than the support and glmnet's sequential strong set, at least one beside the support (see the
+ * core's firstSetSize).
+ */
+export function firstSetSize(
+  alpha: number, alphaPrev: number, g: Float64Array, w: Float64Array, norms: Float64Array, d: number, positive: boolean,
+): number {
+  if (alpha <= 0) return d;
+  const support = supportSize(w);
+  if (!(alphaPrev > alpha)) return workingSetSize(support);
+  const bound = 2 * alpha - alphaPrev;
+  let strong = 0;
+  for (let j = 0; j < d; j++) {
+    if (w[j] !== 0 || norms[j] === 0) continue;
+    if ((positive ? g[j] : Math.abs(g[j])) >= bound) strong++;
+  }
+  return Math.min(workingSetSize(support), support + Math.max(strong, 1));
+}
+
+/** The gap-safe sphere around the dual point a gap was taken at (see the core's screened). */
+export interface SafeSphere {
+  /** sqrt(2 gap); Infinity screens nothing. */
+  radius: number;
+  /** The scale that made the dual point feasible. */
+  dualScale: number;
+  beta: number;
+}
+
+/** Keeps every coordinate. */
+export const NO_SCREENING: SafeSphere = { radius: Infinity, dualScale: 1, beta: 0 };
+
+/** The sphere of a full gap taken with this max_j |x~_j^T R~| (xtaMax). */
+export function safeSphere(gap: number, xtaMax: number, alpha: number, beta: number): SafeSphere {
+  return {
+    radius: Number.isNaN(gap) ? Infinity : Math.sqrt(2 * Math.max(gap, 0)),
+    dualScale: xtaMax > alpha ? alpha / xtaMax : 1,
+    beta,
+  };
+}
+
+/** Whether a zero coordinate provably stays 0 (gap-safe screening, see the core's screened). */
+function screened(g: number, norm: number, alpha: number, positive: boolean, sphere: SafeSphere): boolean {
+  return sphere.dualScale * (positive ? g : Math.abs(g)) + Math.sqrt(norm + sphere.beta) * sphere.radius < alpha * (1 - 1e-9);
 }
 
 /** The next set's size once a set did not give the full gap: at least twice the last (so the sets reach d). */
@@ -53,17 +94,17 @@ function tied(threshold: number, scale: number): number {
 }
 
 /**
- * The working set: every j with w_j != 0, and of the zero coordinates on nonzero columns the size - |support| of
- * highest priority (with all tied to the last one), in increasing order.
+ * The working set: every j with w_j != 0, and of the zero coordinates on nonzero columns that the sphere does not
+ * screen the size - |support| of highest priority (with all tied to the last one), in increasing order.
  */
 export function chooseWorkingSet(
-  g: Float64Array, w: Float64Array, norms: Float64Array, alpha: number, positive: boolean, size: number,
+  g: Float64Array, w: Float64Array, norms: Float64Array, alpha: number, positive: boolean, size: number, sphere: SafeSphere,
 ): Int32Array {
   const support = supportSize(w);
   const candidates: number[] = [];
   let scale = 0;
   w.forEach((v, j) => {
-    if (v !== 0 || norms[j] === 0) return;
+    if (v !== 0 || norms[j] === 0 || screened(g[j], norms[j], alpha, positive, sphere)) return;
     candidates.push(priority(g[j], norms[j], alpha, positive));
     scale = Math.max(scale, (Math.abs(g[j]) + alpha) / Math.sqrt(norms[j]));
   });
@@ -73,7 +114,8 @@ export function chooseWorkingSet(
   else if (take > 0) threshold = tied(Float64Array.from(candidates).sort()[candidates.length - take], scale);
   const chosen: number[] = [];
   w.forEach((v, j) => {
-    if (v !== 0 || (norms[j] !== 0 && priority(g[j], norms[j], alpha, positive) >= threshold)) chosen.push(j);
+    const open = norms[j] !== 0 && !screened(g[j], norms[j], alpha, positive, sphere);
+    if (v !== 0 || (open && priority(g[j], norms[j], alpha, positive) >= threshold)) chosen.push(j);
   });
   return Int32Array.from(chosen);
 }
