@@ -3,6 +3,7 @@ await import("./kernels.js");
 await import("./input.js");
 await import("./fits.js");
 await import("./gram.js");
+await import("./threads.js");
 await import("./exact.js");
 await import("./sparse-sgd.js");
 await import("./csv.js");

@@ -2,7 +2,7 @@
 // or handed in from elsewhere (an SQL engine, Spark), then fitted without the rows.
 
 import { getBackend } from "./backends/registry.js";
-import type { BackendName } from "./backend.js";
+import type { Backend, BackendName, F64Block } from "./backend.js";
 import { copyMatrixIn, copyVectorIn } from "./copy-in.js";
 import { checkSameLength, toVector, type MatrixInput, type VectorInput } from "./input.js";
 import { checkBlockSize, MAX_BLOCK_VALUES } from "./block-limit.js";
@@ -33,6 +33,26 @@ export interface RawSums {
   xx: ArrayLike<number>;
   xy: ArrayLike<number>;
   yy: number;
+}
+
+/** One chunk's statistics (see GramStatistics) as typed arrays. */
+type Chunk = { n: number; xMean: Float64Array; yMean: number; xx: Float64Array; xy: Float64Array; yy: number };
+
+/**
+ * The statistics of rows already resident in a backend: X (rows x d, row-major) and y (rows), read in place (no
+ * copy, so views of the backend's memory stay valid however it grows).
+ */
+export function residentStatistics(backend: Backend, X: F64Block, rows: number, d: number, y: F64Block): Chunk {
+  return backend.scope((s) => {
+    const [xMean, yMean, G, q] = [s.alloc(d), s.alloc(1), s.alloc(d * d), s.alloc(d)];
+    backend.columnMeans(X, rows, d, xMean);
+    backend.columnMeans(y, rows, 1, yMean);
+    backend.centeredGram(X, rows, d, xMean, y, 1, yMean, G, q);
+    const ym = yMean.values[0];
+    let yy = 0;
+    for (const v of y.values.subarray(0, rows)) yy += (v - ym) ** 2;
+    return { n: rows, xMean: xMean.values.slice(), yMean: ym, xx: G.values.slice(), xy: q.values.slice(), yy };
+  });
 }
 
 /** The most features: X^T X, d x d, must fit in one block. */
@@ -125,14 +145,7 @@ export class GramAccumulator {
         checkSameLength(this.nFeatures, "nFeatures", cols, "the columns of X"));
       const yb = copyVectorIn(backend, s, y, "y");
       checkSameLength(rows, "the rows of X", yb.length, "y");
-      const [xMean, yMean, G, q] = [s.alloc(d), s.alloc(1), s.alloc(d * d), s.alloc(d)];
-      backend.columnMeans(Xb, rows, d, xMean);
-      backend.columnMeans(yb, rows, 1, yMean);
-      backend.centeredGram(Xb, rows, d, xMean, yb, 1, yMean, G, q);
-      const ym = yMean.values[0];
-      let yy = 0;
-      for (const v of yb.values) yy += (v - ym) ** 2;
-      return { n: rows, xMean: xMean.values.slice(), yMean: ym, xx: G.values.slice(), xy: q.values.slice(), yy };
+      return residentStatistics(backend, Xb, rows, d, yb);
     });
     return this.combine(chunk);
   }
@@ -198,7 +211,7 @@ export class GramAccumulator {
     return new GramAccumulator(this.nFeatures, this.backend).merge(this);
   }
 
-  private combine(b: { n: number; xMean: Float64Array; yMean: number; xx: Float64Array; xy: Float64Array; yy: number }): this {
+  private combine(b: Chunk): this {
     const na = this.n;
     const n = na + b.n;
     if (b.n === 0) return this;

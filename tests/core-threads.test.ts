@@ -50,9 +50,11 @@ function onThreads(threads: number): {
     const tall = { data: new Float64Array(60000 * d).map((_, i) => Math.sin(i * 0.13)), rows: 60000, cols: d };
     const gdModel = new m.Lasso({ lambda: 0.01, solver: "gd", learningRate: 0.1, maxIter: 20, tol: 0, onWarning: () => {} }).fit(tall, new Float64Array(60000).map((_, i) => Math.cos(i * 0.07)));
     const gd = [...gdModel.coef, gdModel.intercept, ...gdModel.history];
-    // LassoCV on 3,000 x 100: the five folds' paths side by side on the threads.
+    // LassoCV on 3,000 x 100: the folds' paths side by side on the threads.
     const cvModel = new m.LassoCV({ nFolds: 5 }).fit({ data: X.subarray(0, 3000 * 100), rows: 3000, cols: 100 }, y.subarray(0, 3000));
-    const cv = [...cvModel.coef, ...cvModel.cvResults[0].cvMean];
+    // 20 folds: more paths than one pass of the threads takes (16 calls), run in passes.
+    const cv20 = new m.LassoCV({ nFolds: 20 }).fit({ data: X.subarray(0, 3000 * 100), rows: 3000, cols: 100 }, y.subarray(0, 3000));
+    const cv = [...cvModel.coef, ...cvModel.cvResults[0].cvMean, ...cv20.coef, ...cv20.cvResults[0].cvMean];
     const out = { threads: m.coreThreads(), ...pass(), predicted, workerCalls: m.coreThreadStats()?.callsOnWorkers ?? 0, ridge: [...ridge.coef, ...wide], lasso: [...new m.Lasso({ lambda: 0.01 }).fit(data, y).coef, ...residual], gd, cv };
     process.stdout.write(JSON.stringify(out));
   `;

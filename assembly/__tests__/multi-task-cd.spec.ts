@@ -20,13 +20,14 @@ describe("cdMultiTask", () => {
     const out = block(3, 1);
     const G = block(4, 0);
     const rows = block(8, 1); // rowG, rowW, ws and values: 2 each
-    cdMultiTask(Xt, 4, 2, Yt, 2, 1.0, 1.0, 100, 1e-12, W, Rt, norms, t, G, rows, rows + 16, rows + 32, rows + 48, 0, 0, out);
+    const dual = block(1, 0);
+    cdMultiTask(Xt, 4, 2, Yt, 2, 1.0, 1.0, 100, 1e-12, W, Rt, norms, t, G, rows, rows + 16, rows + 32, rows + 48, dual, 0, 0, out);
     expect(get(W, 0)).toBeCloseTo(1.8, 14);
     expect(get(W, 1)).toBeCloseTo(2.4, 14);
     expect(get(W, 2)).toBe(0.0);
     expect(get(W, 3)).toBe(0.0);
     expect(get(out, 2)).toBe(1.0);
-    release(Xt, 1); release(Yt, 0); release(W, 1); release(Rt, 0); release(norms, 1); release(t, 0); release(out, 1); release(G, 0); release(rows, 1);
+    release(Xt, 1); release(Yt, 0); release(W, 1); release(Rt, 0); release(norms, 1); release(t, 0); release(out, 1); release(G, 0); release(rows, 1); release(dual, 0);
   });
 
   it("takes lambda and rho: with rho = 1/2 (alpha = beta = 2) W_0 = [6, 8] (1 - 2/10) / 4 = [1.2, 1.6], W_1 = 0", () => {
@@ -44,12 +45,13 @@ describe("cdMultiTask", () => {
     const out = block(3, 0);
     const G = block(4, 0);
     const rows = block(8, 1); // rowG, rowW, ws and values: 2 each
-    cdMultiTask(Xt, 4, 2, Yt, 2, 1.0, 0.5, 100, 1e-12, W, Rt, norms, t, G, rows, rows + 16, rows + 32, rows + 48, 0, 0, out);
+    const dual = block(1, 0);
+    cdMultiTask(Xt, 4, 2, Yt, 2, 1.0, 0.5, 100, 1e-12, W, Rt, norms, t, G, rows, rows + 16, rows + 32, rows + 48, dual, 0, 0, out);
     expect(get(W, 0)).toBeCloseTo(1.2, 14);
     expect(get(W, 1)).toBeCloseTo(1.6, 14);
     expect(get(W, 2)).toBe(0.0);
     expect(get(W, 3)).toBe(0.0);
     expect(get(out, 2)).toBe(1.0);
-    release(Xt, 0); release(Yt, 1); release(W, 0); release(Rt, 1); release(norms, 0); release(t, 1); release(out, 0); release(G, 0); release(rows, 1);
+    release(Xt, 0); release(Yt, 1); release(W, 0); release(Rt, 1); release(norms, 0); release(t, 1); release(out, 0); release(G, 0); release(rows, 1); release(dual, 0);
   });
 });

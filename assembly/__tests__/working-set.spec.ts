@@ -87,7 +87,9 @@ describe("chooseWorkingSet", () => {
     setAll(g, [1.2, 1.8, 0.0, -1.5]);
     setAll(w, [0.0, 0.0, -0.5, 0.0]);
     setAll(norms, [0.79, 0.79, 1.0, 3.79]);
-    expect(safeRadius(0.02)).toBeCloseTo(0.2, 15);
+    expect(safeRadius(0.02, 0.0)).toBeCloseTo(0.2, 15);
+    // A gap at rounding level keeps a radius of sqrt(2e-9 yy): here yy = 2e9 gives 2.
+    expect(safeRadius(-1e-3, 2e9)).toBeCloseTo(2.0, 14);
     expect(dualScaleOf(4.0, 2.0)).toBe(0.5);
     expect(dualScaleOf(1.0, 2.0)).toBe(1.0);
     expect(chooseWorkingSet(g, w, norms, d, 1.0, false, 4, ws, values, 0.2, 0.5, 0.21)).toBe(3);
@@ -97,7 +99,7 @@ describe("chooseWorkingSet", () => {
     // Positive: j=3's 0.5 * -1.5 + 0.4 = -0.35 is screened too.
     expect(chooseWorkingSet(g, w, norms, d, 1.0, true, 4, ws, values, 0.2, 0.5, 0.21)).toBe(2);
     // Without a bound (a NaN gap) nothing is.
-    expect(chooseWorkingSet(g, w, norms, d, 1.0, false, 4, ws, values, safeRadius(NaN), 0.5, 0.21)).toBe(4);
+    expect(chooseWorkingSet(g, w, norms, d, 1.0, false, 4, ws, values, safeRadius(NaN, 1.0), 0.5, 0.21)).toBe(4);
     [g, w, norms, ws, values].forEach((p) => release(p, 0));
   });
 

@@ -65,7 +65,7 @@ export function cdGram(
   let dualScale = dualScaleOf(load<f64>(scratch), alpha);
   let size = firstSetSize(alpha, l1Weight(n, lambdaPrev, rho), h, w, diag, d, positive);
   while (true) {
-    const m = chooseWorkingSet(h, w, diag, d, alpha, positive, size, ws, values, safeRadius(fullGap), dualScale, beta);
+    const m = chooseWorkingSet(h, w, diag, d, alpha, positive, size, ws, values, safeRadius(fullGap, yy), dualScale, beta);
     if (m == movable || 2 * m > d || m > MAX_PACKED) {
       gramEpochs(G, q, h, w, d, true, 0, yy, n, alpha, beta, maxIter, tol, positive, random, rng, history, historyLength, scratch, out);
       break;
@@ -173,7 +173,8 @@ function gramEpochs(
  * Epochs sweep the set until its own duality gap is below INNER_GAP_RATIO times the full one (tested as above,
  * and every GAP_EVERY epochs); then one pass g = X^T r over every column gives the full gap, the stopping rule.
  * Until it holds the set is chosen again from g, at least twice as large as the last. Without an L1 part every
- * coordinate is in the set and the epochs are those of the plain method.
+ * coordinate is in the set (but, when positive, those the gap-safe rule proves stay 0) and the epochs are those of
+ * the plain method.
  * A fit is driven from outside so that the full passes can run on the core's threads: cdResidualBegin, then
  * cdCorrelations over every column unless g is known, then cdResidualRound until it returns 0, with
  * cdCorrelations over every column after each round that returns 1. cdResidual drives it on this thread.
@@ -243,7 +244,7 @@ export function cdResidualRound(
   } else {
     size = firstSetSize(alpha, l1Weight(<f64>n, lambdaPrev, rho), g, w, norms, d, positive);
   }
-  const m = chooseWorkingSet(g, w, norms, d, alpha, positive, size, ws, values, safeRadius(fullGap), dualScale, beta);
+  const m = chooseWorkingSet(g, w, norms, d, alpha, positive, size, ws, values, safeRadius(fullGap, yy), dualScale, beta);
   const complete = m == movableCount(w, norms, d);
   const target = max<f64>(tol * yy, INNER_GAP_RATIO * fullGap);
   let gap = NaN;

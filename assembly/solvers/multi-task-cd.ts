@@ -4,7 +4,8 @@ import { at } from "../kernels/lanes";
 import { sumSquares } from "../kernels/sums";
 import { elasticNetGap, l1Weight, l2Weight, weighted } from "./duality-gap";
 import {
-  chooseWorkingSet, epochsEnd, firstSetSize, indexAt, INNER_GAP_RATIO, movableCount, nextSetSize, testsGap,
+  chooseWorkingSet, dualScaleOf, epochsEnd, firstSetSize, indexAt, INNER_GAP_RATIO, movableCount, nextSetSize, safeRadius,
+  testsGap,
 } from "./working-set";
 
 
@@ -18,15 +19,17 @@ import {
  * so a feature is kept or dropped for all outputs at once. Xt is X column-major (d x n), Yt and Rt are Y and
  * the residual Y - X W output-major (k x n). Stops as cd.ts does, on the duality gap with the row norms
  * max_j ||X_j^T R - beta W_j|| in place of max |.|. With an L1 part the epochs run on working sets of rows, as
- * cd.ts's residual mode does, a zero row's priority (||X_j^T R|| - alpha) / ||x_j||.
+ * cd.ts's residual mode does, a zero row's priority (||X_j^T R|| - alpha) / ||x_j||, and the gap-safe rule keeps
+ * out the zero rows with dualScale ||X_j^T R|| + ||x~_j|| sqrt(2 gap) < alpha (the group form of the single-task
+ * rule, Ndiaye et al. 2015 "GAP Safe screening rules for sparse multi-task and multi-class models").
  * Writes W in place (its start), out = [epochs, gap / n, converged]. Scratch: norms, rowG (||X_j^T R||), rowW
  * (max_o |W_jo|: which rows are in the support), ws (i32), values
- * (d each), t (k), G (d x k, X^T R).
+ * (d each), t (k), G (d x k, X^T R), scratch (1).
  */
 export function cdMultiTask(
   Xt: usize, n: i32, d: i32, Yt: usize, k: i32, lambda: f64, rho: f64, maxIter: i32, tol: f64,
   W: usize, Rt: usize, norms: usize, t: usize, G: usize, rowG: usize, rowW: usize, ws: usize, values: usize,
-  history: usize, historyLength: i32, out: usize,
+  scratch: usize, history: usize, historyLength: i32, out: usize,
 ): void {
   const alpha = l1Weight(<f64>n, lambda, rho);
   const beta = l2Weight(<f64>n, lambda, rho);
@@ -44,14 +47,15 @@ export function cdMultiTask(
   rowLargest(W, d, k, rowW);
   const movable = movableCount(rowW, norms, d);
   for (let j = 0; j < d; j++) correlateRow(Xt, n, Rt, k, j, G);
-  let fullGap = multiTaskGap(Rt, Yt, n, k, W, G, d, 0, alpha, beta);
+  let fullGap = multiTaskGap(Rt, Yt, n, k, W, G, d, 0, alpha, beta, scratch);
+  let dualScale = dualScaleOf(load<f64>(scratch), alpha);
   let size = firstSetSize(alpha, NaN, rowG, rowW, norms, d, false);
   let gap = NaN;
   let epochs = 0;
   let converged = false;
   while (true) {
     rowNorms(G, d, k, rowG);
-    const m = chooseWorkingSet(rowG, rowW, norms, d, alpha, false, size, ws, values, Infinity, 1.0, beta);
+    const m = chooseWorkingSet(rowG, rowW, norms, d, alpha, false, size, ws, values, safeRadius(fullGap, yy), dualScale, beta);
     const complete = m == movable;
     const target = max<f64>(tol * yy, INNER_GAP_RATIO * fullGap);
     let inner = 0;
@@ -97,7 +101,7 @@ export function cdMultiTask(
       const settled = wMax == 0 || dwMax <= tol * wMax;
       if (testsGap(settled, epochs, maxIter, complete, inner)) {
         for (let f = 0; f < m; f++) correlateRow(Xt, n, Rt, k, load<i32>(indexAt(ws, f)), G);
-        const setGap = multiTaskGap(Rt, Yt, n, k, W, G, m, ws, alpha, beta);
+        const setGap = multiTaskGap(Rt, Yt, n, k, W, G, m, ws, alpha, beta, scratch);
         const done = epochsEnd(setGap, complete, settled, tol, yy, target);
         if (complete) {
           gap = setGap;
@@ -108,10 +112,11 @@ export function cdMultiTask(
     }
     if (complete) break;
     for (let j = 0; j < d; j++) correlateRow(Xt, n, Rt, k, j, G);
-    gap = multiTaskGap(Rt, Yt, n, k, W, G, d, 0, alpha, beta);
+    gap = multiTaskGap(Rt, Yt, n, k, W, G, d, 0, alpha, beta, scratch);
     converged = gap <= tol * yy;
     if (converged || epochs >= maxIter) break;
     fullGap = gap;
+    dualScale = dualScaleOf(load<f64>(scratch), alpha);
     rowLargest(W, d, k, rowW);
     size = nextSetSize(rowW, d, size);
   }
@@ -143,9 +148,11 @@ function rowNorms(M: usize, d: i32, k: i32, out: usize): void {
 
 /**
  * The duality gap from G = X^T R over the rows listed in ws (m of them, i32), or over rows 0..m-1 when ws is 0:
- * the single-task gap with ||.||_1 -> sum_j ||W_j||_2 and max_j |.| -> max_j ||G_j - beta W_j||_2.
+ * the single-task gap with ||.||_1 -> sum_j ||W_j||_2 and max_j |.| -> max_j ||G_j - beta W_j||_2 (written to dual).
  */
-function multiTaskGap(Rt: usize, Yt: usize, n: i32, k: i32, W: usize, G: usize, m: i32, ws: usize, alpha: f64, beta: f64): f64 {
+function multiTaskGap(
+  Rt: usize, Yt: usize, n: i32, k: i32, W: usize, G: usize, m: i32, ws: usize, alpha: f64, beta: f64, dual: usize,
+): f64 {
   let dualNorm = 0.0;
   let xtr2 = 0.0;
   let groupNorms = 0.0;
@@ -166,5 +173,6 @@ function multiTaskGap(Rt: usize, Yt: usize, n: i32, k: i32, W: usize, G: usize, 
     groupNorms += Math.sqrt(rowSquares);
     w2 += rowSquares;
   }
+  store<f64>(dual, dualNorm);
   return elasticNetGap(sumSquares(Rt, n * k), dot(Rt, Yt, n * k), dualNorm, xtr2, groupNorms, w2, alpha, beta);
 }

@@ -74,7 +74,7 @@ export function epochsEnd(gap: f64, complete: bool, settled: bool, tol: f64, yy:
  * part (x~_j^T R~ = g_j - beta w_j, ||x~_j||^2 = ||x_j||^2 + beta) the dual (1/2)||y||^2 - (1/2)||y - theta||^2 is
  * 1-strongly concave, so the optimal dual point lies within sqrt(2 gap) of the dual point theta = dualScale R~ the
  * gap was taken at. A zero coordinate with dualScale |g_j| + ||x~_j|| sqrt(2 gap) < alpha then stays 0 at the
- * optimum (dualScale g_j + ... when positive) and never enters a working set. The margin keeps rounding on the safe side.
+ * optimum (dualScale g_j + ... when positive) and never enters a working set. See safeRadius for rounding.
  */
 // @ts-ignore: decorator
 @inline function screened(g: f64, norm: f64, alpha: f64, positive: bool, radius: f64, dualScale: f64, beta: f64): bool {
@@ -83,10 +83,16 @@ export function epochsEnd(gap: f64, complete: bool, settled: bool, tol: f64, yy:
 
 const SAFE_MARGIN = 1e-9;
 
-/** The radius sqrt(2 gap) of the gap-safe sphere, Infinity (nothing screened) for a gap that is not a number. */
-export function safeRadius(gap: f64): f64 {
-  return isNaN(gap) ? Infinity : sqrt<f64>(2.0 * max<f64>(gap, 0.0));
+/**
+ * The radius of the gap-safe sphere: sqrt(2 gap), the gap raised by GAP_ROUNDING times yy (||y||^2, the scale of the
+ * sums it is a difference of: a gap near rounding level, or rounded below 0, must not shrink the sphere to nothing);
+ * Infinity (nothing screened) for a gap that is not a number.
+ */
+export function safeRadius(gap: f64, yy: f64): f64 {
+  return isNaN(gap) ? Infinity : sqrt<f64>(2.0 * (max<f64>(gap, 0.0) + GAP_ROUNDING * yy));
 }
+
+const GAP_ROUNDING = 1e-9;
 
 /** The scale that made the dual point feasible: alpha / max_j |x~_j^T R~| when that exceeds alpha, else 1. */
 export function dualScaleOf(xtaMax: f64, alpha: f64): f64 {

@@ -45,6 +45,9 @@ export interface CvResult {
   cvStd: Float64Array;
 }
 
+/** The fold Gram matrices cross-validation from statistics holds at once (each fold's training G, 8 d^2 bytes). */
+const FOLD_BATCH_BYTES = 128 * 2 ** 20;
+
 /** Fold of each row: a random permutation from `seed` dealt round-robin into k folds. */
 export function assignFolds(n: number, k: number, seed: number): Int32Array {
   const order = shuffled(Array.from({ length: n }, (_, i) => i), mulberry32(seed));
@@ -160,15 +163,22 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
 
   /** errors[r][fold] from fold statistics: fold f trains on the total minus fold f and is tested from its own statistics. */
   private foldErrors(folds: GramAccumulator[], grids: Float64Array[], pathOptions: PathOptions, total = GramAccumulator.mergeAll(folds)): Float64Array[][] {
-    const trains = folds.map((fold) => trainingStatistics(total, fold));
-    const tests = folds.map((fold) => fold.toJSON());
+    const errors: Float64Array[][] = this.ratios.map(() => []);
     let done = 0;
-    // For each l1Ratio the folds' paths in one call, side by side on the core's threads.
-    return this.ratios.map((rho, r) =>
-      enetPathsFromStatistics(trains, grids[r], { ...pathOptions, l1Ratio: rho }).map((path, f) => {
-        this.options.onProgress?.(++done, folds.length * this.ratios.length);
-        return heldOutErrorsFromStatistics(tests[f], path.coefs, path.intercepts);
-      }));
+    // Folds in batches whose Gram matrices fit FOLD_BATCH_BYTES; for each l1Ratio a batch's paths in one call, side by
+    // side on the core's threads.
+    const batch = Math.max(1, Math.floor(FOLD_BATCH_BYTES / (8 * total.nFeatures ** 2)));
+    for (let first = 0; first < folds.length; first += batch) {
+      const members = folds.slice(first, first + batch);
+      const trains = members.map((fold) => trainingStatistics(total, fold));
+      this.ratios.forEach((rho, r) => {
+        enetPathsFromStatistics(trains, grids[r], { ...pathOptions, l1Ratio: rho }).forEach((path, f) => {
+          errors[r].push(heldOutErrorsFromStatistics(members[f].toJSON(), path.coefs, path.intercepts));
+          this.options.onProgress?.(++done, folds.length * this.ratios.length);
+        });
+      });
+    }
+    return errors;
   }
 
   /** errors[r][fold] from the rows: one fold resident at a time, its data prepared once for every l1Ratio. */

@@ -5,7 +5,7 @@
 import { getBackend } from "../backends/registry.js";
 import type { BackendName } from "../backend.js";
 import type { Design } from "../design/design.js";
-import { GramAccumulator } from "../gram-accumulator.js";
+import { GramAccumulator, residentStatistics } from "../gram-accumulator.js";
 
 /** The bound on the sum of |X| for statistics of the rows: past it sums of squares could leave double precision. */
 const STATISTICS_RANGE = 150;
@@ -25,8 +25,11 @@ export function designFoldStatistics(design: Design, foldIds: Int32Array, k: num
     const rows = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
     return getBackend(backend).scope((scope) => {
       const part = scope.own(design.subset(rows));
-      const y = part.targets();
-      return part.withRows((X) => new GramAccumulator(part.cols, backend).update({ data: X.values, rows: part.rows, cols: part.cols }, y));
+      const y = scope.fromArray(part.targets());
+      // Read where the rows are: a copy in (update's) could grow the memory under a view of them.
+      const chunk = part.withRows((X, b) => residentStatistics(b, X, part.rows, part.cols, y));
+      const { n, xMean, yMean, xx, xy, yy } = chunk;
+      return GramAccumulator.fromJSON({ nFeatures: part.cols, n, xMean: [...xMean], yMean, xx: [...xx], xy: [...xy], yy }, backend);
     });
   });
 }

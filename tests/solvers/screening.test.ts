@@ -46,7 +46,7 @@ describe("gap-safe screening", () => {
           const best = solve(100_000, 1e-14);
           const at = solve(epochs, 0);
           const { gap, xtaMax, g, norms } = gapAt(data, at, alpha, beta, positive);
-          const kept = new Set(chooseWorkingSet(g, at, norms, alpha, positive, d, safeSphere(gap, xtaMax, alpha, beta)));
+          const kept = new Set(chooseWorkingSet(g, at, norms, alpha, positive, d, safeSphere(gap, xtaMax, alpha, beta, data.yy)));
           const scale = Math.max(...Array.from(best, Math.abs));
           best.forEach((v, j) => {
             if (Math.abs(v) > 1e-9 * scale) expect(kept.has(j)).toBe(true);

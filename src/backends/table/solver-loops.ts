@@ -14,6 +14,7 @@ import * as lu from "../js/solvers/lu.js";
 import { cdMultiTask } from "../js/solvers/multi-task-cd.js";
 import { sgdEpoch } from "../js/solvers/sgd.js";
 import { checkDimension, checkIndices, checkLength, type NamedArguments } from "../kernel.js";
+import { MAX_CALLS } from "../wasm/core-threads.js";
 import { entry, flag, int32, iterativeResult, lengthOrZero, optional, v } from "./common.js";
 
 /** Values of the core's cdGram packed working set: G_WW, q_W, h_W and w_W for a set of min(d / 2, 512). */
@@ -243,8 +244,11 @@ export const solverLoops = {
           address(work) + 8 * each * f,
         ];
       });
-      // Work: at least one epoch (d^2 multiply-adds) per lambda and problem.
-      parallel("cdGramPath", calls, problems.length * count * d * d);
+      // Work: at least one epoch (d^2 multiply-adds) per lambda and problem; passes of at most MAX_CALLS calls.
+      for (let first = 0; first < calls.length; first += MAX_CALLS) {
+        const batch = calls.slice(first, first + MAX_CALLS);
+        parallel("cdGramPath", batch, batch.length * count * d * d);
+      }
     },
   }),
   /**
@@ -293,12 +297,12 @@ export const solverLoops = {
     optional: ["history"],
     lengths: { Xt: ["d", "n"], Yt: ["k", "n"], W: ["d", "k"] },
     // The residual, the column norms, a row's t, X^T R (d x k), and the working set of rows.
-    scratch: { Rt: ["n", "k"], norms: ["d"], t: ["k"], G: ["d", "k"], rowG: ["d"], rowW: ["d"], ws: ["d"], values: ["d"], out: [3] },
+    scratch: { Rt: ["n", "k"], norms: ["d"], t: ["k"], G: ["d", "k"], rowG: ["d"], rowW: ["d"], ws: ["d"], values: ["d"], dual: [1], out: [3] },
     js: (Xt, n, d, Yt, k, params, W, history) => cdMultiTask(v(Xt), n, d, v(Yt), k, params, v(W), optional(history)),
-    wasm: ({ core, address, scratch: { Rt, norms, t, G, rowG, rowW, ws, values, out } }) => (Xt, n, d, Yt, k, params, W, history) => {
+    wasm: ({ core, address, scratch: { Rt, norms, t, G, rowG, rowW, ws, values, dual, out } }) => (Xt, n, d, Yt, k, params, W, history) => {
       const { lambda, rho, maxIter, tol } = params;
       core.cdMultiTask(address(Xt), n, d, address(Yt), k, lambda, rho, maxIter, tol, address(W), address(Rt), address(norms),
-        address(t), address(G), address(rowG), address(rowW), address(ws), address(values), address(history),
+        address(t), address(G), address(rowG), address(rowW), address(ws), address(values), address(dual), address(history),
         lengthOrZero(history), address(out));
       return iterativeResult(out);
     },

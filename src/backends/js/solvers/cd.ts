@@ -99,7 +99,7 @@ export function cdGram(
   let [fullGap, xtaMax] = gramGap(q, h, w, d, yy, alpha, beta, positive);
   let size = firstSetSize(alpha, penaltyWeights(n, { ...params, lambda: params.lambdaPrev })[0], h, w, diag, d, positive);
   for (;;) {
-    const ws = chooseWorkingSet(h, w, diag, alpha, positive, size, safeSphere(fullGap, xtaMax, alpha, beta));
+    const ws = chooseWorkingSet(h, w, diag, alpha, positive, size, safeSphere(fullGap, xtaMax, alpha, beta, yy));
     const m = ws.length;
     if (m === movable || 2 * m > d || m > MAX_PACKED) {
       epochsOn(G, q, h, w, d, true, 0);
@@ -180,7 +180,7 @@ export function cdResidual(
   let epochs = 0;
   let converged = false;
   for (;;) {
-    const ws = chooseWorkingSet(g, w, norms, alpha, positive, size, safeSphere(gapBound, xtaMax, alpha, beta));
+    const ws = chooseWorkingSet(g, w, norms, alpha, positive, size, safeSphere(gapBound, xtaMax, alpha, beta, yy));
     const m = ws.length;
     const complete = m === movable;
     const target = Math.max(tol * yy, INNER_GAP_RATIO * gapBound);

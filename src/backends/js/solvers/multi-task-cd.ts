@@ -6,7 +6,7 @@ import { dot } from "../kernels/dot.js";
 import { sumSquares } from "../kernels/sums.js";
 import { elasticNetGap, penaltyWeights, weighted } from "./duality-gap.js";
 import {
-  chooseWorkingSet, epochsEnd, firstSetSize, INNER_GAP_RATIO, movableCount, nextSetSize, NO_SCREENING, testsGap,
+  chooseWorkingSet, epochsEnd, firstSetSize, INNER_GAP_RATIO, movableCount, nextSetSize, safeSphere, testsGap,
 } from "./working-set.js";
 
 
@@ -40,8 +40,8 @@ export function cdMultiTask(
   const correlateRow = (j: number) => {
     for (let o = 0; o < k; o++) G[j * k + o] = dot(column(j), residual(o), n);
   };
-  /** The gap from G = X^T R over the rows listed (all when rows is null): see the core's multiTaskGap. */
-  const gapOver = (rows: Int32Array | null) => {
+  /** The gap from G = X^T R over the rows listed (all when rows is null), and max ||G_j - beta W_j||: see the core's multiTaskGap. */
+  const gapOver = (rows: Int32Array | null): [gap: number, dualNorm: number] => {
     let [dualNorm, xtr2, groupNorms, w2] = [0, 0, 0, 0];
     const count = rows ? rows.length : d;
     for (let f = 0; f < count; f++) {
@@ -59,20 +59,20 @@ export function cdMultiTask(
       w2 += rowSquares;
     }
     // The single-task gap with ||.||_1 -> sum_j ||W_j||_2 and max_j |.| -> max_j ||.||_2.
-    return elasticNetGap(sumSquares(Rt), dot(Rt, Yt, n * k), dualNorm, xtr2, groupNorms, w2, alpha, beta);
+    return [elasticNetGap(sumSquares(Rt), dot(Rt, Yt, n * k), dualNorm, xtr2, groupNorms, w2, alpha, beta), dualNorm];
   };
   // Which rows are in the support: max_o |W_jo| (a norm of tiny entries could underflow to 0).
   const rowLargest = () => Float64Array.from({ length: d }, (_, j) => row(W, j).reduce((m, v) => Math.max(m, Math.abs(v)), 0));
   let rowW = rowLargest();
   const movable = movableCount(rowW, norms);
   for (let j = 0; j < d; j++) correlateRow(j);
-  let fullGap = gapOver(null);
+  let [fullGap, dualNorm] = gapOver(null);
   let size = firstSetSize(alpha, Number.NaN, rowW, rowW, norms, d, false);
   let gap = Number.NaN;
   let epochs = 0;
   let converged = false;
   for (;;) {
-    const ws = chooseWorkingSet(rowNorms(G), rowW, norms, alpha, false, size, NO_SCREENING);
+    const ws = chooseWorkingSet(rowNorms(G), rowW, norms, alpha, false, size, safeSphere(fullGap, dualNorm, alpha, beta, yy));
     const complete = ws.length === movable;
     const target = Math.max(tol * yy, INNER_GAP_RATIO * fullGap);
     let inner = 0;
@@ -113,7 +113,7 @@ export function cdMultiTask(
       const settled = wMax === 0 || dwMax <= tol * wMax;
       if (testsGap(settled, epochs, maxIter, complete, inner)) {
         ws.forEach(correlateRow);
-        const setGap = gapOver(ws);
+        const [setGap] = gapOver(ws);
         const done = epochsEnd(setGap, complete, settled, tol, yy, target);
         if (complete) [gap, converged] = [setGap, done];
         if (done) break;
@@ -121,7 +121,7 @@ export function cdMultiTask(
     }
     if (complete) break;
     for (let j = 0; j < d; j++) correlateRow(j);
-    gap = gapOver(null);
+    [gap, dualNorm] = gapOver(null);
     converged = gap <= tol * yy;
     if (converged || epochs >= maxIter) break;
     fullGap = gap;

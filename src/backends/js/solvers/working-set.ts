@@ -50,10 +50,13 @@ export interface SafeSphere {
 /** Keeps every coordinate. */
 export const NO_SCREENING: SafeSphere = { radius: Infinity, dualScale: 1, beta: 0 };
 
-/** The sphere of a full gap taken with this max_j |x~_j^T R~| (xtaMax). */
-export function safeSphere(gap: number, xtaMax: number, alpha: number, beta: number): SafeSphere {
+/**
+ * The sphere of a full gap taken with this max_j |x~_j^T R~| (xtaMax): radius sqrt(2 gap), the gap raised by 1e-9 yy
+ * against its rounding (see the core's safeRadius).
+ */
+export function safeSphere(gap: number, xtaMax: number, alpha: number, beta: number, yy: number): SafeSphere {
   return {
-    radius: Number.isNaN(gap) ? Infinity : Math.sqrt(2 * Math.max(gap, 0)),
+    radius: Number.isNaN(gap) ? Infinity : Math.sqrt(2 * (Math.max(gap, 0) + 1e-9 * yy)),
     dualScale: xtaMax > alpha ? alpha / xtaMax : 1,
     beta,
   };
