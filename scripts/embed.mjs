@@ -4,6 +4,7 @@
 //                      SIMD build and the relaxed-SIMD one); their shared-memory builds (the core's threads) ->
 //                      src/backends/wasm/core-wasm-shared.generated.ts
 //   data/diabetes.csv  -> src/datasets/diabetes.generated.ts        (parsed numbers)
+//   data/breast_cancer.csv -> src/datasets/breast-cancer.generated.ts (30 parsed numbers and a label per row)
 import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 
@@ -26,23 +27,40 @@ const embedded = [
   }),
 ];
 
-const records = parse(readFileSync("data/diabetes.csv", "utf8"), { columns: false, skip_empty_lines: true });
-const [columns, ...rows] = records;
-const numbers = rows.map((row, i) =>
-  row.map((cell, j) => {
-    const value = Number(cell);
-    if (cell.trim() === "" || !Number.isFinite(value)) {
-      throw new Error(`data/diabetes.csv row ${i + 2}, column ${columns[j]}: "${cell}" is not a number`);
-    }
-    return value;
-  }),
-);
+/** The header and rows of a CSV file, the first `numeric` columns of every row parsed as numbers. */
+function readTable(file, numeric) {
+  const [columns, ...rows] = parse(readFileSync(file, "utf8"), { columns: false, skip_empty_lines: true });
+  const parsed = rows.map((row, i) =>
+    row.map((cell, j) => {
+      if (j >= numeric) return cell;
+      const value = Number(cell);
+      if (cell.trim() === "" || !Number.isFinite(value)) throw new Error(`${file} row ${i + 2}, column ${columns[j]}: "${cell}" is not a number`);
+      return value;
+    }),
+  );
+  return { columns, rows: parsed };
+}
+
+const diabetes = readTable("data/diabetes.csv", Infinity);
 writeFileSync(
   "src/datasets/diabetes.generated.ts",
   header.replace("%s", "data/diabetes.csv") +
-    `export const diabetesColumns: readonly string[] = ${JSON.stringify(columns)};\n` +
+    `export const diabetesColumns: readonly string[] = ${JSON.stringify(diabetes.columns)};\n` +
     `export const diabetesRows: readonly (readonly number[])[] = [\n` +
-    numbers.map((row) => `  ${JSON.stringify(row)},`).join("\n") +
+    diabetes.rows.map((row) => `  ${JSON.stringify(row)},`).join("\n") +
     `\n];\n`,
 );
-console.log(`embedded ${embedded.join(", ")} and data/diabetes.csv (${numbers.length} rows)`);
+
+const cancer = readTable("data/breast_cancer.csv", 30);
+const labels = [...new Set(cancer.rows.map((row) => row[30]))].sort();
+writeFileSync(
+  "src/datasets/breast-cancer.generated.ts",
+  header.replace("%s", "data/breast_cancer.csv") +
+    `export const breastCancerColumns: readonly string[] = ${JSON.stringify(cancer.columns)};\n` +
+    `export const breastCancerLabels: readonly string[] = ${JSON.stringify(labels)};\n` +
+    `/** 30 features, then the label's index in breastCancerLabels. */\n` +
+    `export const breastCancerRows: readonly (readonly number[])[] = [\n` +
+    cancer.rows.map((row) => `  ${JSON.stringify([...row.slice(0, 30), labels.indexOf(row[30])])},`).join("\n") +
+    `\n];\n`,
+);
+console.log(`embedded ${embedded.join(", ")}, data/diabetes.csv (${diabetes.rows.length} rows) and data/breast_cancer.csv (${cancer.rows.length} rows)`);

@@ -20,6 +20,7 @@ export type { BackendOptions } from "./options/schema.js";
 export { dot, gemv, gemvT, squaredLossGradient, type SquaredLoss } from "./linalg/kernels.js";
 export type { Matrix, MatrixInput, VectorInput } from "./input.js";
 export { loadDiabetes, type Dataset } from "./datasets/diabetes.js";
+export { loadBreastCancer, type ClassificationDataset } from "./datasets/breast-cancer.js";
 export { Ridge, type RidgeOptions, type RidgeTargets } from "./models/ridge.js";
 export { Lasso, type LassoOptions } from "./models/lasso.js";
 export { ElasticNet, type ElasticNetOptions } from "./models/elastic-net.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadDiabetes } from "../src/index.js";
+import { loadBreastCancer, loadDiabetes } from "../src/index.js";
 
 describe("loadDiabetes", () => {
   // Read independently of the embedding script: split the committed CSV by hand.
@@ -32,5 +32,44 @@ describe("loadDiabetes", () => {
     const second = loadDiabetes();
     expect(second.X[0][0]).toBe(table[0][0]);
     expect(second.y[0]).toBe(table[0][10]);
+  });
+});
+
+describe("loadBreastCancer", () => {
+  // Read independently of the embedding script: split the committed CSV (CRLF, no quoted cells) by hand.
+  const lines = readFileSync(new URL("../data/breast_cancer.csv", import.meta.url), "utf8").trim().split(/\r?\n/);
+  const header = lines[0].split(",");
+  const table = lines.slice(1).map((line) => line.split(","));
+
+  it("has the 569 aspirates, 30 features and two diagnoses of Wolberg, Street and Mangasarian (1995)", () => {
+    const { X, y, featureNames, classes } = loadBreastCancer();
+    expect(X).toHaveLength(569);
+    expect(X.every((row) => row.length === 30)).toBe(true);
+    expect(featureNames).toEqual(header.slice(0, 30));
+    expect(featureNames[0]).toBe("mean_radius");
+    expect(header[30]).toBe("diagnosis");
+    expect(classes).toEqual(["benign", "malignant"]);
+    // The data set's documented counts: 357 benign, 212 malignant.
+    expect(y.filter((label) => label === "benign")).toHaveLength(357);
+    expect(y.filter((label) => label === "malignant")).toHaveLength(212);
+  });
+
+  it("embeds exactly the values and labels of data/breast_cancer.csv", () => {
+    const { X, y } = loadBreastCancer();
+    table.forEach((row, i) => {
+      expect(Array.from(X[i])).toEqual(row.slice(0, 30).map(Number));
+      expect(y[i]).toBe(row[30]);
+    });
+  });
+
+  it("returns fresh copies each call", () => {
+    const first = loadBreastCancer();
+    first.X[0][0] = -1;
+    first.y[0] = "changed";
+    first.classes.push("other");
+    const second = loadBreastCancer();
+    expect(second.X[0][0]).toBe(Number(table[0][0]));
+    expect(second.y[0]).toBe(table[0][30]);
+    expect(second.classes).toEqual(["benign", "malignant"]);
   });
 });
