@@ -8,7 +8,7 @@ import {
 } from "./checks.js";
 
 /** The solvers options can be restricted to. */
-export const SOLVERS = ["closed-form", "cd", "fista", "gd", "sgd"] as const;
+export const SOLVERS = ["closed-form", "cd", "fista", "gd", "sgd", "newton-cd"] as const;
 /** A solver name. */
 export type Solver = (typeof SOLVERS)[number];
 
@@ -35,6 +35,7 @@ export const OWNERS = {
   MultiTaskElasticNet: { solvers: ["cd"] },
   GroupLasso: { solvers: ["fista"] },
   SGDRegressor: { solvers: ["sgd"] },
+  LogisticRegression: { solvers: ["newton-cd"] },
   enetPath: { solvers: ["cd"], label: "enetPath/lassoPath" },
   lassoPath: { solvers: ["cd"], label: "enetPath/lassoPath" },
   ElasticNetCV: { solvers: ["cd"] },
@@ -44,12 +45,15 @@ export const OWNERS = {
   Adam: { solvers: ["sgd"] },
   AdamW: { solvers: ["sgd"] },
   /** The options of one fit: `fit(X, y, { sampleWeight })` on any estimator. */
-  fit: { solvers: ["closed-form", "cd", "fista", "gd", "sgd"], label: "fit(X, y, options)" },
+  fit: { solvers: ["closed-form", "cd", "fista", "gd", "sgd", "newton-cd"], label: "fit(X, y, options)" },
   /** A design prepared for several fits: `prepareDesign(X, y, { backend })`. */
   prepareDesign: { solvers: ["closed-form", "cd", "fista", "gd", "sgd"] },
 } as const satisfies Record<string, { solvers: readonly Solver[]; label?: string }>;
 /** What takes options. */
 export type Owner = keyof typeof OWNERS;
+
+/** The classifier (its options beside the regression models'). */
+const CLASSIFIERS = ["LogisticRegression"] as const;
 
 const MODELS = ["Ridge", "Lasso", "ElasticNet", "MultiTaskLasso", "MultiTaskElasticNet", "GroupLasso", "SGDRegressor"] as const;
 /** The estimators that are models (LinearModel subclasses). */
@@ -133,6 +137,22 @@ const MIX = "mix of the penalties in [0, 1]: 1 is the lasso, 0 ridge";
 
 const GROUPS_EXAMPLE = "lists of feature indices such as [[0, 1], [2], [3, 4, 5]]";
 
+/** "balanced", or a plain object from label (as a string key) to a weight >= 0. */
+function checkClassWeight(value: unknown, name: string): "balanced" | Readonly<Record<string, number>> {
+  if (value === "balanced") return value;
+  if (!isPlainObject(value)) {
+    throw new TypeError(`${name} must be "balanced" or an object from label to weight such as { benign: 1, malignant: 2 }, got ${describeValue(value)}.`);
+  }
+  const weights: Record<string, number> = {};
+  for (const [label, weight] of Object.entries(value)) {
+    if (typeof weight !== "number" || !(weight >= 0) || weight === Infinity) {
+      throw new RangeError(`${name}[${JSON.stringify(label)}] must be a finite number >= 0, got ${describeValue(weight)}.`);
+    }
+    weights[label] = weight;
+  }
+  return weights;
+}
+
 /** Sorted decreasing, every entry >= 0 (RidgeCV: > 0). */
 function checkLambdas(value: unknown, name: string, context: OptionContext): Float64Array | undefined {
   const list = checkList(value, name, (v, n) => {
@@ -147,9 +167,11 @@ function checkLambdas(value: unknown, name: string, context: OptionContext): Flo
 /** The table: one entry per option name. */
 export const OPTIONS = {
   lambda: option({
-    doc: "regularization strength, >= 0",
-    appliesTo: MODELS,
+    doc: "regularization strength, >= 0 (LogisticRegression: on the mean log-loss, default 0.01)",
+    appliesTo: [...MODELS, ...CLASSIFIERS],
     default: 1,
+    // The mean log-loss is O(1) where the squared error is O(var y): a light penalty there (see the README).
+    defaultFor: { LogisticRegression: 0.01 },
     check: (v, name) => checkLambda(v, name),
     refusal: {
       ...each(PATHS, "pass lambdas, or let nLambdas and eps make the grid"),
@@ -160,11 +182,12 @@ export const OPTIONS = {
   }),
   l1Ratio: option({
     doc: `${MIX} (ElasticNetCV: one value, or an array of them to cross-validate, each in (0, 1])`,
-    appliesTo: ["ElasticNet", "MultiTaskElasticNet", "SGDRegressor", "enetPath", "ElasticNetCV"],
+    appliesTo: ["ElasticNet", "MultiTaskElasticNet", "SGDRegressor", "enetPath", "ElasticNetCV", ...CLASSIFIERS],
     // LassoCV too, so that the value it holds (unused) has the shape ElasticNetCV's has.
     listFor: CV,
     default: 0.5,
-    defaultFor: { SGDRegressor: 0.15 },
+    // scikit-learn's LogisticRegression penalizes with L2 by default.
+    defaultFor: { SGDRegressor: 0.15, LogisticRegression: 0 },
     check: (v, name, c) => {
       const rho = checkL1Ratio(v, name);
       if (rho === 0 && c.owner === "ElasticNetCV") {
@@ -189,7 +212,7 @@ export const OPTIONS = {
   }),
   fitIntercept: option({
     doc: "fit an unpenalized intercept; false fixes it at 0",
-    appliesTo: [...MODELS, ...PATHS, ...CV, "RidgeCV"],
+    appliesTo: [...MODELS, ...PATHS, ...CV, "RidgeCV", ...CLASSIFIERS],
     default: true,
     check: (v, name) => checkBoolean(v, name),
   }),
@@ -201,8 +224,8 @@ export const OPTIONS = {
     cli: { commands: ["fit", "path"], arg: "name" },
   }),
   solver: option({
-    doc: 'the algorithm: "closed-form" (Ridge), "cd", "fista" or "gd" (default: closed-form for Ridge, else the only one or cd)',
-    appliesTo: MODELS,
+    doc: 'the algorithm: "closed-form" (Ridge), "cd", "fista" or "gd" (default: closed-form for Ridge, else the only one or cd); LogisticRegression: "newton-cd"',
+    appliesTo: [...MODELS, ...CLASSIFIERS],
     default: (c) => defaultSolver(c.owner),
     check: (v, _name, c) => checkChoice(v, `solver of ${c.owner}`, OWNERS[c.owner].solvers as readonly Solver[]),
     refusal: {
@@ -213,17 +236,19 @@ export const OPTIONS = {
   }),
   maxIter: option({
     doc: `iteration (gd, fista) or epoch (cd) limit, up to ${MAX_ITER_LIMIT}; reaching it is no error (converged is false)`,
-    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...PATHS, ...CV],
-    solvers: ["cd", "fista", "gd"],
+    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...PATHS, ...CV, ...CLASSIFIERS],
+    solvers: ["cd", "fista", "gd", "newton-cd"],
     solverHint: "does not iterate",
     default: 1000,
+    // Newton iterations, each a coordinate descent to the step's optimum.
+    defaultFor: { LogisticRegression: 100 },
     check: (v, name) => checkPositiveInteger(v, name),
     refusal: { SGDRegressor: "use epochs" },
   }),
   tol: option({
-    doc: "stopping tolerance: cd and fista on the duality gap relative to ||y - mean(y)||^2 (default 1e-4), gd on the change of objective (1e-6), sgd on the epoch loss (1e-4)",
-    appliesTo: [...MODELS, ...PATHS, ...CV],
-    solvers: ["cd", "fista", "gd", "sgd"],
+    doc: "stopping tolerance: cd and fista on the duality gap relative to ||y - mean(y)||^2 (default 1e-4), gd on the change of objective (1e-6), sgd on the epoch loss (1e-4), newton-cd on the KKT residual relative to the gradient at w = 0 (1e-4)",
+    appliesTo: [...MODELS, ...PATHS, ...CV, ...CLASSIFIERS],
+    solvers: ["cd", "fista", "gd", "sgd", "newton-cd"],
     solverHint: "does not iterate",
     default: (c) => (c.solver === "gd" ? 1e-6 : 1e-4),
     check: (v, name) => checkLambda(v, name),
@@ -239,15 +264,15 @@ export const OPTIONS = {
   }),
   recordHistory: option({
     doc: "keep the objective of each iteration or epoch (the first 100,000) in history",
-    appliesTo: [...MODELS, ...CV],
-    solvers: ["cd", "fista", "gd", "sgd"],
+    appliesTo: [...MODELS, ...CV, ...CLASSIFIERS],
+    solvers: ["cd", "fista", "gd", "sgd", "newton-cd"],
     solverHint: "has no iterations to record",
     default: true,
     check: (v, name) => checkBoolean(v, name),
   }),
   standardize: option({
     doc: "scale features to unit variance for the fit (coefficients come back on the original scale)",
-    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...PATHS, ...CV, "RidgeCV"],
+    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...PATHS, ...CV, "RidgeCV", ...CLASSIFIERS],
     default: false,
     check: (v, name) => checkBoolean(v, name),
     refusal: { SGDRegressor: "scale the features first" },
@@ -255,8 +280,8 @@ export const OPTIONS = {
   }),
   positive: option({
     doc: "constrain every weight to be >= 0",
-    appliesTo: [...SINGLE, ...PATHS, ...CV],
-    solvers: ["cd", "fista"],
+    appliesTo: [...SINGLE, ...PATHS, ...CV, ...CLASSIFIERS],
+    solvers: ["cd", "fista", "newton-cd"],
     solverHint: "cannot constrain the signs",
     default: false,
     check: (v, name) => checkBoolean(v, name),
@@ -267,8 +292,8 @@ export const OPTIONS = {
   }),
   warmStart: option({
     doc: "start the next fit from the current coef (same features) instead of 0",
-    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso"],
-    solvers: ["cd", "fista"],
+    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...CLASSIFIERS],
+    solvers: ["cd", "fista", "newton-cd"],
     solverHint: "always starts from 0",
     default: false,
     check: (v, name) => checkBoolean(v, name),
@@ -305,9 +330,20 @@ export const OPTIONS = {
   }),
   onWarning: option({
     doc: "receives warnings such as \"did not converge\" (default console.warn)",
-    appliesTo: [...MODELS, ...CV],
+    appliesTo: [...MODELS, ...CV, ...CLASSIFIERS],
     default: () => (message: string) => console.warn(message),
     check: (v, name) => checkFunction<(message: string) => void>(v, name),
+  }),
+  classWeight: option({
+    doc: 'weights of the classes, multiplying the rows\' sample weights: "balanced" (n / (K n_k), scikit-learn\'s) or an object from label to weight; default none',
+    appliesTo: CLASSIFIERS,
+    check: (v, name) => checkClassWeight(v, name),
+  }),
+  multiClass: option({
+    doc: '"auto": the binomial model for two classes, multinomial above; "multinomial": the softmax model for any number of classes',
+    appliesTo: CLASSIFIERS,
+    default: "auto",
+    check: (v, name) => checkChoice(v, name, ["auto", "multinomial"] as const),
   }),
   nLambdas: option({
     doc: "number of lambdas on the grid from lambdaMax down to eps * lambdaMax",

@@ -12,7 +12,7 @@ import { KERNELS } from "../../src/backends/kernel-table.js";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const UNITS = [
-  "backends", "linalg", "options", "models", "paths", "pipeline", "design", "solvers", "sparse", "optim", "datasets", "cli",
+  "backends", "linalg", "options", "models", "paths", "pipeline", "design", "solvers", "logistic", "sparse", "optim", "datasets", "cli",
   "worker", "streaming", "csv", "sql", "backend.ts", "block-limit.ts", "power-of-two.ts", "input.ts", "copy-in.ts", "penalties.ts", "metrics.ts", "errors.ts", "gram-accumulator.ts", "index.ts",
 ] as const;
 type Unit = (typeof UNITS)[number];
@@ -41,7 +41,9 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
   design: [...BASE, "solvers", "gram-accumulator.ts"],
   pipeline: [...BASE, "solvers", "design", "gram-accumulator.ts"],
   paths: [...BASE, "solvers", "design", "pipeline", "gram-accumulator.ts"],
-  models: [...BASE, "linalg", "sparse", "gram-accumulator.ts", "solvers", "design", "pipeline", "paths"],
+  // The logistic models' Newton loops, each step a weighted elastic net through the solver table.
+  logistic: [...BASE, "solvers", "design"],
+  models: [...BASE, "linalg", "sparse", "gram-accumulator.ts", "solvers", "design", "pipeline", "paths", "logistic"],
   datasets: [],
   worker: [...BASE, "models"],
   // The CSV rules (a header of distinct names, decimal cells) that the command line, the page and streams share.

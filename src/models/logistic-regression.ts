@@ -1,0 +1,236 @@
+// Penalized logistic regression: the binomial model for two classes, the multinomial (softmax) model for more,
+// fitted by proximal Newton with the library's coordinate descent inside (src/logistic/), on either backend.
+
+import type { BackendName } from "../backend.js";
+import { getBackend } from "../backends/registry.js";
+import { normalizeWeights } from "../design/least-squares-data.js";
+import { NotFittedError } from "../errors.js";
+import type { MatrixInput } from "../input.js";
+import { fitBinomial } from "../logistic/binomial-newton.js";
+import { classWeights, encodeLabels, type Label } from "../logistic/labels.js";
+import { fitMultinomial } from "../logistic/multinomial-newton.js";
+import { resolveOptions, type Resolved } from "../options/schema.js";
+import { withDesign } from "../pipeline/fit.js";
+import { predictInput } from "../pipeline/predict.js";
+import { checkFitOptions, type FitOptions } from "./base.js";
+
+export type { Label } from "../logistic/labels.js";
+
+/** Options of {@link LogisticRegression} (defaults in the README's option table). */
+export interface LogisticRegressionOptions {
+  /** Penalty strength on the mean log-loss, >= 0 (default 0.01; scikit-learn's C is 1 / (n lambda)). */
+  lambda?: number;
+  /** Mix of the penalties in [0, 1]: 1 the lasso (exact zeros), 0 ridge (default 0, scikit-learn's default penalty). */
+  l1Ratio?: number;
+  fitIntercept?: boolean;
+  /** Scale the features to unit variance for the fit (coefficients come back on the original scale). */
+  standardize?: boolean;
+  /** Newton iterations at most (default 100). */
+  maxIter?: number;
+  /** Stop once the KKT residual, relative to the gradient at w = 0, is <= tol (default 1e-4). */
+  tol?: number;
+  positive?: boolean;
+  /** Start the next fit from the current weights (same features and classes). */
+  warmStart?: boolean;
+  /** "balanced" (n / (K n_k)) or an object from label to weight; multiplies the rows' sample weights. */
+  classWeight?: "balanced" | Readonly<Record<string, number>>;
+  /** "auto" (default): binomial for two classes, multinomial above; "multinomial": softmax for any number. */
+  multiClass?: "auto" | "multinomial";
+  solver?: "newton-cd";
+  backend?: BackendName;
+  recordHistory?: boolean;
+  onWarning?: (message: string) => void;
+}
+
+interface Fitted {
+  classes: Label[];
+  multinomial: boolean;
+  nFeatures: number;
+  /** d (binomial) or d x K row-major. */
+  coef: Float64Array;
+  intercepts: Float64Array;
+  nIter: number;
+  converged: boolean;
+  history: Float64Array;
+}
+
+/**
+ * Penalized logistic regression (scikit-learn's `LogisticRegression(C = 1 / (n lambda), l1_ratio = rho)`, glmnet's
+ * binomial and multinomial families with `standardize = FALSE, alpha = rho`): minimizes
+ * -(1/n) sum_i log p(y_i | x_i) + lambda sum_k (rho ||w_k||_1 + (1 - rho)/2 ||w_k||^2), intercepts unpenalized.
+ */
+export class LogisticRegression {
+  static readonly modelName = "LogisticRegression";
+  private options: Resolved<"LogisticRegression">;
+  private state?: Fitted;
+
+  constructor(options: LogisticRegressionOptions = {}) {
+    this.options = resolveOptions("LogisticRegression", options);
+  }
+
+  /** Changes options (checked as the constructor checks them); the fitted state stays until the next fit. */
+  setOptions(options: LogisticRegressionOptions): this {
+    const { onWarning, ...current } = this.options;
+    this.options = resolveOptions("LogisticRegression", { ...current, onWarning, ...options });
+    return this;
+  }
+
+  /** Fits to X (rows, or { data, rows, cols }) and one label per row (numbers, strings or booleans); returns this. */
+  fit(X: MatrixInput, y: ArrayLike<Label>, fitOptions: FitOptions = {}): this {
+    const { sampleWeight } = checkFitOptions(fitOptions);
+    const o = this.options;
+    const { classes, indices } = encodeLabels(y);
+    const K = classes.length;
+    const multinomial = o.multiClass === "multinomial" || K > 2;
+    const perClass = classWeights(o.classWeight, classes, indices);
+    const n = indices.length;
+    const rows = sampleWeight === undefined ? new Float64Array(n).fill(1) : normalizeWeights(sampleWeight, n);
+    const weights = rows.map((s, i) => s * perClass[indices[i]]);
+    if (!weights.some((w) => w > 0)) throw new RangeError("classWeight and sampleWeight give every row weight 0: give some rows a positive weight.");
+    const previous = o.warmStart ? this.state : undefined;
+    const fitted = withDesign(X, Float64Array.from(indices), o.backend, "LogisticRegression", false, (design) => {
+      const d = design.cols;
+      return design.withRows((Xb, backend) => backend.scope((scope) => {
+        const scale = o.standardize ? columnScales(Xb.values, n, d, weights) : null;
+        const X = scale ? scope.fromArray(Xb.values.map((v, k) => v / scale[k % d])) : Xb;
+        const params = {
+          lambda: o.lambda, rho: o.l1Ratio, fitIntercept: o.fitIntercept, maxIter: o.maxIter, tol: o.tol, positive: o.positive,
+          sampleWeight: weights,
+        };
+        const unscale = (coef: Float64Array, columns: number) => (scale ? coef.map((v, k) => v / scale[Math.floor(k / columns)]) : coef);
+        const rescale = (coef: Float64Array, columns: number) => (scale ? coef.map((v, k) => v * scale[Math.floor(k / columns)]) : coef);
+        const warm = previous && previous.nFeatures === d && previous.multinomial === multinomial && sameClasses(previous.classes, classes)
+          ? previous : undefined;
+        if (!multinomial) {
+          const start = warm && { coef: rescale(warm.coef, 1), intercept: warm.intercepts[0] };
+          const result = fitBinomial(backend, X, n, d, Float64Array.from(indices), params, start);
+          return { ...result, coef: unscale(result.coef, 1), intercepts: Float64Array.of(result.intercept) };
+        }
+        const start = warm && { coef: rescale(warm.coef, K), intercepts: warm.intercepts };
+        const result = fitMultinomial(backend, X, n, d, indices, K, params, start);
+        return { ...result, coef: unscale(result.coef, K), intercepts: result.intercepts };
+      }));
+    });
+    if (!fitted.converged) {
+      o.onWarning(`LogisticRegression (solver "newton-cd") did not converge in ${fitted.nIter} iterations (tol ${o.tol}): raise maxIter, raise tol, or standardize the features.`);
+    }
+    this.state = {
+      classes, multinomial, nFeatures: fitted.coef.length / (multinomial ? K : 1), coef: fitted.coef, intercepts: fitted.intercepts,
+      nIter: fitted.nIter, converged: fitted.converged, history: o.recordHistory ? fitted.history : new Float64Array(0),
+    };
+    return this;
+  }
+
+  private fitted(use: string): Fitted {
+    if (!this.state) throw new NotFittedError("LogisticRegression", use);
+    return this.state;
+  }
+
+  /** The classes seen by fit, in sorted order (predictProba's columns). */
+  get classes(): Label[] {
+    return [...this.fitted("reading classes").classes];
+  }
+
+  /** The weights: d values for the binomial model, d x K row-major (column k: class k) for the multinomial. */
+  get coef(): Float64Array {
+    return this.fitted("reading coef").coef.slice();
+  }
+
+  /** The binomial model's intercept (the log-odds of the second class at x = 0). */
+  get intercept(): number {
+    const state = this.fitted("reading intercept");
+    if (state.multinomial) throw new TypeError("A multinomial LogisticRegression has one intercept per class: read intercepts.");
+    return state.intercepts[0];
+  }
+
+  /** The intercepts: one (binomial) or one per class (multinomial, determined up to a common constant). */
+  get intercepts(): Float64Array {
+    return this.fitted("reading intercepts").intercepts.slice();
+  }
+
+  /** Newton iterations the last fit ran. */
+  get nIter(): number {
+    return this.fitted("reading nIter").nIter;
+  }
+
+  /** Whether the last fit met tol. */
+  get converged(): boolean {
+    return this.fitted("reading converged").converged;
+  }
+
+  /** The objective after each Newton iteration (empty with recordHistory false). */
+  get history(): Float64Array {
+    return this.fitted("reading history").history.slice();
+  }
+
+  /** x w + b per row (binomial: n values, the log-odds of the second class) or per row and class (n x K). */
+  decisionFunction(X: MatrixInput): Float64Array {
+    const state = this.fitted("decisionFunction");
+    return predictInput(this.options.backend, X, state.coef, state.intercepts, (cols) => {
+      if (cols !== state.nFeatures) throw new RangeError(`X has ${cols} columns but the model was fitted on ${state.nFeatures}: pass the same features.`);
+    });
+  }
+
+  /** log p(class | x) per row and class (n x K row-major, columns in `classes` order), computed stably. */
+  predictLogProba(X: MatrixInput): Float64Array {
+    const state = this.fitted("predictLogProba");
+    const t = this.decisionFunction(X);
+    if (!state.multinomial) {
+      // log sigmoid(-t), log sigmoid(t) = -log(1 + e^{-t}), without overflow.
+      const logSigmoid = (v: number) => -(Math.max(-v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
+      return Float64Array.from({ length: 2 * t.length }, (_, k) => logSigmoid(k % 2 === 0 ? -t[k >> 1] : t[k >> 1]));
+    }
+    const K = state.classes.length;
+    const out = new Float64Array(t.length);
+    for (let i = 0; i < t.length / K; i++) {
+      let top = -Infinity;
+      for (let k = 0; k < K; k++) top = Math.max(top, t[i * K + k]);
+      let total = 0;
+      for (let k = 0; k < K; k++) total += Math.exp(t[i * K + k] - top);
+      const logZ = top + Math.log(total);
+      for (let k = 0; k < K; k++) out[i * K + k] = t[i * K + k] - logZ;
+    }
+    return out;
+  }
+
+  /** p(class | x) per row and class (n x K row-major, columns in `classes` order; each row sums to 1). */
+  predictProba(X: MatrixInput): Float64Array {
+    this.fitted("predictProba");
+    return this.predictLogProba(X).map(Math.exp);
+  }
+
+  /** The most probable class of each row. */
+  predict(X: MatrixInput): Label[] {
+    const state = this.fitted("predict");
+    const K = state.classes.length;
+    const p = this.predictLogProba(X);
+    return Array.from({ length: p.length / K }, (_, i) => {
+      let best = 0;
+      for (let k = 1; k < K; k++) if (p[i * K + k] > p[i * K + best]) best = k;
+      return state.classes[best];
+    });
+  }
+
+  /** The accuracy: the share of rows whose predicted class equals y's label. */
+  score(X: MatrixInput, y: ArrayLike<Label>): number {
+    const predicted = this.predict(X);
+    const truth = Array.from(y);
+    if (truth.length !== predicted.length) throw new RangeError(`y has ${truth.length} labels but X has ${predicted.length} rows: give one label per row.`);
+    return predicted.reduce((hits: number, label, i) => hits + (label === truth[i] ? 1 : 0), 0) / truth.length;
+  }
+}
+
+/** Whether two class lists are the same labels in the same order. */
+function sameClasses(a: readonly Label[], b: readonly Label[]): boolean {
+  return a.length === b.length && a.every((label, k) => label === b[k]);
+}
+
+/** Each column's (weighted) population standard deviation, 1 for a constant column. */
+function columnScales(X: Float64Array, n: number, d: number, weights: Float64Array): Float64Array {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += (weights[i] * X[i * d + j]) / total;
+  const variance = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) variance[j] += (weights[i] * (X[i * d + j] - mean[j]) ** 2) / total;
+  return variance.map((v) => (v > 0 ? Math.sqrt(v) : 1));
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { init, loadBreastCancer, LogisticRegression, NotFittedError } from "../../src/index.js";
+
+beforeAll(() => init());
+
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/sklearn-logistic.json", import.meta.url), "utf8")) as {
+  designs: Record<string, { X: number[][]; y: number[] }>;
+  cases: { design: string; lambda: number; rho: number; probabilities: number[] }[];
+  multinomialCases: { lambda: number; rho: number; coef: number[][]; probabilities: number[][] }[];
+};
+const quiet = { onWarning: () => {} };
+
+describe("LogisticRegression", () => {
+  it("on the breast cancer data, standardized, gives scikit-learn's probabilities (1e-6) with classes in sorted order", () => {
+    const { X, y } = loadBreastCancer();
+    for (const c of fixture.cases.filter((entry) => entry.design === "cancerStandardized")) {
+      for (const backend of ["wasm", "js"] as const) {
+        const model = new LogisticRegression({ lambda: c.lambda, l1Ratio: c.rho, standardize: true, tol: 1e-10, backend }).fit(X, y);
+        expect(model.classes).toEqual(["benign", "malignant"]);
+        expect(model.converged).toBe(true);
+        const p = model.predictProba(X);
+        c.probabilities.forEach((malignant, i) => {
+          expect(Math.abs(p[2 * i + 1] - malignant)).toBeLessThanOrEqual(1e-6);
+          expect(Math.abs(p[2 * i] + p[2 * i + 1] - 1)).toBeLessThanOrEqual(1e-15);
+        });
+      }
+    }
+  });
+
+  it("takes labels as numbers, strings or booleans: the same model, classes sorted", () => {
+    const { X, y } = fixture.designs.generated;
+    const fitWith = (labels: (number | string | boolean)[]) => new LogisticRegression({ lambda: 0.02, l1Ratio: 0.5 }).fit(X, labels);
+    const numeric = fitWith(y);
+    const strings = fitWith(y.map((v) => (v === 1 ? "yes" : "no")));
+    const booleans = fitWith(y.map((v) => v === 1));
+    expect(numeric.classes).toEqual([0, 1]);
+    expect(strings.classes).toEqual(["no", "yes"]);
+    expect(booleans.classes).toEqual([false, true]);
+    expect(Array.from(strings.coef)).toEqual(Array.from(numeric.coef));
+    expect(Array.from(booleans.coef)).toEqual(Array.from(numeric.coef));
+    expect(booleans.predict(X.slice(0, 5)).every((label) => typeof label === "boolean")).toBe(true);
+  });
+
+  it("fits three classes with the multinomial model: scikit-learn's probabilities (1e-6), and its weights where they are unique (ridge)", () => {
+    const { X, y } = fixture.designs.threeClasses;
+    const labels = y.map((v) => ["setosa", "versicolor", "virginica"][v]);
+    for (const c of fixture.multinomialCases) {
+      const model = new LogisticRegression({ lambda: c.lambda, l1Ratio: c.rho, tol: 1e-10 }).fit(X, labels);
+      expect(model.classes).toEqual(["setosa", "versicolor", "virginica"]);
+      const p = model.predictProba(X);
+      c.probabilities.forEach((row, i) => row.forEach((v, k) => expect(Math.abs(p[3 * i + k] - v)).toBeLessThanOrEqual(1e-6)));
+      if (c.rho === 0) {
+        // coef is d x K: column k is class k's weights (scikit-learn's coef_[k]).
+        const coef = model.coef;
+        c.coef.forEach((row, k) => row.forEach((v, j) => expect(Math.abs(coef[j * 3 + k] - v)).toBeLessThanOrEqual(1e-6)));
+      }
+      expect(() => model.intercept).toThrow("one intercept per class: read intercepts");
+      expect(model.intercepts).toHaveLength(3);
+    }
+  });
+
+  it("with two classes the multinomial model at lambda is the binomial one at lambda / 2 (ridge): w = w_2 - w_1, split evenly", () => {
+    const { X, y } = fixture.designs.imbalanced;
+    const binomial = new LogisticRegression({ lambda: 0.05, tol: 1e-10 }).fit(X, y);
+    const multinomial = new LogisticRegression({ lambda: 0.1, tol: 1e-10, multiClass: "multinomial" }).fit(X, y);
+    const [pb, pm] = [binomial.predictProba(X), multinomial.predictProba(X)];
+    pb.forEach((v, k) => expect(Math.abs(v - pm[k])).toBeLessThanOrEqual(1e-8));
+    const w = multinomial.coef;
+    binomial.coef.forEach((v, j) => expect(Math.abs(w[2 * j + 1] - w[2 * j] - v)).toBeLessThanOrEqual(1e-8));
+  });
+
+  it('classWeight "balanced" is sample weights n / (K n_k), written out here', () => {
+    const { X, y } = fixture.designs.imbalanced;
+    const positives = y.filter((v) => v === 1).length;
+    const weights = y.map((v) => y.length / (2 * (v === 1 ? positives : y.length - positives)));
+    const balanced = new LogisticRegression({ lambda: 0.01, l1Ratio: 1, tol: 1e-10, classWeight: "balanced" }).fit(X, y);
+    // sampleWeight is rescaled to sum to n; these sum to n already.
+    const weighted = new LogisticRegression({ lambda: 0.01, l1Ratio: 1, tol: 1e-10 }).fit(X, y, { sampleWeight: weights });
+    balanced.coef.forEach((v, j) => expect(Math.abs(v - weighted.coef[j])).toBeLessThanOrEqual(1e-9));
+    const mapped = new LogisticRegression({ lambda: 0.01, l1Ratio: 1, tol: 1e-10, classWeight: { 0: weights[y.indexOf(0)], 1: weights[y.indexOf(1)] } }).fit(X, y);
+    mapped.coef.forEach((v, j) => expect(Math.abs(v - balanced.coef[j])).toBeLessThanOrEqual(1e-9));
+  });
+
+  it("scores accuracy, predicts the likelier class, and gives log-probabilities whose exponentials are predictProba", () => {
+    const { X, y } = fixture.designs.generated;
+    const model = new LogisticRegression({ lambda: 0.01 }).fit(X, y);
+    const p = model.predictProba(X);
+    const logP = model.predictLogProba(X);
+    logP.forEach((v, k) => expect(Math.abs(Math.exp(v) - p[k])).toBeLessThanOrEqual(1e-15));
+    const predicted = model.predict(X);
+    predicted.forEach((label, i) => expect(label).toBe(p[2 * i + 1] > p[2 * i] ? 1 : 0));
+    const hits = predicted.filter((label, i) => label === y[i]).length;
+    expect(model.score(X, y)).toBe(hits / y.length);
+    const t = model.decisionFunction(X);
+    t.forEach((v, i) => expect(Math.abs(1 / (1 + Math.exp(-v)) - p[2 * i + 1])).toBeLessThanOrEqual(1e-15));
+  });
+
+  it("with warmStart starts from its weights: a refit at the same lambda stops at once", () => {
+    const { X, y } = fixture.designs.generated;
+    const model = new LogisticRegression({ lambda: 0.01, l1Ratio: 0.5, warmStart: true, tol: 1e-8 }).fit(X, y);
+    expect(model.nIter).toBeGreaterThan(1);
+    const first = model.coef;
+    model.fit(X, y);
+    expect(model.nIter).toBe(0);
+    expect(Array.from(model.coef)).toEqual(Array.from(first));
+  });
+
+  it("refuses what it cannot fit, saying what to do", () => {
+    const X = [[1], [2], [3], [4]];
+    expect(() => new LogisticRegression().fit(X, [1, 1, 1, 1])).toThrow("y holds one class only (1): a classifier needs rows of at least two classes.");
+    expect(() => new LogisticRegression().fit(X, [0, "a", 0, 1] as (number | string)[])).toThrow("labels must all be of one type");
+    expect(() => new LogisticRegression().fit(X, [0, Number.NaN, 0, 1])).toThrow("y[1] is NaN: a label must be a finite number");
+    expect(() => new LogisticRegression({ classWeight: { benign: 2 } }).fit(X, [0, 1, 0, 1])).toThrow('classWeight names "benign", which is not a class of y (the classes are 0, 1).');
+    expect(() => new LogisticRegression().fit(X, [0, 1, 0])).toThrow("y has length 3 but the rows of X has length 4");
+    expect(() => new LogisticRegression().predictProba(X)).toThrow(NotFittedError);
+    expect(() => new LogisticRegression({ classWeight: "even" as "balanced" })).toThrow('classWeight must be "balanced" or an object');
+    expect(() => new LogisticRegression({ l1Ratio: 2 })).toThrow("l1Ratio");
+    const model = new LogisticRegression(quiet).fit(X, [0, 1, 0, 1]);
+    expect(() => model.predict([[1, 2]])).toThrow("X has 2 columns but the model was fitted on 1: pass the same features.");
+  });
+});
