@@ -2,15 +2,11 @@
 // fitted by proximal Newton with the library's coordinate descent inside (src/logistic/), on either backend.
 
 import type { BackendName } from "../backend.js";
-import { getBackend } from "../backends/registry.js";
-import { normalizeWeights } from "../design/least-squares-data.js";
 import { NotFittedError } from "../errors.js";
 import type { MatrixInput } from "../input.js";
-import { fitBinomial } from "../logistic/binomial-newton.js";
-import { classWeights, encodeLabels, type Label } from "../logistic/labels.js";
-import { fitMultinomial } from "../logistic/multinomial-newton.js";
+import { fitLogistic, type LogisticSettings } from "../logistic/fit.js";
+import type { Label } from "../logistic/labels.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
-import { withDesign } from "../pipeline/fit.js";
 import { predictInput } from "../pipeline/predict.js";
 import { checkFitOptions, type FitOptions } from "./base.js";
 
@@ -79,44 +75,15 @@ export class LogisticRegression {
   fit(X: MatrixInput, y: ArrayLike<Label>, fitOptions: FitOptions = {}): this {
     const { sampleWeight } = checkFitOptions(fitOptions);
     const o = this.options;
-    const { classes, indices } = encodeLabels(y);
-    const K = classes.length;
-    const multinomial = o.multiClass === "multinomial" || K > 2;
-    const perClass = classWeights(o.classWeight, classes, indices);
-    const n = indices.length;
-    const rows = sampleWeight === undefined ? new Float64Array(n).fill(1) : normalizeWeights(sampleWeight, n);
-    const weights = rows.map((s, i) => s * perClass[indices[i]]);
-    if (!weights.some((w) => w > 0)) throw new RangeError("classWeight and sampleWeight give every row weight 0: give some rows a positive weight.");
-    const previous = o.warmStart ? this.state : undefined;
-    const fitted = withDesign(X, Float64Array.from(indices), o.backend, "LogisticRegression", false, (design) => {
-      const d = design.cols;
-      return design.withRows((Xb, backend) => backend.scope((scope) => {
-        const scale = o.standardize ? columnScales(Xb.values, n, d, weights) : null;
-        const X = scale ? scope.fromArray(Xb.values.map((v, k) => v / scale[k % d])) : Xb;
-        const params = {
-          lambda: o.lambda, rho: o.l1Ratio, fitIntercept: o.fitIntercept, maxIter: o.maxIter, tol: o.tol, positive: o.positive,
-          sampleWeight: weights,
-        };
-        const unscale = (coef: Float64Array, columns: number) => (scale ? coef.map((v, k) => v / scale[Math.floor(k / columns)]) : coef);
-        const rescale = (coef: Float64Array, columns: number) => (scale ? coef.map((v, k) => v * scale[Math.floor(k / columns)]) : coef);
-        const warm = previous && previous.nFeatures === d && previous.multinomial === multinomial && sameClasses(previous.classes, classes)
-          ? previous : undefined;
-        if (!multinomial) {
-          const start = warm && { coef: rescale(warm.coef, 1), intercept: warm.intercepts[0] };
-          const result = fitBinomial(backend, X, n, d, Float64Array.from(indices), params, start);
-          return { ...result, coef: unscale(result.coef, 1), intercepts: Float64Array.of(result.intercept) };
-        }
-        const start = warm && { coef: rescale(warm.coef, K), intercepts: warm.intercepts };
-        const result = fitMultinomial(backend, X, n, d, indices, K, params, start);
-        return { ...result, coef: unscale(result.coef, K), intercepts: result.intercepts };
-      }));
-    });
+    const start = o.warmStart ? this.state : undefined;
+    const { classes, multinomial, nFeatures, states } = fitLogistic(X, y, logisticSettings(o), { lambdas: [o.lambda] }, sampleWeight, start);
+    const [fitted] = states;
     if (!fitted.converged) {
       o.onWarning(`LogisticRegression (solver "newton-cd") did not converge in ${fitted.nIter} iterations (tol ${o.tol}): raise maxIter, raise tol, or standardize the features.`);
     }
     this.state = {
-      classes, multinomial, nFeatures: fitted.coef.length / (multinomial ? K : 1), coef: fitted.coef, intercepts: fitted.intercepts,
-      nIter: fitted.nIter, converged: fitted.converged, history: o.recordHistory ? fitted.history : new Float64Array(0),
+      classes, multinomial, nFeatures, coef: fitted.coef, intercepts: fitted.intercepts, nIter: fitted.nIter,
+      converged: fitted.converged, history: o.recordHistory ? fitted.history : new Float64Array(0),
     };
     return this;
   }
@@ -220,17 +187,8 @@ export class LogisticRegression {
   }
 }
 
-/** Whether two class lists are the same labels in the same order. */
-function sameClasses(a: readonly Label[], b: readonly Label[]): boolean {
-  return a.length === b.length && a.every((label, k) => label === b[k]);
-}
-
-/** Each column's (weighted) population standard deviation, 1 for a constant column. */
-function columnScales(X: Float64Array, n: number, d: number, weights: Float64Array): Float64Array {
-  const total = weights.reduce((s, w) => s + w, 0);
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += (weights[i] * X[i * d + j]) / total;
-  const variance = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) variance[j] += (weights[i] * (X[i * d + j] - mean[j]) ** 2) / total;
-  return variance.map((v) => (v > 0 ? Math.sqrt(v) : 1));
+/** The settings of a logistic fit from resolved options (the estimator's, the path's or the CV's). */
+export function logisticSettings(o: Omit<LogisticSettings, "rho"> & { l1Ratio: number }): LogisticSettings {
+  const { l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend } = o;
+  return { rho: l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend };
 }

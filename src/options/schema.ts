@@ -36,6 +36,8 @@ export const OWNERS = {
   GroupLasso: { solvers: ["fista"] },
   SGDRegressor: { solvers: ["sgd"] },
   LogisticRegression: { solvers: ["newton-cd"] },
+  logisticPath: { solvers: ["newton-cd"] },
+  LogisticRegressionCV: { solvers: ["newton-cd"] },
   enetPath: { solvers: ["cd"], label: "enetPath/lassoPath" },
   lassoPath: { solvers: ["cd"], label: "enetPath/lassoPath" },
   ElasticNetCV: { solvers: ["cd"] },
@@ -54,6 +56,10 @@ export type Owner = keyof typeof OWNERS;
 
 /** The classifier (its options beside the regression models'). */
 const CLASSIFIERS = ["LogisticRegression"] as const;
+/** The logistic path and its cross-validation. */
+const LOGISTIC_GRID = ["logisticPath", "LogisticRegressionCV"] as const;
+/** Everything logistic. */
+const LOGISTIC = [...CLASSIFIERS, ...LOGISTIC_GRID] as const;
 
 const MODELS = ["Ridge", "Lasso", "ElasticNet", "MultiTaskLasso", "MultiTaskElasticNet", "GroupLasso", "SGDRegressor"] as const;
 /** The estimators that are models (LinearModel subclasses). */
@@ -64,7 +70,7 @@ const PATHS = ["enetPath", "lassoPath"] as const;
 const CV = ["ElasticNetCV", "LassoCV"] as const;
 const ADAPTIVE = ["Adam", "AdamW"] as const;
 /** Owners whose `eps` is the end of a lambda grid rather than Adam's epsilon. */
-const GRID_OWNERS: readonly Owner[] = [...PATHS, ...CV];
+const GRID_OWNERS: readonly Owner[] = [...PATHS, ...CV, "logisticPath", "LogisticRegressionCV"];
 /** The same value for each of `owners`. */
 const each = <T>(owners: readonly Owner[], value: T): Partial<Record<Owner, T>> => Object.fromEntries(owners.map((owner) => [owner, value]));
 
@@ -175,23 +181,27 @@ export const OPTIONS = {
     check: (v, name) => checkLambda(v, name),
     refusal: {
       ...each(PATHS, "pass lambdas, or let nLambdas and eps make the grid"),
-      ...each([...CV, "RidgeCV"], "cross-validation chooses it: pass lambdas to choose among"),
+      ...each([...CV, "RidgeCV", "LogisticRegressionCV"], "cross-validation chooses it: pass lambdas to choose among"),
+      logisticPath: "pass lambdas, or let nLambdas and eps make the grid",
       SGD: "use weightDecay", Adam: "use l2", AdamW: "use weightDecay",
     },
     cli: { commands: ["fit"], arg: "x", parse: parseNumber },
   }),
   l1Ratio: option({
     doc: `${MIX} (ElasticNetCV: one value, or an array of them to cross-validate, each in (0, 1])`,
-    appliesTo: ["ElasticNet", "MultiTaskElasticNet", "SGDRegressor", "enetPath", "ElasticNetCV", ...CLASSIFIERS],
+    appliesTo: ["ElasticNet", "MultiTaskElasticNet", "SGDRegressor", "enetPath", "ElasticNetCV", ...LOGISTIC],
     // LassoCV too, so that the value it holds (unused) has the shape ElasticNetCV's has.
     listFor: CV,
     default: 0.5,
     // scikit-learn's LogisticRegression penalizes with L2 by default.
-    defaultFor: { SGDRegressor: 0.15, LogisticRegression: 0 },
+    defaultFor: { SGDRegressor: 0.15, LogisticRegression: 0, logisticPath: 1, LogisticRegressionCV: 1 },
     check: (v, name, c) => {
       const rho = checkL1Ratio(v, name);
       if (rho === 0 && c.owner === "ElasticNetCV") {
         throw new RangeError(`${name} is 0: cross-validating a path needs an L1 part (use RidgeCV for ridge).`);
+      }
+      if (rho === 0 && (c.owner === "logisticPath" || c.owner === "LogisticRegressionCV")) {
+        throw new RangeError(`${name} is 0: a logistic path needs an L1 part for its lambdaMax (use LogisticRegression with a lambda for ridge).`);
       }
       return rho;
     },
@@ -212,7 +222,7 @@ export const OPTIONS = {
   }),
   fitIntercept: option({
     doc: "fit an unpenalized intercept; false fixes it at 0",
-    appliesTo: [...MODELS, ...PATHS, ...CV, "RidgeCV", ...CLASSIFIERS],
+    appliesTo: [...MODELS, ...PATHS, ...CV, "RidgeCV", ...LOGISTIC],
     default: true,
     check: (v, name) => checkBoolean(v, name),
   }),
@@ -236,18 +246,18 @@ export const OPTIONS = {
   }),
   maxIter: option({
     doc: `iteration (gd, fista) or epoch (cd) limit, up to ${MAX_ITER_LIMIT}; reaching it is no error (converged is false)`,
-    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...PATHS, ...CV, ...CLASSIFIERS],
+    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...PATHS, ...CV, ...LOGISTIC],
     solvers: ["cd", "fista", "gd", "newton-cd"],
     solverHint: "does not iterate",
     default: 1000,
     // Newton iterations, each a coordinate descent to the step's optimum.
-    defaultFor: { LogisticRegression: 100 },
+    defaultFor: { LogisticRegression: 100, logisticPath: 100, LogisticRegressionCV: 100 },
     check: (v, name) => checkPositiveInteger(v, name),
     refusal: { SGDRegressor: "use epochs" },
   }),
   tol: option({
     doc: "stopping tolerance: cd and fista on the duality gap relative to ||y - mean(y)||^2 (default 1e-4), gd on the change of objective (1e-6), sgd on the epoch loss (1e-4), newton-cd on the KKT residual relative to the gradient at w = 0 (1e-4)",
-    appliesTo: [...MODELS, ...PATHS, ...CV, ...CLASSIFIERS],
+    appliesTo: [...MODELS, ...PATHS, ...CV, ...LOGISTIC],
     solvers: ["cd", "fista", "gd", "sgd", "newton-cd"],
     solverHint: "does not iterate",
     default: (c) => (c.solver === "gd" ? 1e-6 : 1e-4),
@@ -272,7 +282,7 @@ export const OPTIONS = {
   }),
   standardize: option({
     doc: "scale features to unit variance for the fit (coefficients come back on the original scale)",
-    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...PATHS, ...CV, "RidgeCV", ...CLASSIFIERS],
+    appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...PATHS, ...CV, "RidgeCV", ...LOGISTIC],
     default: false,
     check: (v, name) => checkBoolean(v, name),
     refusal: { SGDRegressor: "scale the features first" },
@@ -280,7 +290,7 @@ export const OPTIONS = {
   }),
   positive: option({
     doc: "constrain every weight to be >= 0",
-    appliesTo: [...SINGLE, ...PATHS, ...CV, ...CLASSIFIERS],
+    appliesTo: [...SINGLE, ...PATHS, ...CV, ...LOGISTIC],
     solvers: ["cd", "fista", "newton-cd"],
     solverHint: "cannot constrain the signs",
     default: false,
@@ -322,39 +332,45 @@ export const OPTIONS = {
   }),
   seed: option({
     doc: "seed of the random coordinate order (cd), of the row shuffles (SGDRegressor) or of the folds (CV)",
-    appliesTo: [...SINGLE, "SGDRegressor", ...PATHS, ...CV],
-    solvers: ["cd", "sgd"],
+    appliesTo: [...SINGLE, "SGDRegressor", ...PATHS, ...CV, "LogisticRegressionCV"],
+    solvers: ["cd", "sgd", "newton-cd"],
     solverHint: "draws no random numbers",
     default: 0,
     check: (v, name) => checkSeed(v, name),
   }),
   onWarning: option({
     doc: "receives warnings such as \"did not converge\" (default console.warn)",
-    appliesTo: [...MODELS, ...CV, ...CLASSIFIERS],
+    appliesTo: [...MODELS, ...CV, ...CLASSIFIERS, "LogisticRegressionCV"],
     default: () => (message: string) => console.warn(message),
     check: (v, name) => checkFunction<(message: string) => void>(v, name),
   }),
   classWeight: option({
     doc: 'weights of the classes, multiplying the rows\' sample weights: "balanced" (n / (K n_k), scikit-learn\'s) or an object from label to weight; default none',
-    appliesTo: CLASSIFIERS,
+    appliesTo: LOGISTIC,
     check: (v, name) => checkClassWeight(v, name),
   }),
   multiClass: option({
     doc: '"auto": the binomial model for two classes, multinomial above; "multinomial": the softmax model for any number of classes',
-    appliesTo: CLASSIFIERS,
+    appliesTo: LOGISTIC,
     default: "auto",
     check: (v, name) => checkChoice(v, name, ["auto", "multinomial"] as const),
   }),
+  scoring: option({
+    doc: 'what the held-out folds score: "deviance" (-2 mean log-likelihood, cv.glmnet\'s default), "accuracy" or "auc" (two classes)',
+    appliesTo: ["LogisticRegressionCV"],
+    default: "deviance",
+    check: (v, name) => checkChoice(v, name, ["deviance", "accuracy", "auc"] as const),
+  }),
   nLambdas: option({
     doc: "number of lambdas on the grid from lambdaMax down to eps * lambdaMax",
-    appliesTo: [...PATHS, ...CV],
+    appliesTo: [...PATHS, ...CV, ...LOGISTIC_GRID],
     default: 100,
     check: (v, name) => checkPositiveInteger(v, name, 100_000),
     cli: { commands: ["path"], arg: "n", parse: parseNumber },
   }),
   eps: option({
     doc: "paths and CV: the grid ends at eps * lambdaMax, eps in (0, 1); Adam and SGDRegressor: added to sqrt(v), > 0",
-    appliesTo: [...PATHS, ...CV, "SGDRegressor", ...ADAPTIVE],
+    appliesTo: [...PATHS, ...CV, "SGDRegressor", ...ADAPTIVE, ...LOGISTIC_GRID],
     default: 1e-8,
     defaultFor: each(GRID_OWNERS, 1e-3),
     check: (v, name, c) => {
@@ -365,13 +381,13 @@ export const OPTIONS = {
   }),
   lambdas: option({
     doc: "your own lambdas instead of the grid, fitted in decreasing order (RidgeCV: the candidates)",
-    appliesTo: [...PATHS, ...CV, "RidgeCV"],
+    appliesTo: [...PATHS, ...CV, "RidgeCV", ...LOGISTIC_GRID],
     default: (c) => (c.owner === "RidgeCV" ? Float64Array.of(10, 1, 0.1, 1e-2, 1e-3) : undefined),
     check: checkLambdas,
   }),
   nFolds: option({
-    doc: "number of cross-validation folds, at least 2",
-    appliesTo: CV,
+    doc: "number of cross-validation folds, at least 2 (LogisticRegressionCV: stratified by class)",
+    appliesTo: [...CV, "LogisticRegressionCV"],
     default: 5,
     check: (v, name) => {
       const k = checkPositiveInteger(v, name, 1_000_000);
@@ -381,7 +397,7 @@ export const OPTIONS = {
   }),
   onProgress: option({
     doc: "called with (done, total) after each lambda of a path or each fold of CV (for a progress bar)",
-    appliesTo: [...PATHS, ...CV],
+    appliesTo: [...PATHS, ...CV, ...LOGISTIC_GRID],
     check: (v, name): ((done: number, total: number) => void) | undefined => checkFunction(v, name),
   }),
   sampleWeight: option({

@@ -42,7 +42,7 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
   pipeline: [...BASE, "solvers", "design", "gram-accumulator.ts"],
   paths: [...BASE, "solvers", "design", "pipeline", "gram-accumulator.ts"],
   // The logistic models' Newton loops, each step a weighted elastic net through the solver table.
-  logistic: [...BASE, "solvers", "design"],
+  logistic: [...BASE, "solvers", "design", "pipeline"],
   models: [...BASE, "linalg", "sparse", "gram-accumulator.ts", "solvers", "design", "pipeline", "paths", "logistic"],
   datasets: [],
   worker: [...BASE, "models"],

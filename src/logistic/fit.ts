@@ -1,0 +1,134 @@
+// A logistic fit from the user's data: labels encoded, row and class weights, X resident (scaled under
+// standardize), then the binomial or multinomial Newton fit at each lambda of a decreasing grid, each from the
+// last one's weights. LogisticRegression fits one lambda, logisticPath a grid, LogisticRegressionCV a grid per fold.
+
+import type { BackendName } from "../backend.js";
+import { normalizeWeights } from "../design/least-squares-data.js";
+import type { MatrixInput } from "../input.js";
+import { withDesign } from "../pipeline/fit.js";
+import { fitBinomial } from "./binomial-newton.js";
+import { classWeights, encodeLabels, type Label } from "./labels.js";
+import { fitMultinomial } from "./multinomial-newton.js";
+import { correlations, type NewtonProblem } from "./newton-step.js";
+
+/** What every logistic fit takes besides its lambdas. */
+export interface LogisticSettings {
+  rho: number;
+  fitIntercept: boolean;
+  standardize: boolean;
+  maxIter: number;
+  tol: number;
+  positive: boolean;
+  classWeight: "balanced" | Readonly<Record<string, number>> | undefined;
+  multiClass: "auto" | "multinomial";
+  backend: BackendName;
+}
+
+/** The lambdas: given ones (fitted in decreasing order), or a grid from lambdaMax down to eps lambdaMax. */
+export type LambdaChoice = { lambdas: ArrayLike<number> } | { nLambdas: number; eps: number };
+
+/** One fit on the original scale: coef d (binomial) or d x K row-major, and its intercepts. */
+export interface LogisticState {
+  coef: Float64Array;
+  intercepts: Float64Array;
+  nIter: number;
+  converged: boolean;
+  objective: number;
+  history: Float64Array;
+}
+
+export interface LogisticFit {
+  classes: Label[];
+  multinomial: boolean;
+  nFeatures: number;
+  /** Decreasing. */
+  lambdas: Float64Array;
+  states: LogisticState[];
+}
+
+/** Each column's (weighted) population standard deviation, 1 for a constant column. */
+function columnScales(X: Float64Array, n: number, d: number, weights: Float64Array): Float64Array {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += (weights[i] * X[i * d + j]) / total;
+  const variance = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) variance[j] += (weights[i] * (X[i * d + j] - mean[j]) ** 2) / total;
+  return variance.map((v) => (v > 0 ? Math.sqrt(v) : 1));
+}
+
+/**
+ * lambda_max = max over classes k and features j of |x_j^T s (y_k - mean_s y_k)| / (n rho): the gradient at W = 0
+ * with the intercepts fitted, the smallest lambda whose solution is W = 0 (y_k the indicator of class k; the
+ * binomial model's one column is its second class).
+ */
+function lambdaMax(problem: NewtonProblem, indices: Int32Array, K: number, multinomial: boolean, rho: number): number {
+  const { n, weights } = problem;
+  let largest = 0;
+  for (let k = multinomial ? 0 : 1; k < K; k++) {
+    const indicator = Float64Array.from(indices, (c) => (c === k ? 1 : 0));
+    const mean = indicator.reduce((s, v, i) => s + weights[i] * v, 0) / n;
+    for (const g of correlations(problem, indicator.map((v, i) => weights[i] * (v - mean)))) largest = Math.max(largest, Math.abs(g));
+  }
+  return largest / rho;
+}
+
+/** The grid of enetPath: nLambdas values from top down to eps top, geometrically spaced. */
+function grid(top: number, nLambdas: number, eps: number): Float64Array {
+  if (nLambdas === 1) return Float64Array.of(top);
+  return Float64Array.from({ length: nLambdas }, (_, i) => top * eps ** (i / (nLambdas - 1)));
+}
+
+/**
+ * Fits the logistic model to X and labels y at each lambda (decreasing, each fit from the last one's weights; the
+ * first from `start`, on the original scale, when its shape fits).
+ */
+export function fitLogistic(
+  X: MatrixInput, y: unknown, settings: LogisticSettings, choice: LambdaChoice, sampleWeight?: ArrayLike<number>,
+  start?: { classes: readonly Label[]; multinomial: boolean; coef: Float64Array; intercepts: Float64Array },
+  onStep?: (done: number, total: number) => void,
+): LogisticFit {
+  const { classes, indices } = encodeLabels(y);
+  const K = classes.length;
+  const multinomial = settings.multiClass === "multinomial" || K > 2;
+  const perClass = classWeights(settings.classWeight, classes, indices);
+  const n = indices.length;
+  const rows = sampleWeight === undefined ? new Float64Array(n).fill(1) : normalizeWeights(sampleWeight, n);
+  const weights = rows.map((s, i) => s * perClass[indices[i]]);
+  if (!weights.some((w) => w > 0)) throw new RangeError("classWeight and sampleWeight give every row weight 0: give some rows a positive weight.");
+  const columns = multinomial ? K : 1;
+  return withDesign(X, Float64Array.from(indices), settings.backend, "LogisticRegression", false, (design) => {
+    const d = design.cols;
+    return design.withRows((Xb, backend) => backend.scope((scope) => {
+      const scale = settings.standardize ? columnScales(Xb.values, n, d, weights) : null;
+      const resident = scale ? scope.fromArray(Xb.values.map((v, k) => v / scale[k % d])) : Xb;
+      const problem: NewtonProblem = { backend, X: resident, n, d, weights };
+      const lambdas = "lambdas" in choice
+        ? Float64Array.from(choice.lambdas).sort().reverse()
+        : grid(lambdaMax(problem, indices, K, multinomial, settings.rho), choice.nLambdas, choice.eps);
+      const byColumn = (coef: Float64Array, up: boolean) =>
+        (scale ? coef.map((v, k) => (up ? v * scale[Math.floor(k / columns)] : v / scale[Math.floor(k / columns)])) : coef);
+      const fits = start && start.multinomial === multinomial && start.coef.length === d * columns &&
+        start.classes.length === K && start.classes.every((label, k) => label === classes[k]);
+      let warm = fits ? { coef: byColumn(start.coef, true), intercepts: start.intercepts } : undefined;
+      const states: LogisticState[] = [];
+      for (const lambda of lambdas) {
+        const params = {
+          lambda, rho: settings.rho, fitIntercept: settings.fitIntercept, maxIter: settings.maxIter, tol: settings.tol,
+          positive: settings.positive, sampleWeight: weights,
+        };
+        const result = multinomial
+          ? fitMultinomial(backend, resident, n, d, indices, K, params, warm)
+          : (() => {
+            const binomial = fitBinomial(backend, resident, n, d, Float64Array.from(indices), params,
+              warm && { coef: warm.coef, intercept: warm.intercepts[0] });
+            return { ...binomial, intercepts: Float64Array.of(binomial.intercept) };
+          })();
+        warm = { coef: result.coef, intercepts: result.intercepts };
+        onStep?.(states.length + 1, lambdas.length);
+        const { nIter, converged, objective, history } = result;
+        states.push({ coef: byColumn(result.coef, false), intercepts: result.intercepts, nIter, converged, objective, history });
+      }
+      return { classes, multinomial, nFeatures: d, lambdas, states };
+    }));
+  });
+}

@@ -1,0 +1,218 @@
+// Cross-validated penalized logistic regression (cv.glmnet's): stratified folds, each fold's path on the grid of
+// all rows, the held-out deviance (or accuracy, or AUC) per lambda, lambda.min and lambda.1se, and the model refitted
+// on all rows at lambda.min.
+
+import { mulberry32, shuffled } from "../backends/random.js";
+import type { BackendName } from "../backend.js";
+import { NotFittedError } from "../errors.js";
+import { toMatrix, type MatrixInput } from "../input.js";
+import { fitLogistic, type LogisticState } from "../logistic/fit.js";
+import { encodeLabels, type Label } from "../logistic/labels.js";
+import { resolveOptions, type Resolved } from "../options/schema.js";
+import { meanAndStandardError, selectLambda } from "./cv-selection.js";
+import { LogisticRegression, logisticSettings } from "./logistic-regression.js";
+
+/** Options of {@link LogisticRegressionCV}. */
+export interface LogisticRegressionCVOptions {
+  /** Mix of the penalties in (0, 1] (default 1). */
+  l1Ratio?: number;
+  /** Stratified folds (default 5): each class's rows dealt in turn, after a shuffle from seed. */
+  nFolds?: number;
+  nLambdas?: number;
+  eps?: number;
+  lambdas?: ArrayLike<number>;
+  /** "deviance" (default, cv.glmnet's), "accuracy" or "auc" (two classes). */
+  scoring?: "deviance" | "accuracy" | "auc";
+  fitIntercept?: boolean;
+  standardize?: boolean;
+  maxIter?: number;
+  tol?: number;
+  positive?: boolean;
+  classWeight?: "balanced" | Readonly<Record<string, number>>;
+  multiClass?: "auto" | "multinomial";
+  seed?: number;
+  backend?: BackendName;
+  onProgress?: (done: number, total: number) => void;
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Each row's fold: every class's rows, shuffled from seed, dealt round-robin into k folds (continuing from where
+ * the last class stopped), so that each fold holds each class in proportion.
+ */
+export function stratifiedFolds(indices: Int32Array, classes: readonly Label[], k: number, seed: number): Int32Array {
+  const folds = new Int32Array(indices.length);
+  const next = mulberry32(seed);
+  let dealt = 0;
+  classes.forEach((label, c) => {
+    const rows = [...indices.keys()].filter((i) => indices[i] === c);
+    if (rows.length < k) {
+      throw new RangeError(`class ${JSON.stringify(label)} has ${rows.length} rows but nFolds is ${k}: every fold needs a row of each class to test on; use nFolds <= ${rows.length}, or more rows of that class.`);
+    }
+    for (const row of shuffled(rows, next)) folds[row] = dealt++ % k;
+  });
+  return folds;
+}
+
+/** Row i's decision values x_i w_k + b_k, one per column of the fit (one for the binomial model). */
+function decision(state: LogisticState, columns: number, X: Float64Array, i: number, d: number): number[] {
+  return Array.from({ length: columns }, (_, k) => {
+    let s = state.intercepts[k];
+    for (let j = 0; j < d; j++) s += X[i * d + j] * state.coef[j * columns + k];
+    return s;
+  });
+}
+
+/** log p(label | x) from the decision values: log sigmoid(+-t) for the binomial model, log softmax otherwise. */
+function logLikelihood(t: number[], label: number, multinomial: boolean): number {
+  if (!multinomial) {
+    const v = label === 1 ? t[0] : -t[0];
+    return -(Math.max(-v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
+  }
+  const top = Math.max(...t);
+  return t[label] - top - Math.log(t.reduce((s, v) => s + Math.exp(v - top), 0));
+}
+
+/** The most probable class from the decision values. */
+function predictedClass(t: number[], multinomial: boolean): number {
+  if (!multinomial) return t[0] > 0 ? 1 : 0;
+  return t.reduce((best, v, k) => (v > t[best] ? k : best), 0);
+}
+
+/** The area under the ROC curve of scores for the positive rows (Mann-Whitney: ties count half). */
+function auc(scores: Float64Array, positive: boolean[]): number {
+  const order = [...scores.keys()].sort((a, b) => scores[a] - scores[b]);
+  let rankSum = 0;
+  let positives = 0;
+  for (let start = 0; start < order.length;) {
+    let end = start;
+    while (end < order.length && scores[order[end]] === scores[order[start]]) end++;
+    const rank = (start + 1 + end) / 2;
+    for (let r = start; r < end; r++) if (positive[order[r]]) [rankSum, positives] = [rankSum + rank, positives + 1];
+    start = end;
+  }
+  const negatives = positive.length - positives;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/**
+ * LogisticRegressionCV: chooses lambda by stratified k-fold cross-validation over the path (cv.glmnet's
+ * deviance by default), then refits on all rows at lambdaMin; `lambda1se` follows glmnet's one-standard-error rule.
+ */
+export class LogisticRegressionCV {
+  private readonly options: Resolved<"LogisticRegressionCV">;
+  private result?: {
+    model: LogisticRegression; lambdas: Float64Array; cvMean: Float64Array; cvStd: Float64Array; lambdaMin: number; lambda1se: number;
+    foldIds: Int32Array;
+  };
+
+  constructor(options: LogisticRegressionCVOptions = {}) {
+    this.options = resolveOptions("LogisticRegressionCV", options);
+  }
+
+  /** Cross-validates, then fits the model on all rows at lambdaMin; returns this. */
+  fit(X: MatrixInput, y: ArrayLike<Label>): this {
+    const o = this.options;
+    const matrix = toMatrix(X, "X");
+    const { classes, indices } = encodeLabels(y);
+    if (indices.length !== matrix.rows) throw new RangeError(`y has ${indices.length} labels but X has ${matrix.rows} rows: give one label per row.`);
+    if (o.scoring === "auc" && classes.length !== 2) throw new RangeError(`scoring "auc" needs two classes, and y holds ${classes.length}: use "deviance" or "accuracy".`);
+    const K = classes.length;
+    const labels = Array.from(y);
+    const settings = logisticSettings(o);
+    const foldIds = stratifiedFolds(indices, classes, o.nFolds, o.seed);
+    // The grid of all rows (cv.glmnet's), shared by every fold.
+    const lambdas = o.lambdas ?? fitLogistic(matrix, labels, settings, { nLambdas: o.nLambdas, eps: o.eps }, undefined, undefined).lambdas;
+    const d = matrix.cols;
+    const scores: Float64Array[] = [];
+    for (let fold = 0; fold < o.nFolds; fold++) {
+      const train = [...foldIds.keys()].filter((i) => foldIds[i] !== fold);
+      const test = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
+      const subset = (rows: number[]) => ({ data: Float64Array.from(rows.flatMap((i) => Array.from(matrix.data.subarray(i * d, (i + 1) * d)))), rows: rows.length, cols: d });
+      const path = fitLogistic(subset(train), train.map((i) => labels[i]), settings, { lambdas });
+      const columns = path.multinomial ? K : 1;
+      // Lower is better for every score kept here: the deviance, and minus the accuracy or the AUC.
+      scores.push(Float64Array.from(path.states, (state) => {
+        const t = test.map((i) => decision(state, columns, matrix.data, i, d));
+        if (o.scoring === "deviance") {
+          return (-2 * t.reduce((s, values, r) => s + logLikelihood(values, indices[test[r]], path.multinomial), 0)) / test.length;
+        }
+        if (o.scoring === "accuracy") return -t.filter((values, r) => predictedClass(values, path.multinomial) === indices[test[r]]).length / test.length;
+        return -auc(Float64Array.from(t, (values) => values[0]), test.map((i) => indices[i] === 1));
+      }));
+      o.onProgress?.(fold + 1, o.nFolds);
+    }
+    const { mean, standardError } = meanAndStandardError(scores, lambdas.length);
+    const { lambdaMin, lambda1se } = selectLambda({ lambdas, mean, standardError });
+    const sign = o.scoring === "deviance" ? 1 : -1;
+    const { l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend, onWarning } = o;
+    const model = new LogisticRegression({
+      lambda: lambdaMin, l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend, onWarning,
+    }).fit(matrix, labels);
+    this.result = {
+      model, lambdas, lambdaMin, lambda1se, foldIds, cvMean: mean.map((v) => sign * v),
+      cvStd: standardError.map((se) => se * Math.sqrt(o.nFolds)),
+    };
+    return this;
+  }
+
+  private fitted(use: string) {
+    if (!this.result) throw new NotFittedError("LogisticRegressionCV", use);
+    return this.result;
+  }
+
+  /** The lambda of the best mean held-out score (the largest such lambda on ties). */
+  get lambdaMin(): number {
+    return this.fitted("reading lambdaMin").lambdaMin;
+  }
+
+  /** The largest lambda whose mean score is within one standard error of the best (glmnet's rule). */
+  get lambda1se(): number {
+    return this.fitted("reading lambda1se").lambda1se;
+  }
+
+  /** The grid, decreasing. */
+  get lambdas(): Float64Array {
+    return this.fitted("reading lambdas").lambdas.slice();
+  }
+
+  /** The mean held-out score per lambda (deviance, accuracy or AUC). */
+  get cvMean(): Float64Array {
+    return this.fitted("reading cvMean").cvMean.slice();
+  }
+
+  /** The standard deviation over folds of the held-out score, per lambda. */
+  get cvStd(): Float64Array {
+    return this.fitted("reading cvStd").cvStd.slice();
+  }
+
+  /** Each row's fold (0 to nFolds - 1). */
+  get foldIds(): Int32Array {
+    return this.fitted("reading foldIds").foldIds.slice();
+  }
+
+  /** The model refitted on all rows at lambdaMin. */
+  get model(): LogisticRegression {
+    return this.fitted("reading model").model;
+  }
+
+  get classes(): Label[] {
+    return this.model.classes;
+  }
+
+  get coef(): Float64Array {
+    return this.model.coef;
+  }
+
+  predict(X: MatrixInput): Label[] {
+    return this.fitted("predict").model.predict(X);
+  }
+
+  predictProba(X: MatrixInput): Float64Array {
+    return this.fitted("predictProba").model.predictProba(X);
+  }
+
+  score(X: MatrixInput, y: ArrayLike<Label>): number {
+    return this.fitted("score").model.score(X, y);
+  }
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { init, loadBreastCancer, logisticPath, LogisticRegression, LogisticRegressionCV } from "../../src/index.js";
+
+beforeAll(() => init());
+
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/sklearn-logistic.json", import.meta.url), "utf8")) as {
+  designs: Record<string, { X: number[][]; y: number[] }>;
+};
+const glmnet = JSON.parse(readFileSync(new URL("../fixtures/glmnet-logistic.json", import.meta.url), "utf8")) as {
+  cases: { rho: number; lambda: number; objective: number; coef: number[] }[];
+};
+
+/** The binomial objective, written out here. */
+function objective(X: number[][], y: number[], w: ArrayLike<number>, b: number, lambda: number, rho: number): number {
+  let loss = 0;
+  X.forEach((row, i) => {
+    const t = row.reduce((s, v, j) => s + v * w[j], b);
+    loss += Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t))) - y[i] * t;
+  });
+  let [l1, l2] = [0, 0];
+  for (let j = 0; j < w.length; j++) [l1, l2] = [l1 + Math.abs(w[j]), l2 + w[j] * w[j]];
+  return loss / X.length + lambda * (rho * l1 + 0.5 * (1 - rho) * l2);
+}
+
+describe("logisticPath", () => {
+  const cancer = loadBreastCancer();
+  const X = cancer.X.map((row) => Array.from(row));
+  const y = cancer.y.map((label) => (label === "malignant" ? 1 : 0));
+
+  it("reaches glmnet's objectives (1e-8) and zeros on the raw features along its lambdas, warm-started", () => {
+    for (const rho of [1, 0.5]) {
+      const cases = glmnet.cases.filter((c) => c.rho === rho);
+      const path = logisticPath(X, cancer.y, { l1Ratio: rho, lambdas: cases.map((c) => c.lambda), tol: 1e-10, maxIter: 200 });
+      expect(path.classes).toEqual(["benign", "malignant"]);
+      expect(path.converged.every(Boolean)).toBe(true);
+      cases.forEach((c, i) => {
+        expect(path.lambdas[i]).toBe(c.lambda);
+        const ours = objective(X, y, path.coefs[i], path.intercepts[i][0], c.lambda, rho);
+        expect(Math.abs(ours - c.objective)).toBeLessThanOrEqual(1e-8 * c.objective);
+        expect(Array.from(path.coefs[i], (v) => v === 0)).toEqual(c.coef.map((v) => v === 0));
+      });
+    }
+  });
+
+  it("starts its grid at lambdaMax: every weight 0 there, and not just below it (checked by a fit at 0.99 of it)", () => {
+    const { X: Xg, y: yg } = fixture.designs.generated;
+    let progress = 0;
+    const path = logisticPath(Xg, yg, { nLambdas: 5, eps: 0.1, onProgress: (done) => (progress = done) });
+    expect(progress).toBe(5);
+    expect(path.lambdas).toHaveLength(5);
+    expect(path.lambdas[4] / path.lambdas[0]).toBeCloseTo(0.1, 12);
+    expect(path.coefs[0].every((v) => v === 0)).toBe(true);
+    const below = new LogisticRegression({ lambda: 0.99 * path.lambdas[0], l1Ratio: 1, tol: 1e-10 }).fit(Xg, yg);
+    expect(below.coef.some((v) => v !== 0)).toBe(true);
+  });
+
+  it("refuses l1Ratio 0, which has no lambdaMax", () => {
+    expect(() => logisticPath([[1], [2]], [0, 1], { l1Ratio: 0 })).toThrow("a logistic path needs an L1 part for its lambdaMax");
+  });
+});
+
+describe("LogisticRegressionCV", () => {
+  const { X, y } = fixture.designs.generated;
+
+  it("deals each class evenly into stratified folds, and its deviance curve is the folds' held-out deviance", () => {
+    const cv = new LogisticRegressionCV({ nFolds: 4, nLambdas: 8, eps: 0.05, tol: 1e-10 }).fit(X, y);
+    const folds = cv.foldIds;
+    for (const label of [0, 1]) {
+      const counts = [0, 1, 2, 3].map((f) => y.filter((v, i) => v === label && folds[i] === f).length);
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    }
+    // One lambda recomputed here: each fold fitted cold on its training rows, -2 mean log p on its test rows.
+    const at = 3;
+    const lambda = cv.lambdas[at];
+    const deviances = [0, 1, 2, 3].map((f) => {
+      const train = [...folds.keys()].filter((i) => folds[i] !== f);
+      const test = [...folds.keys()].filter((i) => folds[i] === f);
+      const model = new LogisticRegression({ lambda, l1Ratio: 1, tol: 1e-10 }).fit(train.map((i) => X[i]), train.map((i) => y[i]));
+      const p = model.predictProba(test.map((i) => X[i]));
+      return (-2 * test.reduce((s, i, r) => s + Math.log(p[2 * r + y[i]]), 0)) / test.length;
+    });
+    expect(Math.abs(cv.cvMean[at] - deviances.reduce((s, v) => s + v, 0) / 4)).toBeLessThanOrEqual(1e-7);
+    // lambdaMin minimizes the curve; lambda1se is the largest lambda within one standard error of it.
+    const best = cv.cvMean.indexOf(Math.min(...cv.cvMean));
+    expect(cv.lambdaMin).toBe(cv.lambdas[best]);
+    expect(cv.lambda1se).toBeGreaterThanOrEqual(cv.lambdaMin);
+    const refit = new LogisticRegression({ lambda: cv.lambdaMin, l1Ratio: 1, tol: 1e-10 }).fit(X, y);
+    expect(Array.from(cv.coef)).toEqual(Array.from(refit.coef));
+    expect(cv.score(X, y)).toBe(refit.score(X, y));
+  });
+
+  it("scores accuracy and AUC (higher is better), the AUC only for two classes", () => {
+    const accuracy = new LogisticRegressionCV({ nFolds: 3, nLambdas: 5, eps: 0.05, scoring: "accuracy" }).fit(X, y);
+    expect(Math.max(...accuracy.cvMean)).toBeLessThanOrEqual(1);
+    expect(accuracy.lambdaMin).toBe(accuracy.lambdas[accuracy.cvMean.indexOf(Math.max(...accuracy.cvMean))]);
+    const auc = new LogisticRegressionCV({ nFolds: 3, nLambdas: 5, eps: 0.05, scoring: "auc" }).fit(X, y);
+    expect(auc.cvMean.every((v) => v >= 0 && v <= 1)).toBe(true);
+    const three = fixture.designs.threeClasses;
+    expect(() => new LogisticRegressionCV({ scoring: "auc" }).fit(three.X, three.y)).toThrow('scoring "auc" needs two classes, and y holds 3');
+  });
+
+  it("refuses a class with fewer rows than folds", () => {
+    const labels = y.map((v, i) => (i < 3 ? 2 : v));
+    expect(() => new LogisticRegressionCV({ nFolds: 5 }).fit(X, labels)).toThrow("class 2 has 3 rows but nFolds is 5: every fold needs a row of each class to test on; use nFolds <= 3");
+  });
+});
