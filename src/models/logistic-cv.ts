@@ -3,36 +3,22 @@
 // on all rows at lambda.min.
 
 import { mulberry32, shuffled } from "../backends/random.js";
-import type { BackendName } from "../backend.js";
 import { NotFittedError } from "../errors.js";
 import { toMatrix, type MatrixInput } from "../input.js";
 import { fitLogistic, type LogisticState } from "../logistic/fit.js";
 import { encodeLabels, type Label } from "../logistic/labels.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
+import type { LogisticPathOptions } from "./logistic-path.js";
 import { LogisticRegression, logisticSettings } from "./logistic-regression.js";
 
-/** Options of {@link LogisticRegressionCV}. */
-export interface LogisticRegressionCVOptions {
-  /** Mix of the penalties in (0, 1] (default 1). */
-  l1Ratio?: number;
+/** Options of {@link LogisticRegressionCV}: the path's, and the folds'. */
+export interface LogisticRegressionCVOptions extends LogisticPathOptions {
   /** Stratified folds (default 5): each class's rows dealt in turn, after a shuffle from seed. */
   nFolds?: number;
-  nLambdas?: number;
-  eps?: number;
-  lambdas?: ArrayLike<number>;
   /** "deviance" (default, cv.glmnet's), "accuracy" or "auc" (two classes). */
   scoring?: "deviance" | "accuracy" | "auc";
-  fitIntercept?: boolean;
-  standardize?: boolean;
-  maxIter?: number;
-  tol?: number;
-  positive?: boolean;
-  classWeight?: "balanced" | Readonly<Record<string, number>>;
-  multiClass?: "auto" | "multinomial";
   seed?: number;
-  backend?: BackendName;
-  onProgress?: (done: number, total: number) => void;
   onWarning?: (message: string) => void;
 }
 
