@@ -21,7 +21,7 @@ export { dot, gemv, gemvT, squaredLossGradient, type SquaredLoss } from "./linal
 export type { Matrix, MatrixInput, VectorInput } from "./input.js";
 export { loadDiabetes, type Dataset } from "./datasets/diabetes.js";
 export { loadBreastCancer, type ClassificationDataset } from "./datasets/breast-cancer.js";
-export { LogisticRegression, type Label, type LogisticRegressionOptions } from "./models/logistic-regression.js";
+export { LogisticRegression, type Label, type LogisticRegressionJSON, type LogisticRegressionOptions } from "./models/logistic-regression.js";
 export { logisticPath, type LogisticPathOptions, type LogisticPathResult } from "./models/logistic-path.js";
 export { LogisticRegressionCV, type LogisticRegressionCVOptions } from "./models/logistic-cv.js";
 export { Ridge, type RidgeOptions, type RidgeTargets } from "./models/ridge.js";

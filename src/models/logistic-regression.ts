@@ -5,10 +5,11 @@ import type { BackendName } from "../backend.js";
 import { NotFittedError } from "../errors.js";
 import type { MatrixInput } from "../input.js";
 import { fitLogistic, type LogisticSettings } from "../logistic/fit.js";
-import type { Label } from "../logistic/labels.js";
-import { resolveOptions, type Resolved } from "../options/schema.js";
+import { encodeLabels, type Label } from "../logistic/labels.js";
+import { isPlainObject } from "../options/checks.js";
+import { optionsFor, resolveOptions, type Resolved } from "../options/schema.js";
 import { predictInput } from "../pipeline/predict.js";
-import { checkFitOptions, type FitOptions } from "./base.js";
+import { checkFitOptions, parseModelJSON, type FitOptions, type ModelJSON } from "./base.js";
 
 export type { Label } from "../logistic/labels.js";
 
@@ -36,6 +37,19 @@ export interface LogisticRegressionOptions {
   backend?: BackendName;
   recordHistory?: boolean;
   onWarning?: (message: string) => void;
+}
+
+/** The serialized form of a LogisticRegression: plain JSON, restored exactly by `LogisticRegression.fromJSON`. */
+export interface LogisticRegressionJSON {
+  format: "regularized";
+  version: 1;
+  model: "LogisticRegression";
+  /** The options that apply to the model, but onWarning. */
+  options: Record<string, unknown>;
+  fitted: null | {
+    classes: Label[]; multinomial: boolean; nFeatures: number; coef: number[]; intercepts: number[]; nIter: number;
+    converged: boolean; history: number[];
+  };
 }
 
 interface Fitted {
@@ -69,6 +83,33 @@ export class LogisticRegression {
     const { onWarning, ...current } = this.options;
     this.options = resolveOptions("LogisticRegression", { ...current, onWarning, ...options });
     return this;
+  }
+
+  /**
+   * The model as plain JSON (its options but onWarning, its classes, weights and fit record), restored exactly by
+   * {@link LogisticRegression.fromJSON}.
+   */
+  toJSON(): LogisticRegressionJSON {
+    const options = Object.fromEntries(optionsFor("LogisticRegression")
+      .filter((name) => name !== "onWarning" && this.options[name as keyof typeof this.options] !== undefined)
+      .map((name) => [name, this.options[name as keyof typeof this.options]]));
+    const s = this.state;
+    const fitted = s && {
+      classes: s.classes, multinomial: s.multinomial, nFeatures: s.nFeatures, coef: Array.from(s.coef),
+      intercepts: Array.from(s.intercepts), nIter: s.nIter, converged: s.converged, history: Array.from(s.history),
+    };
+    return { format: "regularized", version: 1, model: "LogisticRegression", options, fitted: fitted ?? null };
+  }
+
+  /** Restores a model from {@link LogisticRegression.toJSON}'s output (or that JSON as a string). */
+  static fromJSON(json: string | LogisticRegressionJSON): LogisticRegression {
+    const parsed = parseModelJSON(json as string | ModelJSON);
+    if (parsed.model !== "LogisticRegression") {
+      throw new TypeError(`LogisticRegression.fromJSON: the JSON is a ${JSON.stringify(parsed.model)}'s; restore it with that class's fromJSON.`);
+    }
+    const model = new LogisticRegression(parsed.options as LogisticRegressionOptions);
+    if (parsed.fitted !== null) model.state = readFitted(parsed.fitted);
+    return model;
   }
 
   /** Fits to X (rows, or { data, rows, cols }) and one label per row (numbers, strings or booleans); returns this. */
@@ -185,6 +226,31 @@ export class LogisticRegression {
     if (truth.length !== predicted.length) throw new RangeError(`y has ${truth.length} labels but X has ${predicted.length} rows: give one label per row.`);
     return predicted.reduce((hits: number, label, i) => hits + (label === truth[i] ? 1 : 0), 0) / truth.length;
   }
+}
+
+/** The fitted state of a LogisticRegression's JSON, checked: labels, shapes, finite weights. */
+function readFitted(fitted: unknown): Fitted {
+  const bad = (what: string) => new TypeError(`LogisticRegression.fromJSON: ${what}; pass the output of toJSON().`);
+  if (!isPlainObject(fitted)) throw bad("fitted is not an object");
+  const { classes, multinomial, nFeatures, coef, intercepts, nIter, converged, history } = fitted;
+  const { classes: checked } = encodeLabels(classes, "fitted.classes");
+  if (!Array.isArray(classes) || checked.length !== classes.length || checked.some((label, k) => label !== classes[k])) {
+    throw bad("fitted.classes must be distinct labels in sorted order");
+  }
+  if (typeof multinomial !== "boolean" || (!multinomial && checked.length !== 2)) throw bad("fitted.multinomial must be true for more than two classes");
+  if (!Number.isInteger(nFeatures) || (nFeatures as number) < 1) throw bad("fitted.nFeatures must be a positive integer");
+  const columns = multinomial ? checked.length : 1;
+  const numbers = (values: unknown, length: number, name: string) => {
+    if (!Array.isArray(values) || values.length !== length || !values.every((v) => typeof v === "number" && Number.isFinite(v))) {
+      throw bad(`fitted.${name} must hold ${length} finite number${length === 1 ? "" : "s"}`);
+    }
+    return Float64Array.from(values as number[]);
+  };
+  return {
+    classes: checked, multinomial, nFeatures: nFeatures as number, coef: numbers(coef, (nFeatures as number) * columns, "coef"),
+    intercepts: numbers(intercepts, columns, "intercepts"), nIter: Number(nIter), converged: converged === true,
+    history: numbers(history, Array.isArray(history) ? history.length : -1, "history"),
+  };
 }
 
 /** The settings of a logistic fit from resolved options (the estimator's, the path's or the CV's). */

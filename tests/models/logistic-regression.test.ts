@@ -120,3 +120,28 @@ describe("LogisticRegression", () => {
     expect(() => model.predict([[1, 2]])).toThrow("X has 2 columns but the model was fitted on 1: pass the same features.");
   });
 });
+
+describe("LogisticRegression JSON", () => {
+  it("round-trips exactly: options, classes, weights and predictions (binomial and multinomial)", () => {
+    const { X, y } = fixture.designs.threeClasses;
+    for (const labels of [y.map((v) => v % 2 === 0), y.map((v) => ["a", "b", "c"][v])]) {
+      const model = new LogisticRegression({ lambda: 0.03, l1Ratio: 0.5, standardize: true, classWeight: "balanced" }).fit(X, labels);
+      const copy = LogisticRegression.fromJSON(JSON.stringify(model));
+      expect(copy.classes).toEqual(model.classes);
+      expect(Array.from(copy.coef)).toEqual(Array.from(model.coef));
+      expect(Array.from(copy.predictProba(X))).toEqual(Array.from(model.predictProba(X)));
+      expect(copy.toJSON()).toEqual(model.toJSON());
+      expect(model.toJSON().options).toMatchObject({ lambda: 0.03, l1Ratio: 0.5, standardize: true, classWeight: "balanced" });
+    }
+    const unfitted = LogisticRegression.fromJSON(new LogisticRegression({ lambda: 0.5 }).toJSON());
+    expect(() => unfitted.predict(X)).toThrow("not fitted yet");
+  });
+
+  it("refuses JSON that is not a fitted LogisticRegression's, saying what to pass", () => {
+    const json = new LogisticRegression().fit([[0], [1], [2], [3]], [0, 0, 1, 1]).toJSON();
+    expect(() => LogisticRegression.fromJSON({ ...json, model: "Lasso" } as never)).toThrow('the JSON is a "Lasso"\'s');
+    expect(() => LogisticRegression.fromJSON({ ...json, fitted: { ...json.fitted!, coef: [1, 2] } })).toThrow("fitted.coef must hold 1 finite number;");
+    expect(() => LogisticRegression.fromJSON({ ...json, fitted: { ...json.fitted!, classes: [1, 0] } })).toThrow("distinct labels in sorted order");
+    expect(() => LogisticRegression.fromJSON("{")).toThrow("the text is not JSON");
+  });
+});
