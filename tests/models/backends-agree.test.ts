@@ -43,6 +43,13 @@ describe("fits agree across backends", () => {
   it("gradient descent for Ridge, Lasso and ElasticNet (a fixed number of iterations)", () => {
     fc.assert(
       fc.property(problem, ({ X, y, lambda, l1Ratio }) => {
+        // At |x_j^T y| / n = lambda (the generator's bounds meet there: |x| = 2, |y| = 10, lambda = 2) the first
+        // step's clip at zero is decided by rounding, differently on each backend (and the L1 subgradient then
+        // keeps the two apart): such ties are left out.
+        const n = y.length;
+        const ties = X[0].some((_, j) => [1, l1Ratio].some((rho) =>
+          Math.abs(Math.abs(X.reduce((s, row, i) => s + row[j] * y[i], 0)) / n - lambda * rho) <= 1e-9 * lambda));
+        fc.pre(!ties);
         // tol 0 runs exactly maxIter iterations on both; a step of 0.02 is stable for |x| <= 2, d <= 12.
         const options = { lambda, solver: "gd" as const, learningRate: 0.02, maxIter: 300, tol: 0, onWarning: () => {} };
         const fits = (["wasm", "js"] as const).map((backend) => [
