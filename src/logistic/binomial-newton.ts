@@ -73,10 +73,10 @@ function kktResidual(problem: Problem, eta: Float64Array, w: Float64Array, param
   return params.fitIntercept ? Math.max(worst, Math.abs(r.reduce((s, v) => s + v, 0) / n)) : worst;
 }
 
-/** max_j |x_j^T s (y - mean y)| / n: the gradient's scale at w = 0 (lambda_max times rho). */
+/** max_j |x_j^T s (y - mean_s y)| / n: the gradient's scale at w = 0 (lambda_max times rho). */
 function gradientScale(problem: Problem): number {
-  const { n, y, weights } = problem;
-  const mean = y.reduce((s, v, i) => s + weights[i] * v, 0) / n;
+  const { y, weights } = problem;
+  const mean = weightedMean(y, weights);
   const g = correlations(problem, Float64Array.from(y, (v, i) => weights[i] * (v - mean)));
   return Math.max(...Array.from(g, Math.abs), Number.MIN_VALUE);
 }
@@ -98,10 +98,17 @@ function newtonStep(problem: Problem, eta: Float64Array, w: Float64Array, params
   return weightedElasticNet(problem, h, z, w, params);
 }
 
+/** sum_i s_i v_i / sum_i s_i. */
+export function weightedMean(v: ArrayLike<number>, weights: Float64Array): number {
+  let [total, mass] = [0, 0];
+  for (let i = 0; i < weights.length; i++) [total, mass] = [total + weights[i] * v[i], mass + weights[i]];
+  return total / mass;
+}
+
 /** The starting intercept: the log-odds of the (weighted) mean label, or 0 without an intercept. */
-function startingIntercept({ n, y, weights }: Problem, fitIntercept: boolean): number {
+function startingIntercept({ y, weights }: Problem, fitIntercept: boolean): number {
   if (!fitIntercept) return 0;
-  const mean = y.reduce((s, v, i) => s + weights[i] * v, 0) / n;
+  const mean = weightedMean(y, weights);
   return Math.log(mean / (1 - mean));
 }
 
@@ -123,6 +130,7 @@ export function fitBinomial(
   const history: number[] = [];
   let nIter = 0;
   while (kkt > params.tol && nIter < params.maxIter) {
+    const before = objective;
     const step = newtonStep(problem, eta, w, params);
     nIter++;
     // Backtracking along the step: the first of t = 1, 1/2, 1/4, ... that does not raise the objective (beyond rounding).
@@ -140,8 +148,8 @@ export function fitBinomial(
     history.push(objective);
     const previous = kkt;
     kkt = kktResidual(problem, eta, w, params) / scale;
-    // No step lowers the objective and the residual stands still: rounding has the last word.
-    if (!accepted && kkt >= previous) break;
+    // Neither the objective nor the residual moved: rounding has the last word.
+    if (!(accepted && objective < before) && kkt >= previous) break;
   }
   return { coef: w, intercept: b, nIter, converged: kkt <= params.tol, objective, kkt, history: Float64Array.from(history) };
 }

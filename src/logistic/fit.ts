@@ -6,7 +6,7 @@ import type { BackendName } from "../backend.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput } from "../input.js";
 import { withDesign } from "../pipeline/fit.js";
-import { fitBinomial } from "./binomial-newton.js";
+import { fitBinomial, weightedMean } from "./binomial-newton.js";
 import { classWeights, encodeLabels, type Label } from "./labels.js";
 import { fitMultinomial } from "./multinomial-newton.js";
 import { correlations, type NewtonProblem } from "./newton-step.js";
@@ -25,7 +25,7 @@ export interface LogisticSettings {
 }
 
 /** The lambdas: given ones (fitted in decreasing order), or a grid from lambdaMax down to eps lambdaMax. */
-export type LambdaChoice = { lambdas: ArrayLike<number> } | { nLambdas: number; eps: number };
+export type LambdaChoice = { lambdas: ArrayLike<number> } | { nLambdas: number; eps: number; gridOnly?: boolean };
 
 /** One fit on the original scale: coef d (binomial) or d x K row-major, and its intercepts. */
 export interface LogisticState {
@@ -57,17 +57,18 @@ function columnScales(X: Float64Array, n: number, d: number, weights: Float64Arr
 }
 
 /**
- * lambda_max = max over classes k and features j of |x_j^T s (y_k - mean_s y_k)| / (n rho): the gradient at W = 0
- * with the intercepts fitted, the smallest lambda whose solution is W = 0 (y_k the indicator of class k; the
- * binomial model's one column is its second class).
+ * lambda_max = max over classes k and features j of |x_j^T s (y_k - c_k)| / (n rho): the gradient at W = 0 (y_k the
+ * indicator of class k; the binomial model's one column is its second class), the smallest lambda whose solution is
+ * W = 0. c_k is the fitted intercepts' probability there, the weighted mean of y_k, or without an intercept the
+ * probability at b = 0: 1/2 (binomial) or 1/K.
  */
-function lambdaMax(problem: NewtonProblem, indices: Int32Array, K: number, multinomial: boolean, rho: number): number {
-  const { n, weights } = problem;
+function lambdaMax(problem: NewtonProblem, indices: Int32Array, K: number, multinomial: boolean, rho: number, fitIntercept: boolean): number {
+  const { weights } = problem;
   let largest = 0;
   for (let k = multinomial ? 0 : 1; k < K; k++) {
     const indicator = Float64Array.from(indices, (c) => (c === k ? 1 : 0));
-    const mean = indicator.reduce((s, v, i) => s + weights[i] * v, 0) / n;
-    for (const g of correlations(problem, indicator.map((v, i) => weights[i] * (v - mean)))) largest = Math.max(largest, Math.abs(g));
+    const center = fitIntercept ? weightedMean(indicator, weights) : multinomial ? 1 / K : 0.5;
+    for (const g of correlations(problem, indicator.map((v, i) => weights[i] * (v - center)))) largest = Math.max(largest, Math.abs(g));
   }
   return largest / rho;
 }
@@ -94,7 +95,12 @@ export function fitLogistic(
   const n = indices.length;
   const rows = sampleWeight === undefined ? new Float64Array(n).fill(1) : normalizeWeights(sampleWeight, n);
   const weights = rows.map((s, i) => s * perClass[indices[i]]);
-  if (!weights.some((w) => w > 0)) throw new RangeError("classWeight and sampleWeight give every row weight 0: give some rows a positive weight.");
+  const mass = new Float64Array(K);
+  weights.forEach((w, i) => (mass[indices[i]] += w));
+  const empty = mass.findIndex((m) => !(m > 0));
+  if (empty >= 0) {
+    throw new RangeError(`classWeight and sampleWeight give class ${JSON.stringify(classes[empty])} no weight: give its rows a positive weight, or remove them.`);
+  }
   const columns = multinomial ? K : 1;
   return withDesign(X, Float64Array.from(indices), settings.backend, "LogisticRegression", false, (design) => {
     const d = design.cols;
@@ -104,13 +110,15 @@ export function fitLogistic(
       const problem: NewtonProblem = { backend, X: resident, n, d, weights };
       const lambdas = "lambdas" in choice
         ? Float64Array.from(choice.lambdas).sort().reverse()
-        : grid(lambdaMax(problem, indices, K, multinomial, settings.rho), choice.nLambdas, choice.eps);
+        : grid(lambdaMax(problem, indices, K, multinomial, settings.rho, settings.fitIntercept), choice.nLambdas, choice.eps);
       const byColumn = (coef: Float64Array, up: boolean) =>
         (scale ? coef.map((v, k) => (up ? v * scale[Math.floor(k / columns)] : v / scale[Math.floor(k / columns)])) : coef);
       const fits = start && start.multinomial === multinomial && start.coef.length === d * columns &&
         start.classes.length === K && start.classes.every((label, k) => label === classes[k]);
       let warm = fits ? { coef: byColumn(start.coef, true), intercepts: start.intercepts } : undefined;
       const states: LogisticState[] = [];
+      // The grid alone (what cross-validation shares among its folds): no fits.
+      if ("gridOnly" in choice && choice.gridOnly) return { classes, multinomial, nFeatures: d, lambdas, states };
       for (const lambda of lambdas) {
         const params = {
           lambda, rho: settings.rho, fitIntercept: settings.fitIntercept, maxIter: settings.maxIter, tol: settings.tol,

@@ -60,5 +60,5 @@ export function classWeights(
       throw new RangeError(`classWeight names ${JSON.stringify(label)}, which is not a class of y (the classes are ${classes.map((c) => JSON.stringify(c)).join(", ")}).`);
     }
   }
-  return Float64Array.from(classes, (label) => classWeight[String(label)] ?? 1);
+  return Float64Array.from(classes, (label) => (Object.hasOwn(classWeight, String(label)) ? classWeight[String(label)] : 1));
 }

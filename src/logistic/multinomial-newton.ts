@@ -8,7 +8,7 @@
 // at W = 0, is <= tol.
 
 import type { Backend, F64Block } from "../backend.js";
-import type { BinomialParams } from "./binomial-newton.js";
+import { weightedMean, type BinomialParams } from "./binomial-newton.js";
 import {
   coefficientViolation, correlations, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, weightedElasticNet, type NewtonProblem,
 } from "./newton-step.js";
@@ -81,11 +81,11 @@ function kktResidual(problem: Problem, eta: Float64Array, W: Float64Array[], par
 
 /** max over classes and features of |x_j^T s (y_k - mean y_k)| / n: the gradient's scale at W = 0. */
 function gradientScale(problem: Problem): number {
-  const { n, K, labels, weights } = problem;
+  const { K, labels, weights } = problem;
   let largest = Number.MIN_VALUE;
   for (let k = 0; k < K; k++) {
     const indicator = Float64Array.from(labels, (label) => (label === k ? 1 : 0));
-    const mean = indicator.reduce((s, v, i) => s + weights[i] * v, 0) / n;
+    const mean = weightedMean(indicator, weights);
     const g = correlations(problem, indicator.map((v, i) => weights[i] * (v - mean)));
     for (const v of g) largest = Math.max(largest, Math.abs(v));
   }
@@ -115,7 +115,7 @@ export function fitMultinomial(
     b.set(start.intercepts);
   } else if (params.fitIntercept) {
     const frequency = new Float64Array(K);
-    labels.forEach((label, i) => (frequency[label] += problem.weights[i] / n));
+    labels.forEach((label, i) => (frequency[label] += problem.weights[i]));
     const logs = Array.from(frequency, Math.log);
     const mean = logs.reduce((s, v) => s + v, 0) / K;
     logs.forEach((v, k) => (b[k] = v - mean));
@@ -129,6 +129,7 @@ export function fitMultinomial(
   let nIter = 0;
   while (kkt > params.tol && nIter < params.maxIter) {
     nIter++;
+    const before = objective;
     let moved = false;
     for (let k = 0; k < K; k++) {
       const h = new Float64Array(n);
@@ -159,7 +160,8 @@ export function fitMultinomial(
     history.push(objective);
     const previous = kkt;
     kkt = kktResidual(problem, eta, W, params) / scale;
-    if (!moved && kkt >= previous) break;
+    // Neither the objective nor the residual moved: rounding has the last word.
+    if (!(moved && objective < before) && kkt >= previous) break;
   }
   const coef = new Float64Array(d * K);
   W.forEach((w, k) => w.forEach((v, j) => (coef[j * K + k] = v)));

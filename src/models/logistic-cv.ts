@@ -67,6 +67,7 @@ function predictedClass(t: number[], multinomial: boolean): number {
 
 /** The area under the ROC curve of scores for the positive rows (Mann-Whitney: ties count half). */
 function auc(scores: Float64Array, positive: boolean[]): number {
+  if (scores.some(Number.isNaN)) return Number.NaN;
   const order = [...scores.keys()].sort((a, b) => scores[a] - scores[b]);
   let rankSum = 0;
   let positives = 0;
@@ -108,7 +109,7 @@ export class LogisticRegressionCV {
     const settings = logisticSettings(o);
     const foldIds = stratifiedFolds(indices, classes, o.nFolds, o.seed);
     // The grid of all rows (cv.glmnet's), shared by every fold.
-    const lambdas = o.lambdas ?? fitLogistic(matrix, labels, settings, { nLambdas: o.nLambdas, eps: o.eps }, undefined, undefined).lambdas;
+    const lambdas = o.lambdas ?? fitLogistic(matrix, labels, settings, { nLambdas: o.nLambdas, eps: o.eps, gridOnly: true }).lambdas;
     const d = matrix.cols;
     const scores: Float64Array[] = [];
     for (let fold = 0; fold < o.nFolds; fold++) {
@@ -124,7 +125,8 @@ export class LogisticRegressionCV {
           return (-2 * t.reduce((s, values, r) => s + logLikelihood(values, indices[test[r]], path.multinomial), 0)) / test.length;
         }
         if (o.scoring === "accuracy") return -t.filter((values, r) => predictedClass(values, path.multinomial) === indices[test[r]]).length / test.length;
-        return -auc(Float64Array.from(t, (values) => values[0]), test.map((i) => indices[i] === 1));
+        // The second class's score: its log-odds against the first (t_1 - t_0 in the multinomial model).
+        return -auc(Float64Array.from(t, (values) => (path.multinomial ? values[1] - values[0] : values[0])), test.map((i) => indices[i] === 1));
       }));
       o.onProgress?.(fold + 1, o.nFolds);
     }

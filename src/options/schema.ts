@@ -149,7 +149,8 @@ function checkClassWeight(value: unknown, name: string): "balanced" | Readonly<R
   if (!isPlainObject(value)) {
     throw new TypeError(`${name} must be "balanced" or an object from label to weight such as { benign: 1, malignant: 2 }, got ${describeValue(value)}.`);
   }
-  const weights: Record<string, number> = {};
+  // No prototype: a label such as "__proto__" or "constructor" is a key like any other.
+  const weights: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const [label, weight] of Object.entries(value)) {
     if (typeof weight !== "number" || !(weight >= 0) || weight === Infinity) {
       throw new RangeError(`${name}[${JSON.stringify(label)}] must be a finite number >= 0, got ${describeValue(weight)}.`);

@@ -60,6 +60,16 @@ describe("logisticPath", () => {
   });
 });
 
+describe("logisticPath without an intercept", () => {
+  it("starts at the lambdaMax of b = 0 (p = 1/2): every weight 0 there, and not just below it", () => {
+    const { X, y } = fixture.designs.imbalanced;
+    const path = logisticPath(X, y, { nLambdas: 3, eps: 0.5, fitIntercept: false, tol: 1e-10 });
+    expect(path.coefs[0].every((v) => v === 0)).toBe(true);
+    const below = new LogisticRegression({ lambda: 0.99 * path.lambdas[0], l1Ratio: 1, fitIntercept: false, tol: 1e-10 }).fit(X, y);
+    expect(below.coef.some((v) => v !== 0)).toBe(true);
+  });
+});
+
 describe("LogisticRegressionCV", () => {
   const { X, y } = fixture.designs.generated;
 
@@ -90,12 +100,40 @@ describe("LogisticRegressionCV", () => {
     expect(cv.score(X, y)).toBe(refit.score(X, y));
   });
 
-  it("scores accuracy and AUC (higher is better), the AUC only for two classes", () => {
+  it("scores accuracy (higher is better): at lambdaMax every fold predicts its training majority", () => {
     const accuracy = new LogisticRegressionCV({ nFolds: 3, nLambdas: 5, eps: 0.05, scoring: "accuracy" }).fit(X, y);
-    expect(Math.max(...accuracy.cvMean)).toBeLessThanOrEqual(1);
     expect(accuracy.lambdaMin).toBe(accuracy.lambdas[accuracy.cvMean.indexOf(Math.max(...accuracy.cvMean))]);
-    const auc = new LogisticRegressionCV({ nFolds: 3, nLambdas: 5, eps: 0.05, scoring: "auc" }).fit(X, y);
-    expect(auc.cvMean.every((v) => v >= 0 && v <= 1)).toBe(true);
+    const folds = accuracy.foldIds;
+    const shares = [0, 1, 2].map((f) => {
+      const train = y.filter((_, i) => folds[i] !== f);
+      const majority = train.filter((v) => v === 1).length > train.length / 2 ? 1 : 0;
+      const test = y.filter((_, i) => folds[i] === f);
+      return test.filter((v) => v === majority).length / test.length;
+    });
+    expect(Math.abs(accuracy.cvMean[0] - shares.reduce((a, b) => a + b, 0) / 3)).toBeLessThanOrEqual(1e-12);
+  });
+
+  it("scores AUC, counted here pair by pair, for the binomial model and the two-class multinomial one", () => {
+    for (const multiClass of ["auto", "multinomial"] as const) {
+      const cv = new LogisticRegressionCV({ nFolds: 3, nLambdas: 6, eps: 0.05, scoring: "auc", multiClass, tol: 1e-10 }).fit(X, y);
+      const at = 4;
+      const folds = cv.foldIds;
+      const aucs = [0, 1, 2].map((f) => {
+        const train = [...folds.keys()].filter((i) => folds[i] !== f);
+        const test = [...folds.keys()].filter((i) => folds[i] === f);
+        const model = new LogisticRegression({ lambda: cv.lambdas[at], l1Ratio: 1, multiClass, tol: 1e-10 }).fit(train.map((i) => X[i]), train.map((i) => y[i]));
+        const p = model.predictProba(test.map((i) => X[i]));
+        let [wins, pairs] = [0, 0];
+        test.forEach((i, a) => test.forEach((j, b) => {
+          if (y[i] !== 1 || y[j] !== 0) return;
+          pairs++;
+          wins += p[2 * a + 1] > p[2 * b + 1] ? 1 : p[2 * a + 1] === p[2 * b + 1] ? 0.5 : 0;
+        }));
+        return wins / pairs;
+      });
+      expect(Math.abs(cv.cvMean[at] - aucs.reduce((a, b) => a + b, 0) / 3)).toBeLessThanOrEqual(1e-6);
+      expect(cv.cvMean[at]).toBeGreaterThan(0.5);
+    }
     const three = fixture.designs.threeClasses;
     expect(() => new LogisticRegressionCV({ scoring: "auc" }).fit(three.X, three.y)).toThrow('scoring "auc" needs two classes, and y holds 3');
   });

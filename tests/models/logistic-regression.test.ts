@@ -82,6 +82,22 @@ describe("LogisticRegression", () => {
     mapped.coef.forEach((v, j) => expect(Math.abs(v - balanced.coef[j])).toBeLessThanOrEqual(1e-9));
   });
 
+  it("a class weight that does not keep the sum at n counts its rows that many times over (scikit-learn's class_weight)", () => {
+    // classWeight { 1: 2 } at lambda: (1/n) sum s_i loss_i with s = 2 on class 1. The same objective, times n / n', is
+    // the unweighted one on the class-1 rows repeated (n' rows) at lambda n / n'.
+    const { X, y } = fixture.designs.generated;
+    const n = y.length;
+    const extra = X.filter((_, i) => y[i] === 1);
+    const nPrime = n + extra.length;
+    const weighted = new LogisticRegression({ lambda: 0.02, l1Ratio: 1, tol: 1e-10, classWeight: { 1: 2 } }).fit(X, y);
+    const repeated = new LogisticRegression({ lambda: (0.02 * n) / nPrime, l1Ratio: 1, tol: 1e-10 })
+      .fit([...X, ...extra], [...y, ...extra.map(() => 1)]);
+    expect(weighted.converged).toBe(true);
+    weighted.coef.forEach((v, j) => expect(Math.abs(v - repeated.coef[j])).toBeLessThanOrEqual(1e-8));
+    expect(Math.abs(weighted.intercept - repeated.intercept)).toBeLessThanOrEqual(1e-8);
+    expect(() => new LogisticRegression({ classWeight: { 0: 0 } }).fit(X, y)).toThrow("classWeight and sampleWeight give class 0 no weight");
+  });
+
   it("scores accuracy, predicts the likelier class, and gives log-probabilities whose exponentials are predictProba", () => {
     const { X, y } = fixture.designs.generated;
     const model = new LogisticRegression({ lambda: 0.01 }).fit(X, y);
