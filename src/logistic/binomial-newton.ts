@@ -11,6 +11,7 @@ import {
   coefficientViolation, correlations, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, weightedElasticNet, type NewtonProblem,
   type PenaltyParams,
 } from "./newton-step.js";
+import { logLoss, sigmoid } from "./link.js";
 
 /** What a binomial fit takes: the penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) and how to stop. */
 export interface BinomialParams extends PenaltyParams {
@@ -34,18 +35,6 @@ export interface BinomialFit {
   kkt: number;
   /** The objective after each Newton iteration. */
   history: Float64Array;
-}
-
-/** p = sigmoid(t), without overflow for t of either sign. */
-export function sigmoid(t: number): number {
-  if (t >= 0) return 1 / (1 + Math.exp(-t));
-  const e = Math.exp(t);
-  return e / (1 + e);
-}
-
-/** log(1 + e^t) - y t: one row's log-loss, stable for t of either sign. */
-export function logLoss(t: number, y: number): number {
-  return Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t))) - y * t;
 }
 
 /** The resident problem a fit works on: X (n x d, row-major), row weights, and labels y in {0, 1}. */

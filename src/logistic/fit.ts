@@ -3,7 +3,7 @@
 // last one's weights. LogisticRegression fits one lambda, logisticPath a grid, LogisticRegressionCV a grid per fold.
 
 import type { BackendName } from "../backend.js";
-import { normalizeWeights } from "../design/least-squares-data.js";
+import { columnScales, normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput } from "../input.js";
 import { withDesign } from "../pipeline/fit.js";
 import { fitBinomial, weightedMean } from "./binomial-newton.js";
@@ -44,16 +44,6 @@ export interface LogisticFit {
   /** Decreasing. */
   lambdas: Float64Array;
   states: LogisticState[];
-}
-
-/** Each column's (weighted) population standard deviation, 1 for a constant column. */
-function columnScales(X: Float64Array, n: number, d: number, weights: Float64Array): Float64Array {
-  const total = weights.reduce((s, w) => s + w, 0);
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += (weights[i] * X[i * d + j]) / total;
-  const variance = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) variance[j] += (weights[i] * (X[i * d + j] - mean[j]) ** 2) / total;
-  return variance.map((v) => (v > 0 ? Math.sqrt(v) : 1));
 }
 
 /**
@@ -105,7 +95,9 @@ export function fitLogistic(
   return withDesign(X, Float64Array.from(indices), settings.backend, "LogisticRegression", false, (design) => {
     const d = design.cols;
     return design.withRows((Xb, backend) => backend.scope((scope) => {
-      const scale = settings.standardize ? columnScales(Xb.values, n, d, weights) : null;
+      // columnScales takes weights summing to n; class weights need not.
+      const total = weights.reduce((sum, w) => sum + w, 0);
+      const scale = settings.standardize ? columnScales(Xb.values, n, d, weights.map((w) => (w * n) / total)) : null;
       const resident = scale ? scope.fromArray(Xb.values.map((v, k) => v / scale[k % d])) : Xb;
       const problem: NewtonProblem = { backend, X: resident, n, d, weights };
       const lambdas = "lambdas" in choice

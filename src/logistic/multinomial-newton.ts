@@ -9,6 +9,7 @@
 
 import type { Backend, F64Block } from "../backend.js";
 import { weightedMean, type BinomialParams } from "./binomial-newton.js";
+import { logSumExp } from "./link.js";
 import {
   coefficientViolation, correlations, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, weightedElasticNet, type NewtonProblem,
 } from "./newton-step.js";
@@ -36,23 +37,14 @@ interface Problem extends NewtonProblem {
 
 /** Row i's softmax of eta (n x K, row-major) into p (K). */
 function softmaxRow(eta: Float64Array, i: number, K: number, p: Float64Array): void {
-  let top = -Infinity;
-  for (let k = 0; k < K; k++) top = Math.max(top, eta[i * K + k]);
-  let total = 0;
-  for (let k = 0; k < K; k++) total += (p[k] = Math.exp(eta[i * K + k] - top));
-  for (let k = 0; k < K; k++) p[k] /= total;
+  const logZ = logSumExp(eta, i * K, K);
+  for (let k = 0; k < K; k++) p[k] = Math.exp(eta[i * K + k] - logZ);
 }
 
 /** (1/n) sum_i s_i (log sum_k e^eta_ik - eta_i,y_i) + sum_k lambda P(w_k). */
 function objectiveAt({ n, K, labels, weights }: Problem, eta: Float64Array, W: Float64Array[], params: BinomialParams): number {
   let loss = 0;
-  for (let i = 0; i < n; i++) {
-    let top = -Infinity;
-    for (let k = 0; k < K; k++) top = Math.max(top, eta[i * K + k]);
-    let total = 0;
-    for (let k = 0; k < K; k++) total += Math.exp(eta[i * K + k] - top);
-    loss += weights[i] * (top + Math.log(total) - eta[i * K + labels[i]]);
-  }
+  for (let i = 0; i < n; i++) loss += weights[i] * (logSumExp(eta, i * K, K) - eta[i * K + labels[i]]);
   return loss / n + W.reduce((s, w) => s + penalty(w, params.lambda, params.rho), 0);
 }
 

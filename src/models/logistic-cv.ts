@@ -3,9 +3,12 @@
 // on all rows at lambda.min.
 
 import { mulberry32, shuffled } from "../backends/random.js";
+import { getBackend } from "../backends/registry.js";
 import { NotFittedError } from "../errors.js";
 import { toMatrix, type MatrixInput } from "../input.js";
-import { fitLogistic, type LogisticState } from "../logistic/fit.js";
+import { fitLogistic } from "../logistic/fit.js";
+import { logProbabilities } from "../logistic/link.js";
+import { predictResident } from "../pipeline/predict.js";
 import { encodeLabels, type Label } from "../logistic/labels.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
@@ -38,31 +41,6 @@ export function stratifiedFolds(indices: Int32Array, classes: readonly Label[], 
     for (const row of shuffled(rows, next)) folds[row] = dealt++ % k;
   });
   return folds;
-}
-
-/** Row i's decision values x_i w_k + b_k, one per column of the fit (one for the binomial model). */
-function decision(state: LogisticState, columns: number, X: Float64Array, i: number, d: number): number[] {
-  return Array.from({ length: columns }, (_, k) => {
-    let s = state.intercepts[k];
-    for (let j = 0; j < d; j++) s += X[i * d + j] * state.coef[j * columns + k];
-    return s;
-  });
-}
-
-/** log p(label | x) from the decision values: log sigmoid(+-t) for the binomial model, log softmax otherwise. */
-function logLikelihood(t: number[], label: number, multinomial: boolean): number {
-  if (!multinomial) {
-    const v = label === 1 ? t[0] : -t[0];
-    return -(Math.max(-v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
-  }
-  const top = Math.max(...t);
-  return t[label] - top - Math.log(t.reduce((s, v) => s + Math.exp(v - top), 0));
-}
-
-/** The most probable class from the decision values. */
-function predictedClass(t: number[], multinomial: boolean): number {
-  if (!multinomial) return t[0] > 0 ? 1 : 0;
-  return t.reduce((best, v, k) => (v > t[best] ? k : best), 0);
 }
 
 /** The area under the ROC curve of scores for the positive rows (Mann-Whitney: ties count half). */
@@ -117,16 +95,22 @@ export class LogisticRegressionCV {
       const test = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
       const subset = (rows: number[]) => ({ data: Float64Array.from(rows.flatMap((i) => Array.from(matrix.data.subarray(i * d, (i + 1) * d)))), rows: rows.length, cols: d });
       const path = fitLogistic(subset(train), train.map((i) => labels[i]), settings, { lambdas });
-      const columns = path.multinomial ? K : 1;
-      // Lower is better for every score kept here: the deviance, and minus the accuracy or the AUC.
-      scores.push(Float64Array.from(path.states, (state) => {
-        const t = test.map((i) => decision(state, columns, matrix.data, i, d));
-        if (o.scoring === "deviance") {
-          return (-2 * t.reduce((s, values, r) => s + logLikelihood(values, indices[test[r]], path.multinomial), 0)) / test.length;
-        }
-        if (o.scoring === "accuracy") return -t.filter((values, r) => predictedClass(values, path.multinomial) === indices[test[r]]).length / test.length;
-        // The second class's score: its log-odds against the first (t_1 - t_0 in the multinomial model).
-        return -auc(Float64Array.from(t, (values) => (path.multinomial ? values[1] - values[0] : values[0])), test.map((i) => indices[i] === 1));
+      // The held-out rows resident once; each fit's log-probabilities from its decision values, as predictLogProba's.
+      const backend = getBackend(o.backend);
+      scores.push(backend.scope((scope) => {
+        const held = scope.fromArray(subset(test).data);
+        // Lower is better for every score kept here: the deviance, and minus the accuracy or the AUC.
+        return Float64Array.from(path.states, (state) => {
+          const logP = logProbabilities(predictResident(backend, held, test.length, d, state.coef, state.intercepts), path.multinomial, K);
+          const own = (r: number) => logP[r * K + indices[test[r]]];
+          if (o.scoring === "deviance") return (-2 * test.reduce((s, _, r) => s + own(r), 0)) / test.length;
+          // A row is right when no class is likelier than its own (predict's argmax, ties to the first class).
+          const right = (r: number) => logP.subarray(r * K, r * K + indices[test[r]]).every((v) => v < own(r)) &&
+            logP.subarray(r * K + indices[test[r]] + 1, (r + 1) * K).every((v) => v <= own(r));
+          if (o.scoring === "accuracy") return -test.filter((_, r) => right(r)).length / test.length;
+          // The second class's log-odds against the first.
+          return -auc(Float64Array.from(test, (_, r) => logP[r * K + 1] - logP[r * K]), test.map((i) => indices[i] === 1));
+        });
       }));
       o.onProgress?.(fold + 1, o.nFolds);
     }

@@ -6,6 +6,7 @@ import { NotFittedError } from "../errors.js";
 import type { MatrixInput } from "../input.js";
 import { fitLogistic, type LogisticSettings } from "../logistic/fit.js";
 import { encodeLabels, type Label } from "../logistic/labels.js";
+import { logProbabilities } from "../logistic/link.js";
 import { isPlainObject } from "../options/checks.js";
 import { optionsFor, resolveOptions, type Resolved } from "../options/schema.js";
 import { predictInput } from "../pipeline/predict.js";
@@ -182,23 +183,7 @@ export class LogisticRegression {
   /** log p(class | x) per row and class (n x K row-major, columns in `classes` order), computed stably. */
   predictLogProba(X: MatrixInput): Float64Array {
     const state = this.fitted("predictLogProba");
-    const t = this.decisionFunction(X);
-    if (!state.multinomial) {
-      // log sigmoid(-t), log sigmoid(t) = -log(1 + e^{-t}), without overflow.
-      const logSigmoid = (v: number) => -(Math.max(-v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
-      return Float64Array.from({ length: 2 * t.length }, (_, k) => logSigmoid(k % 2 === 0 ? -t[k >> 1] : t[k >> 1]));
-    }
-    const K = state.classes.length;
-    const out = new Float64Array(t.length);
-    for (let i = 0; i < t.length / K; i++) {
-      let top = -Infinity;
-      for (let k = 0; k < K; k++) top = Math.max(top, t[i * K + k]);
-      let total = 0;
-      for (let k = 0; k < K; k++) total += Math.exp(t[i * K + k] - top);
-      const logZ = top + Math.log(total);
-      for (let k = 0; k < K; k++) out[i * K + k] = t[i * K + k] - logZ;
-    }
-    return out;
+    return logProbabilities(this.decisionFunction(X), state.multinomial, state.classes.length);
   }
 
   /** p(class | x) per row and class (n x K row-major, columns in `classes` order; each row sums to 1). */

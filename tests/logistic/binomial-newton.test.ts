@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Backend } from "../../src/backend.js";
-import { fitBinomial, sigmoid, type BinomialFit } from "../../src/logistic/binomial-newton.js";
+import { fitBinomial, type BinomialFit } from "../../src/logistic/binomial-newton.js";
+import { sigmoid } from "../../src/logistic/link.js";
 import { bothBackends } from "../helpers.js";
 
 interface Case {
