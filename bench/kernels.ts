@@ -202,6 +202,31 @@ const CASES: Record<keyof typeof KERNELS, Case> = {
       return { bytes: nIter * 2 * 8 * n * d };
     };
   },
+  // The binomial model (C = 1) on labels alternating 0 and 1, unit row weights; each iteration reads X twice.
+  logisticFista: (b, s, n, d) => {
+    const [X, labels, weights, W, bias] = [data(s, n * d, 1), s.fromArray(Float64Array.from({ length: n }, (_, i) => i % 2)), s.fromArray(new Float64Array(n).fill(1)), s.alloc(d), s.alloc(1)];
+    const params = { lambda: 0.01, rho: 0.5, L: 10, maxIter: 10, tol: 0, positive: false, fitIntercept: true };
+    return () => {
+      W.values.fill(0);
+      bias.values.fill(0);
+      const { nIter } = b.logisticFista(X, n, d, 1, labels, weights, params, W, bias, null);
+      return { bytes: nIter * 2 * 8 * n * d };
+    };
+  },
+  logisticGd: (b, s, n, d) => {
+    const [X, labels, weights, W, bias] = [data(s, n * d, 1), s.fromArray(Float64Array.from({ length: n }, (_, i) => i % 2)), s.fromArray(new Float64Array(n).fill(1)), s.alloc(d), s.alloc(1)];
+    const params = { lambda: 0.01, rho: 0.5, learningRate: 1e-3, maxIter: 10, tol: 0, positive: false, fitIntercept: true };
+    return () => {
+      const { nIter } = b.logisticGd(X, n, d, 1, labels, weights, params, W, bias, null);
+      return { bytes: nIter * 2 * 8 * n * d };
+    };
+  },
+  // One gap: a pass for X w, one for X^T theta.
+  logisticGap: (b, s, n, d) => {
+    const [X, labels, weights, W, bias] = [data(s, n * d, 1), s.fromArray(Float64Array.from({ length: n }, (_, i) => i % 2)), s.fromArray(new Float64Array(n).fill(1)), data(s, d, 3), s.alloc(1)];
+    const params = { lambda: 0.01, rho: 0.5, maxIter: 1, tol: 0, positive: false, fitIntercept: true };
+    return () => (b.logisticGap(X, n, d, 1, labels, weights, params, W, bias), { bytes: 2 * 8 * n * d });
+  },
 };
 
 /** A rows x cols CSR matrix with about 10% of its entries non-zero (column indices packed as the kernels take them). */

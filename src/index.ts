@@ -28,7 +28,7 @@ export { Ridge, type RidgeOptions, type RidgeTargets } from "./models/ridge.js";
 export { Lasso, type LassoOptions } from "./models/lasso.js";
 export { ElasticNet, type ElasticNetOptions } from "./models/elastic-net.js";
 export { LinearModel, type ModelJSON } from "./models/base.js";
-export { modelFromJSON, type ModelName } from "./models/registry.js";
+export { modelFromJSON, type Model, type ModelName, type RegressorName } from "./models/registry.js";
 export type { LinearModelOptions } from "./models/options.js";
 export { NotFittedError, DivergedError } from "./errors.js";
 export { luDecompose, luSolve, solve, type LuDecomposition } from "./linalg/lu.js";
@@ -55,5 +55,6 @@ export { MultiTaskElasticNet, MultiTaskLasso, type MultiTaskElasticNetOptions, t
 export { GroupLasso, type GroupLassoOptions } from "./models/group-lasso.js";
 export { SGDRegressor, type SGDRegressorOptions } from "./models/sgd-regressor.js";
 export { SparseLinearModel, pruningReport, type PruningReport } from "./sparse/sparse-model.js";
+export { SparseLogisticModel } from "./models/sparse-logistic-model.js";
 export { fitInWorker, type FitInWorkerOptions } from "./worker/fit-in-worker.js";
 export type { FitRequest, WorkerModelName } from "./worker/models.js";

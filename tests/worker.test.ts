@@ -25,3 +25,22 @@ describe("fitInWorker", () => {
     expect(warnings[0]).toBe(warnings[1]);
   });
 });
+
+describe("fitInWorker with a classifier", () => {
+  it("fits a LogisticRegression on labels as a direct fit does, and checks the labels on this thread", async () => {
+    const dist = await import(new URL("../dist/index.js", import.meta.url).href);
+    await dist.init();
+    const { X, y } = dist.loadBreastCancer();
+    const options = { lambda: 0.01, l1Ratio: 1, standardize: true, tol: 1e-8 };
+    const direct = new dist.LogisticRegression(options).fit(X, y);
+    const remote = await dist.fitInWorker({ model: "LogisticRegression", options, X, y });
+    expect(remote.modelName).toBe("LogisticRegression");
+    expect(remote.classes).toEqual(direct.classes);
+    expect(Array.from(remote.coef)).toEqual(Array.from(direct.coef));
+    expect(remote.intercept).toBe(direct.intercept);
+    expect(remote.predict(X)).toEqual(direct.predict(X));
+    await expect(dist.fitInWorker({ model: "LogisticRegression", X: [[1], [2]], y: ["a", "a"] })).rejects.toThrow(/holds one class only/);
+    await expect(dist.fitInWorker({ model: "LogisticRegression", X: [[1], [2]], y: ["a", 1] })).rejects.toThrow(/must all be of one type/);
+    await expect(dist.fitInWorker({ model: "LogisticRegression", X: [[1], [2], [3]], y: ["a", "b"] })).rejects.toThrow(/rows of X/);
+  });
+});

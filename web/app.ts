@@ -1,16 +1,38 @@
-// The demo page: fit Ridge, Lasso or ElasticNet in the browser and watch what L1 and L2 do to the weights.
+// The demo page: fit Ridge, Lasso or ElasticNet in the browser and watch what L1 and L2 do to the weights; or, on the
+// breast cancer data, penalized logistic regression (the classification mode, web/classification.ts).
 
 import { parse } from "csv-parse/browser/esm/sync";
 import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../src/csv/table.js";
 import { ElasticNet, init, Lasso, loadDiabetes, Ridge, threadsAvailable, type LinearModel } from "../src/index.js";
+import { cvChoice, renderClassification } from "./classification.js";
+import { LOG_LAMBDA } from "./classify.js";
+import { $, svg } from "./dom.js";
 import { bars, color, element, lines } from "./plot.js";
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const svg = (id: string) => document.getElementById(id) as unknown as SVGSVGElement;
+import { spreads } from "./spreads.js";
+import { timeBackends } from "./timing.js";
 
 interface Data { columns: string[]; rows: number[][] }
 let data: Data;
 let fits = 0;
+
+type Task = "regression" | "classification";
+const task = (): Task => (document.body.dataset.task === "classification" ? "classification" : "regression");
+
+/** The slider in each task (the logistic lambdas live on another scale); the regression's is the page's own at first. */
+const sliders: Partial<Record<Task, { min: string; max: string; step: string; value: string }>> = {
+  classification: { min: String(LOG_LAMBDA.min), max: String(LOG_LAMBDA.max), step: "any", value: String(LOG_LAMBDA.start) },
+};
+
+/** Shows the task's controls and figures (CSS on body[data-task]) and gives the slider that task's range and value. */
+function setTask(next: Task): void {
+  const current = task();
+  if (next === current) return;
+  const slider = $<HTMLInputElement>("lambda");
+  sliders[current] = { min: slider.min, max: slider.max, step: slider.step, value: slider.value };
+  document.body.dataset.task = next;
+  const saved = sliders[next];
+  if (saved) Object.assign(slider, saved);
+}
 
 function diabetes(): Data {
   const { X, y, featureNames } = loadDiabetes();
@@ -53,14 +75,6 @@ function makeModel(lambda: number, backend: "wasm" | "js" = "wasm"): LinearModel
   if (name === "Ridge") return new Ridge(options as object);
   if (name === "Lasso") return new Lasso(options as object);
   return new ElasticNet({ ...options, l1Ratio: 0.5 } as object);
-}
-
-/** Column standard deviations (population), the scale of the standardized fit. */
-function spreads(X: number[][]): number[] {
-  return X[0].map((_, j) => {
-    const mean = X.reduce((s, row) => s + row[j], 0) / X.length;
-    return Math.sqrt(X.reduce((s, row) => s + (row[j] - mean) ** 2, 0) / X.length) || 1;
-  });
 }
 
 function geometry(model: LinearModel, X: number[][], y: number[], a: number, b: number): void {
@@ -123,21 +137,11 @@ function path(key: string, parts: ReturnType<typeof split>) {
 }
 
 function timing(lambda: number, parts: ReturnType<typeof split>): void {
-  const time = (backend: "wasm" | "js") => {
-    const runs = Array.from({ length: 5 }, () => {
-      const start = performance.now();
-      makeModel(lambda, backend).fit(parts.train.X, parts.train.y);
-      return performance.now() - start;
-    }).sort((a, b) => a - b);
-    return runs[2];
-  };
-  const [wasm, js] = [time("wasm"), time("js")];
+  $("status").textContent += timeBackends((backend) => makeModel(lambda, backend).fit(parts.train.X, parts.train.y), svg("timing"));
   fits += 10;
-  bars(svg("timing"), [wasm, js], ["WASM ms", "JS ms"]);
-  $("status").textContent += `  WASM ${wasm.toFixed(3)} ms, JS ${js.toFixed(3)} ms (${(js / wasm).toFixed(1)}x).`;
 }
 
-function render(): void {
+function renderRegression(): void {
   const parts = split();
   const lambda = 10 ** Number(($("lambda") as HTMLInputElement).value);
   $("lambdaValue").textContent = lambda.toPrecision(3);
@@ -159,7 +163,41 @@ function render(): void {
   const b = parts.featureNames.indexOf(($("featureB") as HTMLSelectElement).value);
   geometry(model, parts.train.X, parts.train.y, a, b === a ? (a + 1) % parts.featureNames.length : b);
   timing(lambda, parts);
-  (window as unknown as { demo: object }).demo = { ready: true, fits, zeros, coef: Array.from(model.coef) };
+  (window as unknown as { demo: object }).demo = { ready: true, task: "regression", fits, zeros, coef: Array.from(model.coef) };
+}
+
+function render(): void {
+  if (task() === "regression") renderRegression();
+  else renderClassification().catch((error: unknown) => ($("status").textContent = `Classification: ${(error as Error).message}`));
+}
+
+/** The regression data sets the Data choice holds: diabetes, and the last CSV file read. */
+let source = "diabetes";
+let csv: { data: Data; target: string } | undefined;
+
+function chooseDataset(): void {
+  const choice = ($("dataset") as HTMLSelectElement).value;
+  if (choice === "breast-cancer") setTask("classification");
+  else {
+    setTask("regression");
+    if (choice !== source) {
+      if (choice === "csv" && csv) setData(csv.data, csv.target);
+      else setData(diabetes(), "target");
+      source = choice;
+      pathCache = undefined;
+    }
+  }
+  render();
+}
+
+/** The Data choice names the CSV file read, and selects it. */
+function offerCsv(name: string, table: Data): void {
+  const select = $("dataset") as HTMLSelectElement;
+  const option = Array.from(select.options).find((o) => o.value === "csv") ?? select.appendChild(new Option("", "csv"));
+  option.textContent = `${name} (${table.rows.length} x ${table.columns.length - 1}), regression`;
+  select.value = "csv";
+  source = "csv";
+  setTask("regression");
 }
 
 /** Reads a CSV file by the command line's rules (distinct column names, decimal numbers); the last column is the first target. */
@@ -167,7 +205,9 @@ async function loadCsv(file: File): Promise<void> {
   const records = parse(await file.text(), CSV_OPTIONS) as unknown as CsvRecord[];
   const table = tableFromRecords(records, file.name);
   if (table.columns.length < 2) throw new TypeError(`${file.name} has one column: it needs a target and at least one feature.`);
-  setData(table, table.columns[table.columns.length - 1]);
+  csv = { data: table, target: table.columns[table.columns.length - 1] };
+  setData(csv.data, csv.target);
+  offerCsv(file.name, table);
 }
 
 /** What the threads check of one worker reports. */
@@ -211,6 +251,15 @@ async function showThreads(): Promise<void> {
 await init();
 setData(diabetes(), "target");
 for (const id of ["lambda", "model", "solver", "target", "featureA", "featureB"]) $(id).addEventListener("input", render);
+$("dataset").addEventListener("input", chooseDataset);
+for (const [id, which] of [["useLambdaMin", "lambdaMin"], ["useLambda1se", "lambda1se"]] as const) {
+  $(id).addEventListener("click", () => {
+    const lambda = cvChoice(which);
+    if (lambda === undefined) return;
+    ($("lambda") as HTMLInputElement).value = String(Math.log10(lambda));
+    render();
+  });
+}
 $("csv").addEventListener("change", async (event) => {
   const file = (event.target as HTMLInputElement).files?.[0];
   if (!file) return;

@@ -86,6 +86,47 @@ export interface FistaParams {
   groups?: { ids: F64Block; count: number; weights: F64Block };
 }
 
+/**
+ * A penalized logistic problem resident in a backend (assembly/solvers/logistic.ts): X (rows x cols, row-major),
+ * one label per row (the class index; 0 or 1 for the binomial model), row weights s, and C weight columns (1 for
+ * the binomial model, K for the multinomial). Weights W are class-major (C vectors of cols), intercepts b (C).
+ */
+export interface LogisticProblem {
+  X: F64Block;
+  rows: number;
+  cols: number;
+  C: number;
+  labels: F64Block;
+  s: F64Block;
+}
+
+/** The penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) of a logistic fit, and how it stops. */
+export interface LogisticParams {
+  lambda: number;
+  rho: number;
+  maxIter: number;
+  /** FISTA: stop when the duality gap <= tol (1/n) sum_i s_i log max(C, 2); GD: when the objective moves by < tol. */
+  tol: number;
+  positive: boolean;
+  fitIntercept: boolean;
+}
+
+/** How a logistic FISTA or GD run ended. */
+export interface LogisticLoopResult {
+  nIter: number;
+  /** The duality gap at the returned weights (NaN without a penalty, or when GD diverged). */
+  gap: number;
+  outcome: GdOutcome;
+  /** The objective at the returned weights. */
+  objective: number;
+}
+
+/** The duality gap and the objective of a logistic problem at given weights. */
+export interface LogisticGapResult {
+  gap: number;
+  objective: number;
+}
+
 /** A least-squares problem in covariance form: G = X^T X (d x d), q = X^T y (d), yy = ||y||^2, over n rows. */
 export interface GramProblem {
   G: F64Block;

@@ -3,6 +3,7 @@
 // checks are built from it (backends/build-backend.ts); adding a kernel is its AssemblyScript file, its
 // TypeScript twin and one entry in the family it belongs to.
 
+import { logisticLoops } from "./table/logistic-loops.js";
 import { matrixKernels } from "./table/matrix-kernels.js";
 import { optimizerKernels } from "./table/optimizer-kernels.js";
 import { penaltyKernels } from "./table/penalty-kernels.js";
@@ -17,6 +18,7 @@ export const KERNELS = {
   ...penaltyKernels,
   ...optimizerKernels,
   ...solverLoops,
+  ...logisticLoops,
 };
 
 export type KernelTable = typeof KERNELS;

@@ -1,21 +1,49 @@
 import { parse } from "csv-parse/sync";
 import { CliError } from "./cli-error.js";
 import { readText, sourceName } from "./input-source.js";
-import { CSV_OPTIONS, csvSyntaxMessage, tableFromRecords, type CsvRecord, type Table } from "../csv/table.js";
+import {
+  cellPlace, cellValue, checkHeader, checkRowLength, CSV_OPTIONS, csvSyntaxMessage, tableFromRecords, type CsvRecord, type Table,
+} from "../csv/table.js";
 
 export type { Table } from "../csv/table.js";
 
-/** Reads a CSV file (or standard input for `-`) with a header; every other cell must be a number (errors name the line and column). */
-export function readCsv(path: string): Table {
+/** The records of a CSV file (or standard input for `-`), parsed but not yet checked, and how messages name it. */
+export function readRecords(path: string): { records: CsvRecord[]; source: string } {
   const source = sourceName(path);
   const text = readText(path);
-  let records: CsvRecord[];
   try {
-    records = parse(text, CSV_OPTIONS) as unknown as CsvRecord[];
+    return { records: parse(text, CSV_OPTIONS) as unknown as CsvRecord[], source };
   } catch (error) {
     throw new CliError(csvSyntaxMessage(source, error as Error));
   }
+}
+
+/** Reads a CSV file (or standard input for `-`) with a header; every other cell must be a number (errors name the line and column). */
+export function readCsv(path: string): Table {
+  const { records, source } = readRecords(path);
   return tableFromRecords(records, source);
+}
+
+/** The header and the data records, checked as the numeric table checks them: not empty, a good header, a data row. */
+export function headerAndData(records: readonly CsvRecord[], source: string): { columns: string[]; data: readonly CsvRecord[] } {
+  if (records.length === 0) throw new CliError(`${source} is empty: it needs a header row and at least one data row.`);
+  const [header, ...data] = records;
+  checkHeader(header.record, source);
+  if (data.length === 0) throw new CliError(`${source} has a header but no data rows: add at least one data row.`);
+  return { columns: header.record, data };
+}
+
+/**
+ * The `names` columns of each row (all in `columns`), as numbers in the order named; the other cells are not read.
+ * Errors name the source, the line and the column.
+ */
+export function namedColumns(columns: readonly string[], data: readonly CsvRecord[], source: string, names: readonly string[]): number[][] {
+  const indices = names.map((name) => columns.indexOf(name));
+  return data.map(({ record, info }) => {
+    checkRowLength(record.length, columns, source, info.lines);
+    const where = (c: number) => cellPlace(source, info.lines, columns[c]);
+    return indices.map((c) => cellValue(record[c], c, where));
+  });
 }
 
 /** Features and targets: the target columns (several for a multi-output fit) and the other columns as features. */
@@ -27,18 +55,24 @@ export interface Split {
   targets: string[];
 }
 
-/** Splits a table into the features and the `targets` columns. */
-export function splitTargets(table: Table, targets: readonly string[], source: string): Split {
+/** The columns of the `targets` (their indices, in the order given) and the feature columns; refuses a missing target or no feature left. */
+export function targetColumns(columns: readonly string[], targets: readonly string[], source: string) {
   const indices = targets.map((target) => {
-    const index = table.columns.indexOf(target);
-    if (index < 0) throw new CliError(`${source} has no column "${target}": its columns are ${table.columns.join(", ")}. Name one with --target.`);
+    const index = columns.indexOf(target);
+    if (index < 0) throw new CliError(`${source} has no column "${target}": its columns are ${columns.join(", ")}. Name one with --target.`);
     return index;
   });
   const isTarget = (c: number) => indices.includes(c);
-  const featureNames = table.columns.filter((_, c) => !isTarget(c));
+  const featureNames = columns.filter((_, c) => !isTarget(c));
   if (featureNames.length === 0) {
     throw new CliError(`${source} has no feature columns: every column is a --target. Add the columns to predict from.`);
   }
+  return { indices, isTarget, featureNames };
+}
+
+/** Splits a table into the features and the `targets` columns. */
+export function splitTargets(table: Table, targets: readonly string[], source: string): Split {
+  const { indices, isTarget, featureNames } = targetColumns(table.columns, targets, source);
   return {
     X: table.rows.map((row) => row.filter((_, c) => !isTarget(c))),
     y: indices.length === 1 ? table.rows.map((row) => row[indices[0]]) : table.rows.map((row) => indices.map((c) => row[c])),

@@ -1,23 +1,24 @@
-// `regularized fit`: fits a model on a CSV file (or the diabetes data), prints its coefficients and writes its model file.
+// `regularized fit`: fits a regression model on a CSV file (or the diabetes data), prints its coefficients and writes
+// its model file; the flags of every --model checked together (the classifier's fit is classify-command.ts).
 
 import { markdownTable } from "markdown-table";
 import type { VectorInput } from "../input.js";
 import type { LinearModel } from "../models/base.js";
 import { ElasticNetCV, LassoCV } from "../models/elastic-net-cv.js";
-import { createModel, type ModelName } from "../models/registry.js";
+import { createModel, type RegressorName } from "../models/registry.js";
 import { RidgeCV } from "../models/ridge-cv.js";
 import type { Owner } from "../options/schema.js";
 import { CliError } from "./cli-error.js";
 import { csvCell, type Split } from "./csv.js";
 import { checkApplicable } from "./flags.js";
-import { checkReserved, checkTargets, INTERCEPT, isConstant, loadData } from "./load-data.js";
+import { BREAST_CANCER, checkReserved, checkTargets, DIABETES, INTERCEPT, isConstant, loadData } from "./load-data.js";
 import { modelFile } from "./model-file.js";
 import { checkOutput, writeOutput } from "./output-file.js";
 import { checkFinite } from "./overflow.js";
 import { progress } from "./progress.js";
 
 /** The models `--model` names: the class, its cross-validated class, and whether it fits several targets. */
-const MODELS: Readonly<Record<string, { model: ModelName; cv?: "RidgeCV" | "LassoCV" | "ElasticNetCV"; multiOutput: boolean }>> = {
+const MODELS: Readonly<Record<string, { model: RegressorName; cv?: "RidgeCV" | "LassoCV" | "ElasticNetCV"; multiOutput: boolean }>> = {
   ridge: { model: "Ridge", cv: "RidgeCV", multiOutput: true },
   lasso: { model: "Lasso", cv: "LassoCV", multiOutput: false },
   elasticnet: { model: "ElasticNet", cv: "ElasticNetCV", multiOutput: false },
@@ -25,11 +26,14 @@ const MODELS: Readonly<Record<string, { model: ModelName; cv?: "RidgeCV" | "Lass
   "multitask-elasticnet": { model: "MultiTaskElasticNet", multiOutput: true },
 };
 
+/** The --model of the classifier: LogisticRegression, cross-validated by LogisticRegressionCV; its target holds labels. */
+export const LOGISTIC = "logistic";
+
 /** `a, b or c`. */
 const alternatives = (names: readonly string[]) => `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 
 /** The choices of --model, as its help and its error show them. */
-export const MODEL_CHOICES = alternatives(Object.keys(MODELS));
+export const MODEL_CHOICES = alternatives([...Object.keys(MODELS), LOGISTIC]);
 
 const FORMATS = ["table", "json", "csv"];
 
@@ -46,36 +50,60 @@ export interface FitFlags {
   stream?: boolean;
   /** Threads that read a streamed CSV file. */
   threads?: number;
+  /** --class-weight, read (the classifier's classWeight option). */
+  classWeight?: "balanced" | Record<string, number>;
 }
 
-/** Checks the flags together, before any reading or fitting; returns the model's entry and the target names. */
-export function checkFlags(file: string | undefined, flags: FitFlags, options: Record<string, unknown>) {
-  if (!Object.hasOwn(MODELS, flags.model)) throw new CliError(`--model must be ${MODEL_CHOICES}, not ${flags.model}.`);
+/** The estimator --model (with --cv, its cross-validated form) names. */
+function ownerOf(flags: FitFlags): Owner {
+  if (flags.model === LOGISTIC) return flags.cv === undefined ? "LogisticRegression" : "LogisticRegressionCV";
+  const entry = MODELS[flags.model];
+  if (flags.cv === undefined) return entry.model;
+  if (!entry.cv) throw new CliError(`--cv does not apply to --model ${flags.model}: it has no cross-validated form. Choose --lambda, or drop --cv.`);
+  return entry.cv;
+}
+
+/** Refuses --l1-ratio 0 with --cv: a path needs an L1 part for its largest lambda. */
+function checkCvRatios(flags: FitFlags, options: Record<string, unknown>): void {
+  const ratios = [options.l1Ratio].flat();
+  if (!ratios.includes(0)) return;
+  if (flags.model === LOGISTIC) {
+    // A list is refused by checkApplicable: LogisticRegressionCV takes one mix.
+    if (ratios.length === 1) {
+      throw new CliError("--l1-ratio 0 is ridge, whose path has no largest lambda to cross-validate from: give --l1-ratio > 0, " +
+        "or drop --cv and fit ridge-penalized logistic regression at a chosen --lambda.");
+    }
+    return;
+  }
+  throw new CliError(ratios.length > 1
+    ? `--l1-ratio ${ratios.join(",")} holds 0, which is ridge: drop it from the list (cross-validate ridge with --model ridge --cv).`
+    : "--l1-ratio 0 is ridge: cross-validate it with --model ridge --cv, or give --l1-ratio > 0.");
+}
+
+/** Checks the flags together, before any reading or fitting; returns the target names. */
+export function checkFlags(file: string | undefined, flags: FitFlags, options: Record<string, unknown>): { targets: string[] } {
+  const classifier = flags.model === LOGISTIC;
+  if (!Object.hasOwn(MODELS, flags.model) && !classifier) throw new CliError(`--model must be ${MODEL_CHOICES}, not ${flags.model}.`);
   if (!FORMATS.includes(flags.format)) throw new CliError(`--format must be ${alternatives(FORMATS)}, not ${flags.format}.`);
   const targets = flags.target ?? [];
-  checkTargets(file, targets);
-  const entry = MODELS[flags.model];
-  if (targets.length > 1 && !entry.multiOutput) {
+  checkTargets(file, targets, classifier ? BREAST_CANCER : DIABETES);
+  if (targets.length > 1 && classifier) {
+    throw new CliError(`--model logistic classifies by one target (a column of labels), but ${targets.length} are given: fit one --target at a time.`);
+  }
+  if (targets.length > 1 && !classifier && !MODELS[flags.model].multiOutput) {
     throw new CliError(`--model ${flags.model} fits one target, but ${targets.length} are given: use --model multitask-${flags.model} to fit them jointly, or fit one --target at a time.`);
   }
-  let owner: Owner = entry.model;
+  const owner = ownerOf(flags);
   if (flags.cv !== undefined) {
-    if (!entry.cv) throw new CliError(`--cv does not apply to --model ${flags.model}: it has no cross-validated form. Choose --lambda, or drop --cv.`);
     if (targets.length > 1) throw new CliError(`--cv chooses lambda for one target, but ${targets.length} are given: cross-validate one --target at a time.`);
     if (options.lambda !== undefined || options.solver !== undefined) {
       throw new CliError("--cv chooses lambda and uses coordinate descent: drop --lambda and --solver, or drop --cv.");
     }
-    const ratios = [options.l1Ratio].flat();
-    if (ratios.includes(0)) {
-      throw new CliError(ratios.length > 1
-        ? `--l1-ratio ${ratios.join(",")} holds 0, which is ridge: drop it from the list (cross-validate ridge with --model ridge --cv).`
-        : "--l1-ratio 0 is ridge: cross-validate it with --model ridge --cv, or give --l1-ratio > 0.");
-    }
-    owner = entry.cv;
+    checkCvRatios(flags, options);
   }
   checkApplicable(options, owner, `--model ${flags.model}${flags.cv === undefined ? "" : " --cv"}`);
   if (flags.output !== undefined) checkOutput(flags.output, [file], "--format json prints the model file to standard output");
-  return { entry, targets };
+  return { targets };
 }
 
 /**
@@ -140,7 +168,8 @@ export function print(model: LinearModel, data: Named, flags: FitFlags, chosen: 
  * converge") wait for the fit to be accepted: an overflowed fit ends with its one error line.
  */
 export function fit(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): void {
-  const { entry, targets } = checkFlags(file, flags, given);
+  const { targets } = checkFlags(file, flags, given);
+  const entry = MODELS[flags.model];
   const data = loadData(file, targets);
   checkReserved(data.featureNames, [INTERCEPT], data.source);
   const warnings: string[] = [];

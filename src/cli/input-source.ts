@@ -1,6 +1,7 @@
 // Where a command reads its input: a file path, or `-` for standard input.
 
 import { fstatSync, readFileSync, statSync, type Stats } from "node:fs";
+import { isatty } from "node:tty";
 import { CliError } from "./cli-error.js";
 import { describeFsError } from "./fs-error.js";
 
@@ -14,7 +15,9 @@ export function sourceName(path: string): string {
 
 /** The whole text of a file, or of standard input for `-`. */
 export function readText(path: string): string {
-  if (path === STDIN && process.stdin.isTTY) process.stderr.write("regularized: reading standard input from the terminal: type or paste the rows, then Ctrl-D.\n");
+  // isatty(0), not process.stdin.isTTY: touching process.stdin makes a piped fd 0 non-blocking, and readFileSync then
+  // fails with EAGAIN when the writer is slower than this reader.
+  if (path === STDIN && isatty(0)) process.stderr.write("regularized: reading standard input from the terminal: type or paste the rows, then Ctrl-D.\n");
   try {
     return readFileSync(path === STDIN ? 0 : path, "utf8");
   } catch (error) {

@@ -1,4 +1,5 @@
-// `regularized path`: the lasso or elastic-net path (lambda, coefficients, intercept) as CSV.
+// `regularized path`: the lasso or elastic-net path (lambda, coefficients, intercept) as CSV; with --model logistic,
+// the penalized logistic path (logistic-path-command.ts).
 
 import type { GramStatistics } from "../gram-accumulator.js";
 import { enetPath, lassoPath, type PathResult } from "../paths/path.js";
@@ -11,6 +12,7 @@ import { checkFinite } from "./overflow.js";
 import { progress } from "./progress.js";
 import { sourceName } from "./input-source.js";
 import { checkThreads, fileStatistics, isLarge, isParquet, STREAM_ABOVE, streamedFile } from "./stream-fit.js";
+import { logisticPathText } from "./logistic-path-command.js";
 
 /** The path of the rows, read into memory. */
 function pathOfRows(file: string | undefined, targets: string[], options: Record<string, unknown>) {
@@ -32,6 +34,8 @@ function trace(X: number[][] | GramStatistics, y: number[] | undefined, options:
 /** The flags of `path` that are not estimator options. */
 export interface PathFlags {
   target?: string[];
+  /** "lasso" (the default: the elastic-net path with --l1-ratio) or "logistic". */
+  model: string;
   output?: string;
   /** Read the CSV as a stream into statistics (always for Parquet, and on its own past STREAM_ABOVE). */
   stream?: boolean;
@@ -56,8 +60,24 @@ async function streamedPath(file: string | undefined, target: string, threads: n
   return { result: trace(total, undefined, options), featureNames: statistics.featureNames, source };
 }
 
-/** Without --l1-ratio, the lasso path; streamed from statistics with --stream, for Parquet, or past STREAM_ABOVE. */
+/** The models `path --model` traces. */
+export const PATH_MODELS = ["lasso", "logistic"];
+
+/** Writes the path to --output, or to standard output. */
+function emit(text: string, output: string | undefined): void {
+  if (output !== undefined) writeOutput(output, text);
+  else process.stdout.write(text);
+}
+
+/**
+ * Without --l1-ratio, the lasso path; streamed from statistics with --stream, for Parquet, or past STREAM_ABOVE.
+ * With --model logistic, the logistic path of the rows.
+ */
 export async function path(file: string | undefined, flags: PathFlags, options: Record<string, unknown>): Promise<void> {
+  if (!PATH_MODELS.includes(flags.model)) {
+    throw new CliError(`path --model must be lasso (the elastic-net path with --l1-ratio) or logistic, not ${flags.model}.`);
+  }
+  if (flags.model === "logistic") return emit(logisticPathText(file, flags, options), flags.output);
   const targets = flags.target ?? [];
   checkTargets(file, targets);
   if (targets.length > 1) throw new CliError(`path follows one target, but ${targets.length} are given: trace one --target at a time.`);
@@ -76,7 +96,5 @@ export async function path(file: string | undefined, flags: PathFlags, options: 
   checkFinite("the path", result.lambdas, result.intercepts, ...result.coefs);
   const lines = [["lambda", ...featureNames, INTERCEPT].map(csvCell).join(",")];
   result.lambdas.forEach((lambda, i) => lines.push([lambda, ...Array.from(result.coefs[i]), result.intercepts[i]].join(",")));
-  const text = lines.join("\n") + "\n";
-  if (flags.output !== undefined) writeOutput(flags.output, text);
-  else process.stdout.write(text);
+  emit(lines.join("\n") + "\n", flags.output);
 }

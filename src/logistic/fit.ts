@@ -8,6 +8,7 @@ import type { MatrixInput } from "../input.js";
 import { withDesign } from "../pipeline/fit.js";
 import { fitBinomial, weightedMean } from "./binomial-newton.js";
 import { classWeights, encodeLabels, type Label } from "./labels.js";
+import { dualityGap, fitFirstOrder } from "./first-order.js";
 import { fitMultinomial } from "./multinomial-newton.js";
 import { correlations, type NewtonProblem } from "./newton-step.js";
 
@@ -22,7 +23,14 @@ export interface LogisticSettings {
   classWeight: "balanced" | Readonly<Record<string, number>> | undefined;
   multiClass: "auto" | "multinomial";
   backend: BackendName;
+  /** "newton-cd" (proximal Newton), "fista" or "gd" (first-order, one backend loop each). */
+  solver: LogisticSolver;
+  /** gd's step size. */
+  learningRate: number;
 }
+
+/** The logistic solvers. */
+export type LogisticSolver = "newton-cd" | "fista" | "gd";
 
 /** The lambdas: given ones (fitted in decreasing order), or a grid from lambdaMax down to eps lambdaMax. */
 export type LambdaChoice = { lambdas: ArrayLike<number> } | { nLambdas: number; eps: number; gridOnly?: boolean };
@@ -34,6 +42,10 @@ export interface LogisticState {
   nIter: number;
   converged: boolean;
   objective: number;
+  /** The duality gap at the weights (on the problem's scale: standardized under standardize). */
+  dualGap: number;
+  /** gd only: the objective became non-finite. */
+  diverged: boolean;
   history: Float64Array;
 }
 
@@ -111,22 +123,27 @@ export function fitLogistic(
       const states: LogisticState[] = [];
       // The grid alone (what cross-validation shares among its folds): no fits.
       if ("gridOnly" in choice && choice.gridOnly) return { classes, multinomial, nFeatures: d, lambdas, states };
+      const labels = { indices, columns };
       for (const lambda of lambdas) {
         const params = {
           lambda, rho: settings.rho, fitIntercept: settings.fitIntercept, maxIter: settings.maxIter, tol: settings.tol,
           positive: settings.positive, sampleWeight: weights,
         };
-        const result = multinomial
-          ? fitMultinomial(backend, resident, n, d, indices, K, params, warm)
-          : (() => {
-            const binomial = fitBinomial(backend, resident, n, d, Float64Array.from(indices), params,
-              warm && { coef: warm.coef, intercept: warm.intercepts[0] });
-            return { ...binomial, intercepts: Float64Array.of(binomial.intercept) };
-          })();
+        const result = settings.solver !== "newton-cd"
+          ? fitFirstOrder(problem, labels, params, settings.solver, settings.learningRate, true, warm)
+          : multinomial
+            ? fitMultinomial(backend, resident, n, d, indices, K, params, warm)
+            : (() => {
+              const binomial = fitBinomial(backend, resident, n, d, Float64Array.from(indices), params,
+                warm && { coef: warm.coef, intercept: warm.intercepts[0] });
+              return { ...binomial, intercepts: Float64Array.of(binomial.intercept) };
+            })();
         warm = { coef: result.coef, intercepts: result.intercepts };
         onStep?.(states.length + 1, lambdas.length);
         const { nIter, converged, objective, history } = result;
-        states.push({ coef: byColumn(result.coef, false), intercepts: result.intercepts, nIter, converged, objective, history });
+        const dualGap = "dualGap" in result ? result.dualGap : dualityGap(problem, labels, params, result.coef, result.intercepts);
+        const diverged = "diverged" in result && result.diverged;
+        states.push({ coef: byColumn(result.coef, false), intercepts: result.intercepts, nIter, converged, objective, dualGap, diverged, history });
       }
       return { classes, multinomial, nFeatures: d, lambdas, states };
     }));

@@ -40,3 +40,20 @@ export function logProbabilities(t: Float64Array, multinomial: boolean, K: numbe
   }
   return out;
 }
+
+/** The class of largest log-probability in each row of an n x K matrix (the first on a tie, as argmax). */
+export function mostProbable<T>(logP: Float64Array, classes: readonly T[]): T[] {
+  const K = classes.length;
+  return Array.from({ length: logP.length / K }, (_, i) => {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (logP[i * K + k] > logP[i * K + best]) best = k;
+    return classes[best];
+  });
+}
+
+/** The share of rows whose predicted label equals the given one. */
+export function accuracy<T>(predicted: readonly T[], y: ArrayLike<T>): number {
+  const truth = Array.from(y);
+  if (truth.length !== predicted.length) throw new RangeError(`y has ${truth.length} labels but X has ${predicted.length} rows: give one label per row.`);
+  return predicted.reduce((hits: number, label, i) => hits + (label === truth[i] ? 1 : 0), 0) / truth.length;
+}

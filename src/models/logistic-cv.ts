@@ -5,12 +5,13 @@
 import { mulberry32, shuffled } from "../backends/random.js";
 import { getBackend } from "../backends/registry.js";
 import { NotFittedError } from "../errors.js";
-import { toMatrix, type MatrixInput } from "../input.js";
+import { checkSameLength, toMatrix, toVector, type MatrixInput } from "../input.js";
 import { fitLogistic } from "../logistic/fit.js";
 import { logProbabilities } from "../logistic/link.js";
 import { predictResident } from "../pipeline/predict.js";
 import { encodeLabels, type Label } from "../logistic/labels.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
+import { checkFitOptions, type FitOptions } from "./base.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import type { LogisticPathOptions } from "./logistic-path.js";
 import { LogisticRegression, logisticSettings } from "./logistic-regression.js";
@@ -43,21 +44,26 @@ export function stratifiedFolds(indices: Int32Array, classes: readonly Label[], 
   return folds;
 }
 
-/** The area under the ROC curve of scores for the positive rows (Mann-Whitney: ties count half). */
-function auc(scores: Float64Array, positive: boolean[]): number {
+/**
+ * The area under the ROC curve of scores for the positive rows, with row weights: the weighted share of
+ * (positive, negative) pairs that the scores order right, ties counting half (Mann-Whitney).
+ */
+export function auc(scores: Float64Array, positive: boolean[], weights: ArrayLike<number>): number {
   if (scores.some(Number.isNaN)) return Number.NaN;
   const order = [...scores.keys()].sort((a, b) => scores[a] - scores[b]);
-  let rankSum = 0;
-  let positives = 0;
+  let [wins, negativesBelow, positives] = [0, 0, 0];
   for (let start = 0; start < order.length;) {
     let end = start;
-    while (end < order.length && scores[order[end]] === scores[order[start]]) end++;
-    const rank = (start + 1 + end) / 2;
-    for (let r = start; r < end; r++) if (positive[order[r]]) [rankSum, positives] = [rankSum + rank, positives + 1];
+    let [tiedPositives, tiedNegatives] = [0, 0];
+    for (; end < order.length && scores[order[end]] === scores[order[start]]; end++) {
+      if (positive[order[end]]) tiedPositives += weights[order[end]];
+      else tiedNegatives += weights[order[end]];
+    }
+    wins += tiedPositives * (negativesBelow + tiedNegatives / 2);
+    [negativesBelow, positives] = [negativesBelow + tiedNegatives, positives + tiedPositives];
     start = end;
   }
-  const negatives = positive.length - positives;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  return wins / (positives * negativesBelow);
 }
 
 /**
@@ -75,26 +81,37 @@ export class LogisticRegressionCV {
     this.options = resolveOptions("LogisticRegressionCV", options);
   }
 
-  /** Cross-validates, then fits the model on all rows at lambdaMin; returns this. */
-  fit(X: MatrixInput, y: ArrayLike<Label>): this {
+  /**
+   * Cross-validates, then fits the model on all rows at lambdaMin; returns this. With `sampleWeight`, each fold's
+   * fits take its training rows' weights, the held-out scores are weighted means, and the folds count by their
+   * weight (cv.glmnet's `weights`).
+   */
+  fit(X: MatrixInput, y: ArrayLike<Label>, fitOptions: FitOptions = {}): this {
     const o = this.options;
+    const { sampleWeight } = checkFitOptions(fitOptions);
     const matrix = toMatrix(X, "X");
     const { classes, indices } = encodeLabels(y);
     if (indices.length !== matrix.rows) throw new RangeError(`y has ${indices.length} labels but X has ${matrix.rows} rows: give one label per row.`);
+    const weights = sampleWeight === undefined ? new Float64Array(matrix.rows).fill(1) : toVector(sampleWeight, "sampleWeight");
+    checkSameLength(matrix.rows, "the rows of X", weights.length, "sampleWeight");
     if (o.scoring === "auc" && classes.length !== 2) throw new RangeError(`scoring "auc" needs two classes, and y holds ${classes.length}: use "deviance" or "accuracy".`);
     const K = classes.length;
     const labels = Array.from(y);
     const settings = logisticSettings(o);
     const foldIds = stratifiedFolds(indices, classes, o.nFolds, o.seed);
     // The grid of all rows (cv.glmnet's), shared by every fold.
-    const lambdas = o.lambdas ?? fitLogistic(matrix, labels, settings, { nLambdas: o.nLambdas, eps: o.eps, gridOnly: true }).lambdas;
+    const lambdas = o.lambdas ?? fitLogistic(matrix, labels, settings, { nLambdas: o.nLambdas, eps: o.eps, gridOnly: true }, weights).lambdas;
     const d = matrix.cols;
     const scores: Float64Array[] = [];
+    const foldWeights = new Float64Array(o.nFolds);
     for (let fold = 0; fold < o.nFolds; fold++) {
       const train = [...foldIds.keys()].filter((i) => foldIds[i] !== fold);
       const test = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
       const subset = (rows: number[]) => ({ data: Float64Array.from(rows.flatMap((i) => Array.from(matrix.data.subarray(i * d, (i + 1) * d)))), rows: rows.length, cols: d });
-      const path = fitLogistic(subset(train), train.map((i) => labels[i]), settings, { lambdas });
+      const path = fitLogistic(subset(train), train.map((i) => labels[i]), settings, { lambdas }, train.map((i) => weights[i]));
+      const s = test.map((i) => weights[i]);
+      const mass = s.reduce((sum, v) => sum + v, 0);
+      foldWeights[fold] = mass;
       // The held-out rows resident once; each fit's log-probabilities from its decision values, as predictLogProba's.
       const backend = getBackend(o.backend);
       scores.push(backend.scope((scope) => {
@@ -103,24 +120,24 @@ export class LogisticRegressionCV {
         return Float64Array.from(path.states, (state) => {
           const logP = logProbabilities(predictResident(backend, held, test.length, d, state.coef, state.intercepts), path.multinomial, K);
           const own = (r: number) => logP[r * K + indices[test[r]]];
-          if (o.scoring === "deviance") return (-2 * test.reduce((s, _, r) => s + own(r), 0)) / test.length;
+          if (o.scoring === "deviance") return (-2 * s.reduce((sum, v, r) => sum + v * own(r), 0)) / mass;
           // A row is right when no class is likelier than its own (predict's argmax, ties to the first class).
           const right = (r: number) => logP.subarray(r * K, r * K + indices[test[r]]).every((v) => v < own(r)) &&
             logP.subarray(r * K + indices[test[r]] + 1, (r + 1) * K).every((v) => v <= own(r));
-          if (o.scoring === "accuracy") return -test.filter((_, r) => right(r)).length / test.length;
+          if (o.scoring === "accuracy") return -s.reduce((sum, v, r) => sum + (right(r) ? v : 0), 0) / mass;
           // The second class's log-odds against the first.
-          return -auc(Float64Array.from(test, (_, r) => logP[r * K + 1] - logP[r * K]), test.map((i) => indices[i] === 1));
+          return -auc(Float64Array.from(test, (_, r) => logP[r * K + 1] - logP[r * K]), test.map((i) => indices[i] === 1), s);
         });
       }));
       o.onProgress?.(fold + 1, o.nFolds);
     }
-    const { mean, standardError } = meanAndStandardError(scores, lambdas.length);
+    const { mean, standardError } = meanAndStandardError(scores, lambdas.length, foldWeights);
     const { lambdaMin, lambda1se } = selectLambda({ lambdas, mean, standardError });
     const sign = o.scoring === "deviance" ? 1 : -1;
     const { l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend, onWarning } = o;
     const model = new LogisticRegression({
       lambda: lambdaMin, l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend, onWarning,
-    }).fit(matrix, labels);
+    }).fit(matrix, labels, { sampleWeight: weights });
     this.result = {
       model, lambdas, lambdaMin, lambda1se, foldIds, cvMean: mean.map((v) => sign * v),
       cvStd: standardError.map((se) => se * Math.sqrt(o.nFolds)),

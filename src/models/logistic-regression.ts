@@ -2,14 +2,17 @@
 // fitted by proximal Newton with the library's coordinate descent inside (src/logistic/), on either backend.
 
 import type { BackendName } from "../backend.js";
-import { NotFittedError } from "../errors.js";
+import { DivergedError, NotFittedError } from "../errors.js";
 import type { MatrixInput } from "../input.js";
-import { fitLogistic, type LogisticSettings } from "../logistic/fit.js";
+import { fitLogistic, type LogisticSettings, type LogisticSolver } from "../logistic/fit.js";
 import { encodeLabels, type Label } from "../logistic/labels.js";
-import { logProbabilities } from "../logistic/link.js";
+import { accuracy, logProbabilities, mostProbable } from "../logistic/link.js";
 import { isPlainObject } from "../options/checks.js";
-import { optionsFor, resolveOptions, type Resolved } from "../options/schema.js";
+import { isApplicable, optionsFor, resolveOptions, type Resolved } from "../options/schema.js";
 import { predictInput } from "../pipeline/predict.js";
+import { CsrMatrix } from "../sparse/csr.js";
+import { SparseLogisticModel } from "./sparse-logistic-model.js";
+import { SparseLinearModel } from "../sparse/sparse-model.js";
 import { checkFitOptions, parseModelJSON, type FitOptions, type ModelJSON } from "./base.js";
 
 export type { Label } from "../logistic/labels.js";
@@ -23,9 +26,12 @@ export interface LogisticRegressionOptions {
   fitIntercept?: boolean;
   /** Scale the features to unit variance for the fit (coefficients come back on the original scale). */
   standardize?: boolean;
-  /** Newton iterations at most (default 100). */
+  /** Iterations at most (default 100 Newton iterations for newton-cd, 1000 for fista and gd). */
   maxIter?: number;
-  /** Stop once the KKT residual, relative to the gradient at w = 0, is <= tol (default 1e-4). */
+  /**
+   * newton-cd: stop once the KKT residual, relative to the gradient at w = 0, is <= tol; fista: once the duality
+   * gap <= tol times the log-loss at w = 0, b = 0; gd: once the objective moves by < tol (defaults 1e-4, gd 1e-6).
+   */
   tol?: number;
   positive?: boolean;
   /** Start the next fit from the current weights (same features and classes). */
@@ -34,7 +40,10 @@ export interface LogisticRegressionOptions {
   classWeight?: "balanced" | Readonly<Record<string, number>>;
   /** "auto" (default): binomial for two classes, multinomial above; "multinomial": softmax for any number. */
   multiClass?: "auto" | "multinomial";
-  solver?: "newton-cd";
+  /** "newton-cd" (default: glmnet's proximal Newton), "fista" or "gd" (the seed's loop: for comparison and teaching). */
+  solver?: "newton-cd" | "fista" | "gd";
+  /** gd's step size (default 0.01). */
+  learningRate?: number;
   backend?: BackendName;
   recordHistory?: boolean;
   onWarning?: (message: string) => void;
@@ -49,7 +58,7 @@ export interface LogisticRegressionJSON {
   options: Record<string, unknown>;
   fitted: null | {
     classes: Label[]; multinomial: boolean; nFeatures: number; coef: number[]; intercepts: number[]; nIter: number;
-    converged: boolean; history: number[];
+    converged: boolean; dualGap: number | null; history: number[];
   };
 }
 
@@ -62,6 +71,7 @@ interface Fitted {
   intercepts: Float64Array;
   nIter: number;
   converged: boolean;
+  dualGap: number;
   history: Float64Array;
 }
 
@@ -72,17 +82,30 @@ interface Fitted {
  */
 export class LogisticRegression {
   static readonly modelName = "LogisticRegression";
+  /** The class's name in messages and JSON. */
+  readonly modelName = "LogisticRegression";
   private options: Resolved<"LogisticRegression">;
+  /** The options as given (and accepted), which setOptions changes. */
+  private given: LogisticRegressionOptions;
   private state?: Fitted;
 
   constructor(options: LogisticRegressionOptions = {}) {
     this.options = resolveOptions("LogisticRegression", options);
+    this.given = { ...options };
   }
 
-  /** Changes options (checked as the constructor checks them); the fitted state stays until the next fit. */
+  /**
+   * Changes options (checked as the constructor checks them); the fitted state stays until the next fit. With a new
+   * solver, the options given before that it does not use (learningRate, positive, ...) are dropped.
+   */
   setOptions(options: LogisticRegressionOptions): this {
-    const { onWarning, ...current } = this.options;
-    this.options = resolveOptions("LogisticRegression", { ...current, onWarning, ...options });
+    const solver = options.solver ?? this.options.solver;
+    const kept = solver === this.options.solver ? this.given : Object.fromEntries(
+      Object.entries(this.given).filter(([name]) => isApplicable(name, "LogisticRegression", solver)),
+    );
+    const given = { ...kept, ...options };
+    this.options = resolveOptions("LogisticRegression", given);
+    this.given = given;
     return this;
   }
 
@@ -91,13 +114,14 @@ export class LogisticRegression {
    * {@link LogisticRegression.fromJSON}.
    */
   toJSON(): LogisticRegressionJSON {
-    const options = Object.fromEntries(optionsFor("LogisticRegression")
+    const options = Object.fromEntries(optionsFor("LogisticRegression", this.options.solver)
       .filter((name) => name !== "onWarning" && this.options[name as keyof typeof this.options] !== undefined)
       .map((name) => [name, this.options[name as keyof typeof this.options]]));
     const s = this.state;
     const fitted = s && {
       classes: s.classes, multinomial: s.multinomial, nFeatures: s.nFeatures, coef: Array.from(s.coef),
-      intercepts: Array.from(s.intercepts), nIter: s.nIter, converged: s.converged, history: Array.from(s.history),
+      intercepts: Array.from(s.intercepts), nIter: s.nIter, converged: s.converged,
+      dualGap: Number.isNaN(s.dualGap) ? null : s.dualGap, history: Array.from(s.history),
     };
     return { format: "regularized", version: 1, model: "LogisticRegression", options, fitted: fitted ?? null };
   }
@@ -120,12 +144,15 @@ export class LogisticRegression {
     const start = o.warmStart ? this.state : undefined;
     const { classes, multinomial, nFeatures, states } = fitLogistic(X, y, logisticSettings(o), { lambdas: [o.lambda] }, sampleWeight, start);
     const [fitted] = states;
+    if (fitted.diverged) {
+      throw new DivergedError("LogisticRegression", fitted.objective, fitted.nIter, o.learningRate, "iteration", { standardized: o.standardize });
+    }
     if (!fitted.converged) {
-      o.onWarning(`LogisticRegression (solver "newton-cd") did not converge in ${fitted.nIter} iterations (tol ${o.tol}): raise maxIter, raise tol, or standardize the features.`);
+      o.onWarning(`LogisticRegression (solver "${o.solver}") did not converge in ${fitted.nIter} iterations (tol ${o.tol}): raise maxIter, raise tol, or standardize the features.`);
     }
     this.state = {
       classes, multinomial, nFeatures, coef: fitted.coef, intercepts: fitted.intercepts, nIter: fitted.nIter,
-      converged: fitted.converged, history: o.recordHistory ? fitted.history : new Float64Array(0),
+      converged: fitted.converged, dualGap: fitted.dualGap, history: o.recordHistory ? fitted.history : new Float64Array(0),
     };
     return this;
   }
@@ -167,7 +194,15 @@ export class LogisticRegression {
     return this.fitted("reading converged").converged;
   }
 
-  /** The objective after each Newton iteration (empty with recordHistory false). */
+  /**
+   * The duality gap of the last fit at its weights (on the standardized problem under standardize; NaN without a
+   * penalty): an upper bound on how far its objective is above the optimum (see the README's objective).
+   */
+  get dualGap(): number {
+    return this.fitted("reading dualGap").dualGap;
+  }
+
+  /** The objective after each iteration (Newton's for newton-cd; empty with recordHistory false). */
   get history(): Float64Array {
     return this.fitted("reading history").history.slice();
   }
@@ -195,21 +230,24 @@ export class LogisticRegression {
   /** The most probable class of each row. */
   predict(X: MatrixInput): Label[] {
     const state = this.fitted("predict");
-    const K = state.classes.length;
-    const p = this.predictLogProba(X);
-    return Array.from({ length: p.length / K }, (_, i) => {
-      let best = 0;
-      for (let k = 1; k < K; k++) if (p[i * K + k] > p[i * K + best]) best = k;
-      return state.classes[best];
-    });
+    return mostProbable(this.predictLogProba(X), state.classes);
   }
 
   /** The accuracy: the share of rows whose predicted class equals y's label. */
   score(X: MatrixInput, y: ArrayLike<Label>): number {
-    const predicted = this.predict(X);
-    const truth = Array.from(y);
-    if (truth.length !== predicted.length) throw new RangeError(`y has ${truth.length} labels but X has ${predicted.length} rows: give one label per row.`);
-    return predicted.reduce((hits: number, label, i) => hits + (label === truth[i] ? 1 : 0), 0) / truth.length;
+    return accuracy(this.predict(X), y);
+  }
+
+  /**
+   * The fitted weights as a sparse model (CSR, one row per class of the multinomial model, one for the binomial),
+   * which predicts labels and probabilities as this model does at one multiplication per non-zero weight.
+   */
+  toSparse(): SparseLogisticModel {
+    const { coef, intercepts, classes, multinomial } = this.fitted("toSparse");
+    const k = intercepts.length;
+    const d = coef.length / k;
+    const rows = Array.from({ length: k }, (_, o) => Float64Array.from({ length: d }, (_, j) => coef[j * k + o]));
+    return new SparseLogisticModel(new SparseLinearModel(CsrMatrix.fromDense(rows), intercepts, this.options.backend), classes, multinomial);
   }
 }
 
@@ -217,7 +255,7 @@ export class LogisticRegression {
 function readFitted(fitted: unknown): Fitted {
   const bad = (what: string) => new TypeError(`LogisticRegression.fromJSON: ${what}; pass the output of toJSON().`);
   if (!isPlainObject(fitted)) throw bad("fitted is not an object");
-  const { classes, multinomial, nFeatures, coef, intercepts, nIter, converged, history } = fitted;
+  const { classes, multinomial, nFeatures, coef, intercepts, nIter, converged, dualGap, history } = fitted;
   const { classes: checked } = encodeLabels(classes, "fitted.classes");
   if (!Array.isArray(classes) || checked.length !== classes.length || checked.some((label, k) => label !== classes[k])) {
     throw bad("fitted.classes must be distinct labels in sorted order");
@@ -234,12 +272,24 @@ function readFitted(fitted: unknown): Fitted {
   return {
     classes: checked, multinomial, nFeatures: nFeatures as number, coef: numbers(coef, (nFeatures as number) * columns, "coef"),
     intercepts: numbers(intercepts, columns, "intercepts"), nIter: Number(nIter), converged: converged === true,
+    dualGap: gapOf(dualGap, bad),
     history: numbers(history, Array.isArray(history) ? history.length : -1, "history"),
   };
 }
 
+/** The JSON's dualGap: a number, or null (or absent, in files written before it was kept) for NaN. */
+function gapOf(value: unknown, bad: (what: string) => TypeError): number {
+  if (value === null || value === undefined) return Number.NaN;
+  if (typeof value !== "number") throw bad("fitted.dualGap must be a number or null");
+  return value;
+}
+
 /** The settings of a logistic fit from resolved options (the estimator's, the path's or the CV's). */
-export function logisticSettings(o: Omit<LogisticSettings, "rho"> & { l1Ratio: number }): LogisticSettings {
+export function logisticSettings(
+  o: Omit<LogisticSettings, "rho" | "solver" | "learningRate"> & { l1Ratio: number; solver?: string; learningRate?: number },
+): LogisticSettings {
   const { l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend } = o;
-  return { rho: l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend };
+  // The path and the CV fit by newton-cd, the one solver they take; learningRate is gd's alone.
+  const solver = (o.solver ?? "newton-cd") as LogisticSolver;
+  return { rho: l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend, solver, learningRate: o.learningRate ?? 0 };
 }

@@ -35,7 +35,7 @@ export const OWNERS = {
   MultiTaskElasticNet: { solvers: ["cd"] },
   GroupLasso: { solvers: ["fista"] },
   SGDRegressor: { solvers: ["sgd"] },
-  LogisticRegression: { solvers: ["newton-cd"] },
+  LogisticRegression: { solvers: ["newton-cd", "fista", "gd"] },
   logisticPath: { solvers: ["newton-cd"] },
   LogisticRegressionCV: { solvers: ["newton-cd"] },
   enetPath: { solvers: ["cd"], label: "enetPath/lassoPath" },
@@ -235,7 +235,7 @@ export const OPTIONS = {
     cli: { commands: ["fit", "path"], arg: "name" },
   }),
   solver: option({
-    doc: 'the algorithm: "closed-form" (Ridge), "cd", "fista" or "gd" (default: closed-form for Ridge, else the only one or cd); LogisticRegression: "newton-cd"',
+    doc: 'the algorithm: "closed-form" (Ridge), "cd", "fista" or "gd" (default: closed-form for Ridge, else the only one or cd); LogisticRegression: "newton-cd" (default), "fista" or "gd"',
     appliesTo: [...MODELS, ...CLASSIFIERS],
     default: (c) => defaultSolver(c.owner),
     check: (v, _name, c) => checkChoice(v, `solver of ${c.owner}`, OWNERS[c.owner].solvers as readonly Solver[]),
@@ -250,14 +250,13 @@ export const OPTIONS = {
     appliesTo: [...SINGLE, ...MULTI_TASK, "GroupLasso", ...PATHS, ...CV, ...LOGISTIC],
     solvers: ["cd", "fista", "gd", "newton-cd"],
     solverHint: "does not iterate",
-    default: 1000,
-    // Newton iterations, each a coordinate descent to the step's optimum.
-    defaultFor: { LogisticRegression: 100, logisticPath: 100, LogisticRegressionCV: 100 },
+    // newton-cd: Newton iterations, each a coordinate descent to the step's optimum.
+    default: (c) => (c.solver === "newton-cd" ? 100 : 1000),
     check: (v, name) => checkPositiveInteger(v, name),
     refusal: { SGDRegressor: "use epochs" },
   }),
   tol: option({
-    doc: "stopping tolerance: cd and fista on the duality gap relative to ||y - mean(y)||^2 (default 1e-4), gd on the change of objective (1e-6), sgd on the epoch loss (1e-4), newton-cd on the KKT residual relative to the gradient at w = 0 (1e-4)",
+    doc: "stopping tolerance: cd and fista on the duality gap relative to ||y - mean(y)||^2 (default 1e-4), gd on the change of objective (1e-6), sgd on the epoch loss (1e-4), newton-cd on the KKT residual relative to the gradient at w = 0 (1e-4); LogisticRegression's fista on the duality gap relative to the log-loss at w = 0, b = 0 (1e-4)",
     appliesTo: [...MODELS, ...PATHS, ...CV, ...LOGISTIC],
     solvers: ["cd", "fista", "gd", "sgd", "newton-cd"],
     solverHint: "does not iterate",
@@ -266,7 +265,7 @@ export const OPTIONS = {
   }),
   learningRate: option({
     doc: "step size of gd and sgd; Ridge, Lasso and ElasticNet accept it with the other solvers, unused",
-    appliesTo: [...SINGLE, "SGDRegressor"],
+    appliesTo: [...SINGLE, "SGDRegressor", ...CLASSIFIERS],
     solvers: ["gd", "sgd"],
     tolerated: ["closed-form", "cd", "fista"],
     default: 0.01,

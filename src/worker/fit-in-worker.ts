@@ -1,12 +1,11 @@
 // Fitting off the main thread: a page (Web Worker) or a Node program (worker_threads) fits without freezing,
 // through one pool of workers shared by every call.
 
-import type { LinearModel } from "../models/base.js";
-import { modelFromJSON } from "../models/registry.js";
+import { modelFromJSON, type ModelOf } from "../models/registry.js";
 import { describeValue, isPlainObject } from "../options/checks.js";
 import { restoreError } from "./error-transfer.js";
 import { prepareFit } from "./fit-task.js";
-import type { FitReply, FitRequest } from "./models.js";
+import type { FitReply, FitRequest, WorkerModelName } from "./models.js";
 import { spawnFittingWorker, workerCount } from "./spawn-worker.js";
 import { WorkerPool, type WorkerPoolStats } from "./worker-pool.js";
 
@@ -65,11 +64,12 @@ function readSignal(options: unknown): AbortSignal | undefined {
  * ```ts
  * const controller = new AbortController();
  * const model = await fitInWorker({ model: "Lasso", options: { lambda: 0.1 }, X, y }, { signal: controller.signal });
+ * const classifier = await fitInWorker({ model: "LogisticRegression", options: { l1Ratio: 1 }, X, y: labels });
  * ```
  * @throws TypeError or RangeError for a bad request (as the estimator's constructor and fit would), the fit's
  * own error from the worker, or the signal's reason once it aborts.
  */
-export async function fitInWorker(request: FitRequest, options?: FitInWorkerOptions): Promise<LinearModel> {
+export async function fitInWorker<N extends WorkerModelName>(request: FitRequest<N>, options?: FitInWorkerOptions): Promise<ModelOf<N>> {
   const signal = readSignal(options);
   signal?.throwIfAborted();
   const { task, transfer, onWarning } = prepareFit(request);
@@ -77,5 +77,5 @@ export async function fitInWorker(request: FitRequest, options?: FitInWorkerOpti
   for (const warning of reply.warnings) onWarning(warning);
   if ("error" in reply) throw restoreError(reply.error);
   // The model warns as the caller's would, in later fits on this thread too.
-  return modelFromJSON(reply.json).setOptions({ onWarning });
+  return modelFromJSON(reply.json as Parameters<typeof modelFromJSON>[0]).setOptions({ onWarning }) as ModelOf<N>;
 }

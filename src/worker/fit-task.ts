@@ -6,7 +6,8 @@ import { getBackend } from "../backends/registry.js";
 import { copyMatrixIn, copyValuesIn } from "../copy-in.js";
 import { checkSameLength } from "../input.js";
 import { checkFitOptions } from "../models/base.js";
-import { createModel, type ModelName } from "../models/registry.js";
+import { encodeLabels, type Label } from "../logistic/labels.js";
+import { createModel, isClassifier, type ModelName } from "../models/registry.js";
 import { describeValue, isPlainObject } from "../options/checks.js";
 import { resolveOptions } from "../options/schema.js";
 import type { FitTask } from "./models.js";
@@ -45,20 +46,27 @@ export function prepareFit(request: unknown): PreparedFit {
   // collector and the arrays go to the worker.
   const { X, y } = js.keepScope((scope) => {
     const X = copyMatrixIn(js, scope, fields.X, "X");
-    const y = copyValuesIn(js, scope, fields.y, "y");
-    checkSameLength(X.rows, "the rows of X", y.rows, "y");
+    // A classifier's labels (numbers, strings or booleans) are checked here and cloned as they are.
+    const y = isClassifier(model) ? labelsIn(fields.y) : copyValuesIn(js, scope, fields.y, "y");
+    checkSameLength(X.rows, "the rows of X", Array.isArray(y) ? y.length : y.rows, "y");
     return { X, y };
   }).value;
   const weights = sampleWeight === undefined ? undefined : Float64Array.from(sampleWeight);
   if (weights) checkSameLength(X.rows, "the rows of X", weights.length, "sampleWeight");
-  const yValues = y.block.values;
+  const yValues = Array.isArray(y) ? null : y.block.values;
   const task: FitTask = {
     model: model.modelName,
     options: model.toJSON().options,
     X: { data: X.block.values, rows: X.rows, cols: X.cols },
-    y: y.asRows ? Array.from({ length: y.rows }, (_, i) => yValues.subarray(i * y.cols, (i + 1) * y.cols)) : yValues,
+    y: Array.isArray(y) ? y : y.asRows ? Array.from({ length: y.rows }, (_, i) => y.block.values.subarray(i * y.cols, (i + 1) * y.cols)) : y.block.values,
     ...(weights && { sampleWeight: weights }),
   };
-  const transfer = [X.block.values, yValues, ...(weights ? [weights] : [])].map((values) => values.buffer as ArrayBuffer);
+  const transfer = [X.block.values, ...(yValues ? [yValues] : []), ...(weights ? [weights] : [])].map((values) => values.buffer as ArrayBuffer);
   return { task, transfer, onWarning };
+}
+
+/** A classifier's labels, checked as its fit checks them, as a plain array. */
+function labelsIn(y: unknown): Label[] {
+  encodeLabels(y);
+  return Array.from(y as ArrayLike<Label>);
 }

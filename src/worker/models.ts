@@ -1,17 +1,17 @@
 // What a fitting worker receives and answers, and how it fits (the model classes come from the registry).
 
 import type { Matrix } from "../input.js";
-import type { LinearModel, ModelJSON } from "../models/base.js";
-import { createModel, type ModelName } from "../models/registry.js";
+import type { Label } from "../logistic/labels.js";
+import { createModel, type AnyModelJSON, type ModelName } from "../models/registry.js";
 import { recordError, type ErrorRecord } from "./error-transfer.js";
 
 /** The model classes a worker can fit: every registered one. */
 export type WorkerModelName = ModelName;
 
 /** What the caller asks of {@link fitInWorker}. */
-export interface FitRequest {
+export interface FitRequest<N extends WorkerModelName = WorkerModelName> {
   /** The estimator's class name. */
-  model: WorkerModelName;
+  model: N;
   /** Its options, as its constructor takes them (`onWarning` stays on the calling thread and receives the worker's warnings). */
   options?: object;
   X: unknown;
@@ -23,15 +23,15 @@ export interface FitRequest {
 /** What a worker receives: the options checked and resolved (plain data), the data checked and packed. */
 export interface FitTask {
   model: ModelName;
-  options: ModelJSON["options"];
+  options: AnyModelJSON["options"];
   X: Matrix;
-  /** One output: a vector; several: rows (views of one buffer). */
-  y: Float64Array | Float64Array[];
+  /** One output: a vector; several: rows (views of one buffer); a classifier's labels. */
+  y: Float64Array | Float64Array[] | Label[];
   sampleWeight?: Float64Array;
 }
 
 /** What a worker answers: the fitted model's JSON or the error, and the warnings the fit gave. */
-export type FitReply = ({ json: ModelJSON } | { error: ErrorRecord }) & { warnings: string[] };
+export type FitReply = ({ json: AnyModelJSON } | { error: ErrorRecord }) & { warnings: string[] };
 
 /** Fits a task as a worker does, collecting its warnings. */
 export function runFitTask(task: FitTask): FitReply {
@@ -39,7 +39,7 @@ export function runFitTask(task: FitTask): FitReply {
   try {
     const model = createModel(task.model, { ...task.options, onWarning: (message: string) => warnings.push(message) });
     const fitOptions = task.sampleWeight === undefined ? {} : { sampleWeight: task.sampleWeight };
-    (model.fit as (X: unknown, y: unknown, options: object) => LinearModel)(task.X, task.y, fitOptions);
+    (model.fit as (X: unknown, y: unknown, options: object) => unknown).call(model, task.X, task.y, fitOptions);
     return { json: model.toJSON(), warnings };
   } catch (error) {
     return { error: recordError(error), warnings };

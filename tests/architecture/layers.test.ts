@@ -45,7 +45,7 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
   logistic: [...BASE, "solvers", "design", "pipeline"],
   models: [...BASE, "linalg", "sparse", "gram-accumulator.ts", "solvers", "design", "pipeline", "paths", "logistic"],
   datasets: [],
-  worker: [...BASE, "models"],
+  worker: [...BASE, "models", "logistic"], // logistic: a classifier's labels, checked before they reach a worker
   // The CSV rules (a header of distinct names, decimal cells) that the command line, the page and streams share.
   csv: ["options"],
   streaming: [...BASE, "gram-accumulator.ts", "csv", "worker"], // worker: the pool that reads pieces of files in parallel

@@ -78,7 +78,7 @@ describe("errors at the edges: one line on stderr, exit code 2", () => {
     ["an empty file", ["fit", file("empty.csv", ""), "--target", "y"], /is empty: it needs a header row/],
     ["a model file of the wrong kind", ["predict", file("other.json", '{"format": "other"}'), data], /is not a model file written by `regularized fit --output`/],
     ["a file without --target", ["fit", data], /--target is required with a file/],
-    ["an unknown model", ["fit", data, "--target", "y", "--model", "svm"], /--model must be ridge, lasso, elasticnet, multitask-lasso or multitask-elasticnet, not svm/],
+    ["an unknown model", ["fit", data, "--target", "y", "--model", "svm"], /--model must be ridge, lasso, elasticnet, multitask-lasso, multitask-elasticnet or logistic, not svm/],
     ["a hexadecimal cell", ["fit", file("hex.csv", "a,b,y\n1,2,3\n0x10,1,2\n"), "--target", "y"], /line 3, column "a": "0x10" is not a number/],
     ["a bad cell after a blank line, by its file line", ["fit", file("blank.csv", "a,b,y\n1,2,3\n\n\n4,?,6\n"), "--target", "y"], /line 5, column "b"/],
     ["--cv with --lambda", ["fit", data, "--target", "y", "--cv", "3", "--lambda", "1"], /--cv chooses lambda.*drop --lambda/],

@@ -2,7 +2,7 @@
 // the coefficient arrays, for every model kind of the registry; prototype keys are refused, never merged.
 import { beforeAll, describe, expect, it } from "vitest";
 import { init, Lasso, LinearModel, modelFromJSON, Ridge, type ModelJSON } from "../../src/index.js";
-import { createModel, MODEL_NAMES, type ModelName } from "../../src/models/registry.js";
+import { createModel, REGRESSOR_NAMES, type RegressorName } from "../../src/models/registry.js";
 
 beforeAll(() => init());
 
@@ -11,7 +11,7 @@ const y = [1, 2, 4, 3, 6, 5];
 const Y = y.map((v, i) => [v, 2 * v - i]);
 
 /** A fitted model of each kind, with the data it takes. */
-function fitted(name: ModelName): LinearModel {
+function fitted(name: RegressorName): LinearModel {
   const options = name === "GroupLasso" ? { groups: [[0], [1]], onWarning: () => {} } : { onWarning: () => {} };
   const model = createModel(name, options);
   const multiTask = name === "MultiTaskLasso" || name === "MultiTaskElasticNet";
@@ -19,15 +19,15 @@ function fitted(name: ModelName): LinearModel {
 }
 
 /** The model's JSON with `edit` applied to a deep copy. */
-function edited(name: ModelName, edit: (json: ModelJSON & { fitted: Record<string, unknown> }) => void): ModelJSON {
+function edited(name: RegressorName, edit: (json: ModelJSON & { fitted: Record<string, unknown> }) => void): ModelJSON {
   const json = JSON.parse(JSON.stringify(fitted(name).toJSON()));
   edit(json);
   return json;
 }
 
-const MULTI_OUTPUT = new Set<ModelName>(["Ridge", "MultiTaskLasso", "MultiTaskElasticNet"]);
+const MULTI_OUTPUT = new Set<RegressorName>(["Ridge", "MultiTaskLasso", "MultiTaskElasticNet"]);
 
-describe.each(MODEL_NAMES)("%s.fromJSON", (name) => {
+describe.each(REGRESSOR_NAMES)("%s.fromJSON", (name) => {
   it("restores a model that predicts what the saved one did", () => {
     const original = fitted(name);
     const restored = modelFromJSON(JSON.stringify(original));

@@ -57,7 +57,7 @@ describe("requests refused on this thread, before any worker starts", () => {
     ["a model name alone", "Lasso", TypeError, /request must be a plain object .*got string "Lasso"\.$/],
     ["an array", [], TypeError, /request must be a plain object .*got an array\.$/],
     ["a class instance", new Request(), TypeError, /request must be a plain object .*got a Request\.$/],
-    ["model \"toString\"", { model: "toString", X, y }, RangeError, /^model must be one of Ridge, Lasso, ElasticNet, MultiTaskLasso, MultiTaskElasticNet, GroupLasso, SGDRegressor, got "toString"\.$/],
+    ["model \"toString\"", { model: "toString", X, y }, RangeError, /^model must be one of Ridge, Lasso, ElasticNet, MultiTaskLasso, MultiTaskElasticNet, GroupLasso, SGDRegressor, LogisticRegression, got "toString"\.$/],
     ["model \"__proto__\"", { model: "__proto__", X, y }, RangeError, /^model must be one of Ridge, .*, got "__proto__"\.$/],
     ["model \"constructor\"", { model: "constructor", X, y }, RangeError, /^model must be one of Ridge, .*, got "constructor"\.$/],
     ["model \"hasOwnProperty\"", { model: "hasOwnProperty", X, y }, RangeError, /^model must be one of Ridge, .*, got "hasOwnProperty"\.$/],

@@ -100,17 +100,40 @@ describe("LogisticRegressionCV", () => {
     expect(cv.score(X, y)).toBe(refit.score(X, y));
   });
 
+  it("with sampleWeight: weighted fold fits, weighted held-out deviance, folds counted by their weight (cv.glmnet's)", () => {
+    const weights = y.map((_, i) => 0.5 + ((i * 7) % 5) / 2);
+    const cv = new LogisticRegressionCV({ nFolds: 3, nLambdas: 6, eps: 0.05, tol: 1e-10 }).fit(X, y, { sampleWeight: weights });
+    const folds = cv.foldIds;
+    const at = 4;
+    let [sum, mass] = [0, 0];
+    for (const f of [0, 1, 2]) {
+      const train = [...folds.keys()].filter((i) => folds[i] !== f);
+      const test = [...folds.keys()].filter((i) => folds[i] === f);
+      const model = new LogisticRegression({ lambda: cv.lambdas[at], l1Ratio: 1, tol: 1e-10 })
+        .fit(train.map((i) => X[i]), train.map((i) => y[i]), { sampleWeight: train.map((i) => weights[i]) });
+      const p = model.predictProba(test.map((i) => X[i]));
+      // Fold weight W_f = sum of its rows' weights; its deviance is their weighted mean: W_f dev_f = -2 sum_i s_i log p_i.
+      sum += -2 * test.reduce((s, i, r) => s + weights[i] * Math.log(p[2 * r + y[i]]), 0);
+      mass += test.reduce((s, i) => s + weights[i], 0);
+    }
+    expect(Math.abs(cv.cvMean[at] - sum / mass)).toBeLessThanOrEqual(1e-7);
+    const refit = new LogisticRegression({ lambda: cv.lambdaMin, l1Ratio: 1, tol: 1e-10 }).fit(X, y, { sampleWeight: weights });
+    expect(Array.from(cv.coef)).toEqual(Array.from(refit.coef));
+    expect(() => new LogisticRegressionCV().fit(X, y, { sampleWeight: [1, 2] })).toThrow("sampleWeight");
+  });
+
   it("scores accuracy (higher is better): at lambdaMax every fold predicts its training majority", () => {
     const accuracy = new LogisticRegressionCV({ nFolds: 3, nLambdas: 5, eps: 0.05, scoring: "accuracy" }).fit(X, y);
     expect(accuracy.lambdaMin).toBe(accuracy.lambdas[accuracy.cvMean.indexOf(Math.max(...accuracy.cvMean))]);
     const folds = accuracy.foldIds;
-    const shares = [0, 1, 2].map((f) => {
+    // Each fold's share of right answers, the folds weighted by their rows (cv.glmnet's).
+    const [hits, rows] = [0, 1, 2].map((f) => {
       const train = y.filter((_, i) => folds[i] !== f);
       const majority = train.filter((v) => v === 1).length > train.length / 2 ? 1 : 0;
       const test = y.filter((_, i) => folds[i] === f);
-      return test.filter((v) => v === majority).length / test.length;
-    });
-    expect(Math.abs(accuracy.cvMean[0] - shares.reduce((a, b) => a + b, 0) / 3)).toBeLessThanOrEqual(1e-12);
+      return [test.filter((v) => v === majority).length, test.length];
+    }).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
+    expect(Math.abs(accuracy.cvMean[0] - hits / rows)).toBeLessThanOrEqual(1e-12);
   });
 
   it("scores AUC, counted here pair by pair, for the binomial model and the two-class multinomial one", () => {
@@ -129,9 +152,9 @@ describe("LogisticRegressionCV", () => {
           pairs++;
           wins += p[2 * a + 1] > p[2 * b + 1] ? 1 : p[2 * a + 1] === p[2 * b + 1] ? 0.5 : 0;
         }));
-        return wins / pairs;
-      });
-      expect(Math.abs(cv.cvMean[at] - aucs.reduce((a, b) => a + b, 0) / 3)).toBeLessThanOrEqual(1e-6);
+        return [test.length * (wins / pairs), test.length];
+      }).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
+      expect(Math.abs(cv.cvMean[at] - aucs[0] / aucs[1])).toBeLessThanOrEqual(1e-6);
       expect(cv.cvMean[at]).toBeGreaterThan(0.5);
     }
     const three = fixture.designs.threeClasses;

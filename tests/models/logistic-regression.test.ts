@@ -122,6 +122,39 @@ describe("LogisticRegression", () => {
     expect(Array.from(model.coef)).toEqual(Array.from(first));
   });
 
+  it("setOptions changes the given options and keeps the others: the same fit as a model built with them", () => {
+    const { X, y } = fixture.designs.generated;
+    const model = new LogisticRegression({ lambda: 0.1, l1Ratio: 0.5, tol: 1e-10 }).fit(X, y);
+    model.setOptions({ lambda: 0.02 }).fit(X, y);
+    const direct = new LogisticRegression({ lambda: 0.02, l1Ratio: 0.5, tol: 1e-10 }).fit(X, y);
+    expect(Array.from(model.coef)).toEqual(Array.from(direct.coef));
+    expect(model.toJSON().options).toEqual(direct.toJSON().options);
+    expect(() => model.setOptions({ lambda: -1 })).toThrow("lambda");
+    expect(model.toJSON().options.lambda).toBe(0.02);
+  });
+
+  it("toSparse keeps the non-zero weights only and predicts labels and probabilities as the dense model", () => {
+    const { X, y } = fixture.designs.wide;
+    const binomial = new LogisticRegression({ lambda: 0.05, l1Ratio: 1, tol: 1e-10 }).fit(X, y);
+    const three = fixture.designs.threeClasses;
+    const multinomial = new LogisticRegression({ lambda: 0.02, l1Ratio: 1, tol: 1e-10 }).fit(three.X, three.y);
+    for (const [model, rows] of [[binomial, X], [multinomial, three.X]] as const) {
+      const sparse = model.toSparse();
+      const coef = model.coef;
+      const k = model.intercepts.length;
+      // Row o of the CSR weights is column o of coef (d x k).
+      expect(sparse.linear.weights.nnz).toBe(coef.filter((v) => v !== 0).length);
+      expect(sparse.linear.weights.nnz).toBeLessThan(coef.length);
+      sparse.linear.weights.toDense().forEach((row, o) => row.forEach((v, j) => expect(v).toBe(coef[j * k + o])));
+      expect(sparse.classes).toEqual(model.classes);
+      expect(sparse.predict(rows)).toEqual(model.predict(rows));
+      const [p, q] = [sparse.predictProba(rows), model.predictProba(rows)];
+      p.forEach((v, i) => expect(Math.abs(v - q[i])).toBeLessThanOrEqual(1e-14));
+      expect(sparse.score(rows, model.predict(rows))).toBe(1);
+    }
+    expect(() => new LogisticRegression().toSparse()).toThrow(NotFittedError);
+  });
+
   it("refuses what it cannot fit, saying what to do", () => {
     const X = [[1], [2], [3], [4]];
     expect(() => new LogisticRegression().fit(X, [1, 1, 1, 1])).toThrow("y holds one class only (1): a classifier needs rows of at least two classes.");

@@ -1,9 +1,9 @@
 // The model registry: modelFromJSON restores every model class from its JSON, as the class's own fromJSON does.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  ElasticNet, GroupLasso, init, Lasso, modelFromJSON, MultiTaskElasticNet, MultiTaskLasso, Ridge, SGDRegressor, type LinearModel,
+  ElasticNet, GroupLasso, init, Lasso, LogisticRegression, modelFromJSON, MultiTaskElasticNet, MultiTaskLasso, Ridge, SGDRegressor,
 } from "../../src/index.js";
-import { createModel, MODEL_NAMES } from "../../src/models/registry.js";
+import { createModel, MODEL_NAMES, type Model } from "../../src/models/registry.js";
 
 beforeAll(() => init());
 
@@ -12,7 +12,7 @@ const y = X.map((row, i) => 1 + row[0] - 2 * row[2] + 0.01 * Math.cos(i));
 const Y = X.map((row) => [row[0], row[1] - row[3]]);
 
 describe("modelFromJSON", () => {
-  const fitted: [string, () => LinearModel][] = [
+  const fitted: [string, () => Model][] = [
     ["Ridge", () => new Ridge({ lambda: 0.1 }).fit(X, Y)],
     ["Lasso", () => new Lasso({ lambda: 0.01, solver: "gd", learningRate: 0.1, maxIter: 50, onWarning: () => {} }).fit(X, y)],
     ["ElasticNet", () => new ElasticNet({ lambda: 0.01, l1Ratio: 0.3, solver: "fista" }).fit(X, y)],
@@ -20,6 +20,7 @@ describe("modelFromJSON", () => {
     ["MultiTaskElasticNet", () => new MultiTaskElasticNet({ lambda: 0.01, l1Ratio: 0.4 }).fit(X, Y)],
     ["GroupLasso", () => new GroupLasso({ lambda: 0.01, groups: [[0, 1], [2, 3]], groupWeights: [1, 2] }).fit(X, y)],
     ["SGDRegressor", () => new SGDRegressor({ penalty: "elasticnet", optimizer: "adam", batchSize: 8, epochs: 20, onWarning: () => {} }).fit(X, y)],
+    ["LogisticRegression", () => new LogisticRegression({ lambda: 0.01, l1Ratio: 0.5 }).fit(X, y.map((v) => (v > 1 ? "high" : "low")))],
   ];
 
   it("covers every registered class", () => {
@@ -36,7 +37,7 @@ describe("modelFromJSON", () => {
       expect(Array.from(restored.predict(X))).toEqual(Array.from(model.predict(X)));
     }
     const json = model.toJSON();
-    expect((model.constructor as typeof Ridge).fromJSON(json).toJSON()).toEqual(json);
+    expect((model.constructor as typeof Ridge).fromJSON(json as never).toJSON()).toEqual(json);
   });
 
   it("refuses what is not a model's JSON, and an unknown class", () => {

@@ -1,0 +1,4 @@
+// The page's elements by id.
+
+export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+export const svg = (id: string) => document.getElementById(id) as unknown as SVGSVGElement;
