@@ -221,6 +221,18 @@ const CASES: Record<keyof typeof KERNELS, Case> = {
       return { bytes: nIter * 2 * 8 * n * d };
     };
   },
+  // Epochs over every coordinate from w = 0 (h = 1/4, r = y - 1/2: the first Newton step); each reads X twice.
+  logisticCd: (b, s, n, d) => {
+    const [Xc, h, r, w, v] = [data(s, n * d, 1), s.fromArray(new Float64Array(n).fill(0.25)), s.alloc(n), s.alloc(d), s.alloc(d)];
+    const set = s.fromInt32(Int32Array.from({ length: d }, (_, j) => j));
+    const labels = Float64Array.from({ length: n }, (_, i) => (i % 2) - 0.5);
+    const params = { lambda: 0.01, rho: 0.5, positive: false, fitIntercept: true, maxEpochs: 10, tol: 0 };
+    return () => {
+      [w.values.fill(0), v.values.fill(Number.NaN), r.values.set(labels)];
+      const { epochs } = b.logisticCd(Xc, n, d, h, r, w, v, set, d, params, 0);
+      return { bytes: epochs * 2 * 8 * n * d };
+    };
+  },
   // One gap: a pass for X w, one for X^T theta.
   logisticGap: (b, s, n, d) => {
     const [X, labels, weights, W, bias] = [data(s, n * d, 1), s.fromArray(Float64Array.from({ length: n }, (_, i) => i % 2)), s.fromArray(new Float64Array(n).fill(1)), data(s, d, 3), s.alloc(1)];

@@ -5,5 +5,6 @@ await import("./fits.js");
 await import("./gram.js");
 await import("./threads.js");
 await import("./exact.js");
+await import("./logistic.js");
 await import("./sparse-sgd.js");
 await import("./csv.js");

@@ -111,6 +111,17 @@ export interface LogisticParams {
   fitIntercept: boolean;
 }
 
+/** The penalty and stopping rule of logisticCd's epochs (one Newton step's weighted least squares). */
+export interface LogisticCdParams {
+  lambda: number;
+  rho: number;
+  positive: boolean;
+  fitIntercept: boolean;
+  maxEpochs: number;
+  /** Stop once an epoch's largest v_j dw_j^2 is <= tol. */
+  tol: number;
+}
+
 /** How a logistic FISTA or GD run ended. */
 export interface LogisticLoopResult {
   nIter: number;

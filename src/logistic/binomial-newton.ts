@@ -8,7 +8,7 @@
 
 import type { Backend, F64Block } from "../backend.js";
 import {
-  coefficientViolation, correlations, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, weightedElasticNet, type NewtonProblem,
+  coefficientViolation, correlations, innerData, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, newtonStepSolve, type InnerData, type NewtonProblem,
   type PenaltyParams,
 } from "./newton-step.js";
 import { logLoss, sigmoid } from "./link.js";
@@ -35,6 +35,8 @@ export interface BinomialFit {
   kkt: number;
   /** The objective after each Newton iteration. */
   history: Float64Array;
+  /** The returned weights' point (eta, log-loss, gradient), for a next fit that starts there. */
+  point: BinomialPoint;
 }
 
 /** The resident problem a fit works on: X (n x d, row-major), row weights, and labels y in {0, 1}. */
@@ -42,24 +44,49 @@ interface Problem extends NewtonProblem {
   y: Float64Array;
 }
 
-/** The objective (1/n) sum_i s_i loss_i + lambda P(w) at eta = X w + b. */
-function objectiveAt(problem: Problem, eta: Float64Array, w: Float64Array, params: BinomialParams): number {
+/**
+ * What a fit knows at a point (w, b), whatever the penalty: eta = X w + b, the mean log-loss (1/n) sum_i s_i loss_i,
+ * and its gradient X^T s (p - y) / n and sum_i s_i (p_i - y_i) / n (the intercept's). A path's next fit starts
+ * where the last one ended: it takes them over instead of computing them again.
+ */
+export interface BinomialPoint {
+  eta: Float64Array;
+  loss: number;
+  gradient: Float64Array;
+  interceptGradient: number;
+}
+
+/** The point (w, b) of the problem: eta, the log-loss and its gradient (one pass over X each way). */
+function pointAt(problem: Problem, w: Float64Array, b: number): BinomialPoint {
   const { n, y, weights } = problem;
+  const eta = linear(problem, w, b);
   let loss = 0;
   for (let i = 0; i < n; i++) loss += weights[i] * logLoss(eta[i], y[i]);
-  return loss / n + penalty(w, params.lambda, params.rho);
+  return { eta, loss: loss / n, ...gradientAt(problem, eta) };
+}
+
+/** The log-loss's gradient at eta: X^T s (p - y) / n and the intercept's sum_i s_i (p_i - y_i) / n. */
+function gradientAt(problem: Problem, eta: Float64Array): Pick<BinomialPoint, "gradient" | "interceptGradient"> {
+  const { n, y, weights } = problem;
+  const r = Float64Array.from(eta, (t, i) => weights[i] * (sigmoid(t) - y[i]));
+  return { gradient: correlations(problem, r), interceptGradient: r.reduce((s, v) => s + v, 0) / n };
+}
+
+/** The mean log-loss at eta. */
+function lossAt({ n, y, weights }: Problem, eta: Float64Array): number {
+  let loss = 0;
+  for (let i = 0; i < n; i++) loss += weights[i] * logLoss(eta[i], y[i]);
+  return loss / n;
 }
 
 /**
- * The largest violation of the optimality conditions at (w, b) with eta = X w + b (see coefficientViolation), with
- * |mean of s (p - y)| for a fitted intercept.
+ * The largest violation of the optimality conditions at (w, b) from the log-loss's gradient there (see
+ * coefficientViolation), with the intercept's gradient for a fitted intercept.
  */
-function kktResidual(problem: Problem, eta: Float64Array, w: Float64Array, params: BinomialParams): number {
-  const { n, y, weights } = problem;
-  const r = Float64Array.from(eta, (t, i) => weights[i] * (sigmoid(t) - y[i]));
-  const g = correlations(problem, r).map((gj, j) => gj + params.lambda * (1 - params.rho) * w[j]);
+function kktResidual(point: BinomialPoint, w: Float64Array, params: BinomialParams): number {
+  const g = point.gradient.map((gj, j) => gj + params.lambda * (1 - params.rho) * w[j]);
   const worst = coefficientViolation(g, w, params);
-  return params.fitIntercept ? Math.max(worst, Math.abs(r.reduce((s, v) => s + v, 0) / n)) : worst;
+  return params.fitIntercept ? Math.max(worst, Math.abs(point.interceptGradient)) : worst;
 }
 
 /** max_j |x_j^T s (y - mean_s y)| / n: the gradient's scale at w = 0 (lambda_max times rho). */
@@ -74,17 +101,21 @@ function gradientScale(problem: Problem): number {
  * One Newton step's weighted elastic net: IRLS weights h and working response z at eta, solved by coordinate
  * descent from (w, b). Returns the minimizer (w', b') of the quadratic approximation plus the penalty.
  */
-function newtonStep(problem: Problem, eta: Float64Array, w: Float64Array, params: BinomialParams): { w: Float64Array; b: number } {
+function newtonStep(
+  problem: Problem, point: BinomialPoint, w: Float64Array, b: number, params: BinomialParams, kkt: number,
+): { w: Float64Array; b: number } {
+  const { eta } = point;
   const { n, y, weights } = problem;
   const h = new Float64Array(n);
-  const z = new Float64Array(n);
+  // h_i (z_i - eta_i) = s_i (y_i - p_i): the weighted residual at the current point.
+  const r = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const p = sigmoid(eta[i]);
-    const variance = Math.max(p * (1 - p), MIN_VARIANCE);
-    h[i] = weights[i] * variance;
-    z[i] = eta[i] + (y[i] - p) / variance;
+    h[i] = weights[i] * Math.max(p * (1 - p), MIN_VARIANCE);
+    r[i] = weights[i] * (y[i] - p);
   }
-  return weightedElasticNet(problem, h, z, w, params);
+  // X^T r / n with r = s (y - p): the log-loss's gradient at the point, negated.
+  return newtonStepSolve(problem, eta, h, r, w, b, params, kkt, point.gradient.map((g) => -g));
 }
 
 /** sum_i s_i v_i / sum_i s_i. */
@@ -107,20 +138,25 @@ function startingIntercept({ y, weights }: Problem, fitIntercept: boolean): numb
  */
 export function fitBinomial(
   backend: Backend, X: F64Block, n: number, d: number, y: Float64Array, params: BinomialParams,
-  start?: { coef: Float64Array; intercept: number },
+  start?: { coef: Float64Array; intercept: number; point?: BinomialPoint }, inner?: InnerData,
 ): BinomialFit {
-  const problem: Problem = { backend, X, n, d, y, weights: params.sampleWeight ?? new Float64Array(n).fill(1) };
-  const scale = gradientScale(problem);
+  const weights = params.sampleWeight ?? new Float64Array(n).fill(1);
+  if (!inner) return backend.scope((scope) => fitBinomial(backend, X, n, d, y, params, start, innerData(scope, backend, X, n, d, weights)));
+  const problem: Problem = { backend, X, n, d, y, weights, ...inner };
+  // The same for every fit on these rows: kept in `inner` for the path's next fits.
+  const scale = (inner.gradientScale ??= gradientScale(problem));
   let w: Float64Array = start ? Float64Array.from(start.coef) : new Float64Array(d);
   let b = start ? start.intercept : startingIntercept(problem, params.fitIntercept);
-  let eta = linear(problem, w, b);
-  let objective = objectiveAt(problem, eta, w, params);
-  let kkt = kktResidual(problem, eta, w, params) / scale;
+  let point = start?.point ?? pointAt(problem, w, b);
+  let eta = point.eta;
+  let objective = point.loss + penalty(w, params.lambda, params.rho);
+  let kkt = kktResidual(point, w, params) / scale;
   const history: number[] = [];
   let nIter = 0;
   while (kkt > params.tol && nIter < params.maxIter) {
     const before = objective;
-    const step = newtonStep(problem, eta, w, params);
+    // The inner loop as exact as the stop needs: the violation tol allows, in absolute terms.
+    const step = newtonStep(problem, point, w, b, params, params.tol * scale);
     nIter++;
     // Backtracking along the step: the first of t = 1, 1/2, 1/4, ... that does not raise the objective (beyond rounding).
     let t = 1;
@@ -129,16 +165,18 @@ export function fitBinomial(
       const trial = t === 1 ? step.w : Float64Array.from(w, (v, j) => v + t * (step.w[j] - v));
       const trialB = t === 1 ? step.b : b + t * (step.b - b);
       const trialEta = linear(problem, trial, trialB);
-      const trialObjective = objectiveAt(problem, trialEta, trial, params);
+      const trialLoss = lossAt(problem, trialEta);
+      const trialObjective = trialLoss + penalty(trial, params.lambda, params.rho);
       if (notHigher(trialObjective, objective)) {
         [w, b, eta, objective, accepted] = [trial, trialB, trialEta, trialObjective, true];
+        point = { eta, loss: trialLoss, ...gradientAt(problem, eta) };
       }
     }
     history.push(objective);
     const previous = kkt;
-    kkt = kktResidual(problem, eta, w, params) / scale;
+    kkt = kktResidual(point, w, params) / scale;
     // Neither the objective nor the residual moved: rounding has the last word.
     if (!(accepted && objective < before) && kkt >= previous) break;
   }
-  return { coef: w, intercept: b, nIter, converged: kkt <= params.tol, objective, kkt, history: Float64Array.from(history) };
+  return { coef: w, intercept: b, nIter, converged: kkt <= params.tol, objective, kkt, history: Float64Array.from(history), point };
 }

@@ -6,11 +6,11 @@ import type { BackendName } from "../backend.js";
 import { columnScales, normalizeWeights } from "../design/least-squares-data.js";
 import type { MatrixInput } from "../input.js";
 import { withDesign } from "../pipeline/fit.js";
-import { fitBinomial, weightedMean } from "./binomial-newton.js";
+import { fitBinomial, weightedMean, type BinomialPoint } from "./binomial-newton.js";
 import { classWeights, encodeLabels, type Label } from "./labels.js";
 import { dualityGap, fitFirstOrder } from "./first-order.js";
 import { fitMultinomial } from "./multinomial-newton.js";
-import { correlations, type NewtonProblem } from "./newton-step.js";
+import { correlations, innerData, type NewtonProblem } from "./newton-step.js";
 
 /** What every logistic fit takes besides its lambdas. */
 export interface LogisticSettings {
@@ -33,7 +33,10 @@ export interface LogisticSettings {
 export type LogisticSolver = "newton-cd" | "fista" | "gd";
 
 /** The lambdas: given ones (fitted in decreasing order), or a grid from lambdaMax down to eps lambdaMax. */
-export type LambdaChoice = { lambdas: ArrayLike<number> } | { nLambdas: number; eps: number; gridOnly?: boolean };
+export type LambdaChoice = ({ lambdas: ArrayLike<number> } | { nLambdas: number; eps: number; gridOnly?: boolean }) & {
+  /** Report each fit's duality gap (two more passes over X per lambda; the first-order solvers always do). */
+  dualGap?: boolean;
+};
 
 /** One fit on the original scale: coef d (binomial) or d x K row-major, and its intercepts. */
 export interface LogisticState {
@@ -42,7 +45,7 @@ export interface LogisticState {
   nIter: number;
   converged: boolean;
   objective: number;
-  /** The duality gap at the weights (on the problem's scale: standardized under standardize). */
+  /** The duality gap at the weights (on the problem's scale: standardized under standardize); NaN unless asked for. */
   dualGap: number;
   /** gd only: the objective became non-finite. */
   diverged: boolean;
@@ -111,7 +114,7 @@ export function fitLogistic(
       const total = weights.reduce((sum, w) => sum + w, 0);
       const scale = settings.standardize ? columnScales(Xb.values, n, d, weights.map((w) => (w * n) / total)) : null;
       const resident = scale ? scope.fromArray(Xb.values.map((v, k) => v / scale[k % d])) : Xb;
-      const problem: NewtonProblem = { backend, X: resident, n, d, weights };
+      const problem: NewtonProblem = { backend, X: resident, n, d, weights, ...innerData(scope, backend, resident, n, d, weights) };
       const lambdas = "lambdas" in choice
         ? Float64Array.from(choice.lambdas).sort().reverse()
         : grid(lambdaMax(problem, indices, K, multinomial, settings.rho, settings.fitIntercept), choice.nLambdas, choice.eps);
@@ -119,7 +122,8 @@ export function fitLogistic(
         (scale ? coef.map((v, k) => (up ? v * scale[Math.floor(k / columns)] : v / scale[Math.floor(k / columns)])) : coef);
       const fits = start && start.multinomial === multinomial && start.coef.length === d * columns &&
         start.classes.length === K && start.classes.every((label, k) => label === classes[k]);
-      let warm = fits ? { coef: byColumn(start.coef, true), intercepts: start.intercepts } : undefined;
+      let warm: { coef: Float64Array; intercepts: Float64Array; point?: BinomialPoint } | undefined =
+        fits ? { coef: byColumn(start.coef, true), intercepts: start.intercepts } : undefined;
       const states: LogisticState[] = [];
       // The grid alone (what cross-validation shares among its folds): no fits.
       if ("gridOnly" in choice && choice.gridOnly) return { classes, multinomial, nFeatures: d, lambdas, states };
@@ -132,16 +136,18 @@ export function fitLogistic(
         const result = settings.solver !== "newton-cd"
           ? fitFirstOrder(problem, labels, params, settings.solver, settings.learningRate, true, warm)
           : multinomial
-            ? fitMultinomial(backend, resident, n, d, indices, K, params, warm)
+            ? fitMultinomial(backend, resident, n, d, indices, K, params, warm, problem)
             : (() => {
               const binomial = fitBinomial(backend, resident, n, d, Float64Array.from(indices), params,
-                warm && { coef: warm.coef, intercept: warm.intercepts[0] });
+                warm && { coef: warm.coef, intercept: warm.intercepts[0], point: warm.point }, problem);
               return { ...binomial, intercepts: Float64Array.of(binomial.intercept) };
             })();
-        warm = { coef: result.coef, intercepts: result.intercepts };
+        // The binomial fit's point (eta, log-loss, gradient) holds at the next lambda too: its fit starts from it.
+        warm = { coef: result.coef, intercepts: result.intercepts, point: "point" in result ? (result.point as BinomialPoint) : undefined };
         onStep?.(states.length + 1, lambdas.length);
         const { nIter, converged, objective, history } = result;
-        const dualGap = "dualGap" in result ? result.dualGap : dualityGap(problem, labels, params, result.coef, result.intercepts);
+        const dualGap = "dualGap" in result ? result.dualGap
+          : choice.dualGap ? dualityGap(problem, labels, params, result.coef, result.intercepts) : Number.NaN;
         const diverged = "diverged" in result && result.diverged;
         states.push({ coef: byColumn(result.coef, false), intercepts: result.intercepts, nIter, converged, objective, dualGap, diverged, history });
       }

@@ -11,7 +11,7 @@ import type { Backend, F64Block } from "../backend.js";
 import { weightedMean, type BinomialParams } from "./binomial-newton.js";
 import { logSumExp } from "./link.js";
 import {
-  coefficientViolation, correlations, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, weightedElasticNet, type NewtonProblem,
+  coefficientViolation, correlations, innerData, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, newtonStepSolve, type InnerData, type NewtonProblem,
 } from "./newton-step.js";
 
 export interface MultinomialFit {
@@ -96,9 +96,13 @@ function setClass(problem: Problem, eta: Float64Array, k: number, w: Float64Arra
  */
 export function fitMultinomial(
   backend: Backend, X: F64Block, n: number, d: number, labels: Int32Array, K: number, params: BinomialParams,
-  start?: { coef: Float64Array; intercepts: Float64Array },
+  start?: { coef: Float64Array; intercepts: Float64Array }, inner?: InnerData,
 ): MultinomialFit {
-  const problem: Problem = { backend, X, n, d, labels, K, weights: params.sampleWeight ?? new Float64Array(n).fill(1) };
+  const weights = params.sampleWeight ?? new Float64Array(n).fill(1);
+  if (!inner) {
+    return backend.scope((scope) => fitMultinomial(backend, X, n, d, labels, K, params, start, innerData(scope, backend, X, n, d, weights)));
+  }
+  const problem: Problem = { backend, X, n, d, labels, K, weights, ...inner };
   const scale = gradientScale(problem);
   const W: Float64Array[] = Array.from({ length: K }, () => new Float64Array(d));
   const b = new Float64Array(K);
@@ -125,14 +129,15 @@ export function fitMultinomial(
     let moved = false;
     for (let k = 0; k < K; k++) {
       const h = new Float64Array(n);
-      const z = new Float64Array(n);
+      // h_i (z_i - eta_ik) = s_i (y_ik - p_ik): class k's weighted residual at the current point.
+      const r = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         softmaxRow(eta, i, K, p);
-        const variance = Math.max(p[k] * (1 - p[k]), MIN_VARIANCE);
-        h[i] = problem.weights[i] * variance;
-        z[i] = eta[i * K + k] + ((labels[i] === k ? 1 : 0) - p[k]) / variance;
+        h[i] = problem.weights[i] * Math.max(p[k] * (1 - p[k]), MIN_VARIANCE);
+        r[i] = problem.weights[i] * ((labels[i] === k ? 1 : 0) - p[k]);
       }
-      const step = weightedElasticNet(problem, h, z, W[k], params);
+      const column = Float64Array.from({ length: n }, (_, i) => eta[i * K + k]);
+      const step = newtonStepSolve(problem, column, h, r, W[k], b[k], params, params.tol * scale);
       const [w0, b0] = [W[k], b[k]];
       let t = 1;
       for (let halving = 0; halving <= MAX_HALVINGS; halving++, t /= 2) {

@@ -142,7 +142,7 @@ export class LogisticRegression {
     const { sampleWeight } = checkFitOptions(fitOptions);
     const o = this.options;
     const start = o.warmStart ? this.state : undefined;
-    const { classes, multinomial, nFeatures, states } = fitLogistic(X, y, logisticSettings(o), { lambdas: [o.lambda] }, sampleWeight, start);
+    const { classes, multinomial, nFeatures, states } = fitLogistic(X, y, logisticSettings(o), { lambdas: [o.lambda], dualGap: true }, sampleWeight, start);
     const [fitted] = states;
     if (fitted.diverged) {
       throw new DivergedError("LogisticRegression", fitted.objective, fitted.nIter, o.learningRate, "iteration", { standardized: o.standardize });

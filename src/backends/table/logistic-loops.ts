@@ -1,9 +1,10 @@
 // The logistic family of the kernel table: FISTA and the seed's gradient descent on the penalized log-loss, and
 // its duality gap (assembly/solvers/logistic.ts and its TypeScript twin).
 
-import type { F64Block, LogisticGapResult, LogisticLoopResult, LogisticParams } from "../contract.js";
+import type { F64Block, LogisticCdParams, LogisticGapResult, LogisticLoopResult, LogisticParams } from "../contract.js";
+import { logisticCd } from "../js/solvers/logistic-cd.js";
 import * as logistic from "../js/solvers/logistic.js";
-import { checkDimension, type NamedArguments } from "../kernel.js";
+import { checkDimension, checkIndices, packedIntegers, type NamedArguments } from "../kernel.js";
 import { entry, flag, lengthOrZero, optional, v } from "./common.js";
 
 /** The outcome codes the core writes to out[2]. */
@@ -28,6 +29,30 @@ const data = (X: F64Block, rows: number, cols: number, C: number, labels: F64Blo
 const LENGTHS = { X: ["rows", "cols"], labels: ["rows"], s: ["rows"], W: ["C", "cols"], b: ["C"] } as const;
 
 export const logisticLoops = {
+  /**
+   * glmnet's inner loop of a logistic Newton step: coordinate descent epochs over the coordinates in `set` (setSize
+   * 32-bit indices packed two per slot) and the intercept, on Xc = X column-major (cols x rows), carrying the weighted
+   * residual r and the weights w in place; v (cols) caches (1/n) sum_i h_i x_ij^2, NaN where not yet known.
+   */
+  logisticCd: entry<
+    (Xc: F64Block, rows: number, cols: number, h: F64Block, r: F64Block, w: F64Block, v: F64Block, set: F64Block, setSize: number,
+      params: LogisticCdParams, b: number) => { epochs: number; b: number }
+  >({
+    source: "solvers/logistic-cd",
+    args: ["Xc", "rows", "cols", "h", "r", "w", "v", "set", "setSize", "params", "b"],
+    lengths: { Xc: ["rows", "cols"], h: ["rows"], r: ["rows"], w: ["cols"], v: ["cols"] },
+    check: (args, method) => checkIndices(args.set as F64Block, checkDimension(args.setSize, "setSize"), args.cols as number, "set", method),
+    scratch: { out: [2] },
+    js: (Xc, rows, _cols, h, r, w, v, set, setSize, params, b) =>
+      logisticCd(Xc.values, rows, h.values, r.values, w.values, v.values, packedIntegers(set, setSize), setSize, params, b),
+    wasm: ({ core, address, scratch: { out } }) => (Xc, rows, cols, h, r, w, v, set, setSize, params, b) => {
+      const { lambda, rho, positive, fitIntercept, maxEpochs, tol } = params;
+      core.logisticCd(address(Xc), rows, cols, address(h), address(r), address(w), address(v), address(set), setSize, lambda, rho,
+        flag(positive), flag(fitIntercept), b, maxEpochs, tol, address(out));
+      const [epochs, intercept] = out.values;
+      return { epochs, b: intercept };
+    },
+  }),
   /**
    * FISTA with restart on the penalized log-loss from (W, b), written in place (W class-major, C x cols); history
    * gets the objective per iteration. L bounds the smooth part's Lipschitz constant.
