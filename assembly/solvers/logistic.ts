@@ -17,6 +17,9 @@ const GAP_EVERY: i32 = 10;
 /** The intercept shift of the dual point: Newton iterations at most, and the largest step of one. */
 const SHIFT_ITERATIONS: i32 = 100;
 const SHIFT_STEP: f64 = 8.0;
+const SHIFT_HALVINGS: i32 = 60;
+/** The largest |sum_i theta_ik| (relative to the weights' sum) a dual point may keep: above it the gap is +Infinity. */
+const SHIFT_FEASIBLE: f64 = 1e-10;
 
 /** Outcomes written to out[2], as gdFit's. */
 const CONVERGED: f64 = 0;
@@ -133,36 +136,52 @@ function penalty(W: usize, length: i32, lambda: f64, rho: f64): f64 {
   return (l1 > 0 ? l1 * sumAbs(W, length) : 0.0) + (l2 > 0 ? 0.5 * l2 * sumSquares(W, length) : 0.0);
 }
 
+/** sum_i s_i (P_k - Y_k) and sum_i s_i P_k (1 - P_k) of class k at the probabilities P. */
+function classGradient(labels: usize, s: usize, rows: i32, C: i32, k: i32, P: usize, out: usize): void {
+  let g = 0.0;
+  let h = 0.0;
+  for (let i = 0; i < rows; i++) {
+    const p = load<f64>(at(P, k * rows + i));
+    const si = load<f64>(at(s, i));
+    g += si * (p - indicator(labels, i, k, C));
+    h += si * p * (1.0 - p);
+  }
+  store<f64>(out, g);
+  store<f64>(out, h, 8);
+}
+
 /**
  * The intercept shift of the dual point: shift_k such that sum_i s_i (P_k - Y_k) = 0 at eta + shift for every k
- * (the dual's constraint sum_i theta_ik = 0 when the intercepts are fitted), by Newton's method class by class
- * (the intercepts-only problem is convex); P is left at the final shift.
+ * (the dual's constraint sum_i theta_ik = 0 when the intercepts are fitted), by Newton's method class by class,
+ * each step halved until it lowers |sum_i s_i (P_k - Y_k)| (the class's gradient is monotone in its shift: a
+ * plain Newton step can overshoot and cycle). P is left at the final shift. Returns whether the constraint holds
+ * to within SHIFT_FEASIBLE of the weights' sum (else there is no dual point, and no gap).
  */
-function interceptShift(eta: usize, labels: usize, s: usize, rows: i32, C: i32, shift: usize, P: usize): void {
+function interceptShift(eta: usize, labels: usize, s: usize, rows: i32, C: i32, shift: usize, P: usize, gh: usize): bool {
   memory.fill(shift, 0, (<usize>C) << 3);
   let mass = 0.0;
   for (let i = 0; i < rows; i++) mass += load<f64>(at(s, i));
   probabilities(eta, shift, rows, C, P);
-  for (let iteration = 0; iteration < SHIFT_ITERATIONS; iteration++) {
-    let worst = 0.0;
+  let worst = Infinity;
+  for (let iteration = 0; iteration < SHIFT_ITERATIONS && worst > 1e-15 * mass; iteration++) {
+    worst = 0.0;
     for (let k = 0; k < C; k++) {
-      let g = 0.0;
-      let h = 0.0;
-      for (let i = 0; i < rows; i++) {
-        const p = load<f64>(at(P, k * rows + i));
-        const si = load<f64>(at(s, i));
-        g += si * (p - indicator(labels, i, k, C));
-        h += si * p * (1.0 - p);
-      }
+      classGradient(labels, s, rows, C, k, P, gh);
+      const g = load<f64>(gh);
+      const h = load<f64>(gh, 8);
       worst = max<f64>(worst, abs<f64>(g));
-      if (h > 0 && g != 0) {
-        const step = min<f64>(max<f64>(g / h, -SHIFT_STEP), SHIFT_STEP);
-        store<f64>(at(shift, k), load<f64>(at(shift, k)) - step);
+      if (!(h > 0) || g == 0) continue;
+      const from = load<f64>(at(shift, k));
+      let step = min<f64>(max<f64>(g / h, -SHIFT_STEP), SHIFT_STEP);
+      for (let halving = 0; halving < SHIFT_HALVINGS; halving++, step *= 0.5) {
+        store<f64>(at(shift, k), from - step);
         probabilities(eta, shift, rows, C, P);
+        classGradient(labels, s, rows, C, k, P, gh);
+        if (abs<f64>(load<f64>(gh)) < abs<f64>(g)) break;
       }
     }
-    if (worst <= 1e-15 * mass) break;
   }
+  return worst <= SHIFT_FEASIBLE * mass;
 }
 
 /**
@@ -173,7 +192,7 @@ function interceptShift(eta: usize, labels: usize, s: usize, rows: i32, C: i32, 
  *   D = (1/n) sum_i s_i H(q_i) - sum_jk (|x_j^T theta_k| - lambda rho)_+^2 / (2 lambda (1 - rho)),
  * H the entropy (Fercoq, Gramfort & Salmon 2015; the form of celer's and skglm's logistic gap). With positive
  * weights the L1 part's box is one-sided (x_j^T theta <= lambda rho). Without a penalty there is no dual bound: NaN.
- * Q (C x rows), V (C x cols) and shift (C) are scratch.
+ * Q (C x rows), V (C x cols) and shift (C + 2) are scratch.
  */
 function gapAt(
   X: usize, rows: i32, cols: i32, C: i32, labels: usize, s: usize, eta: usize, F: f64, lambda: f64, rho: f64,
@@ -183,8 +202,10 @@ function gapAt(
   const l2 = lambda * (1.0 - rho);
   if (!(l1 > 0) && !(l2 > 0)) return NaN;
   const n = <f64>rows;
-  if (fitIntercept) interceptShift(eta, labels, s, rows, C, shift, Q);
-  else {
+  if (fitIntercept) {
+    // shift holds C values and 2 more: classGradient's out.
+    if (!interceptShift(eta, labels, s, rows, C, shift, Q, shift + ((<usize>C) << 3))) return Infinity;
+  } else {
     memory.fill(shift, 0, (<usize>C) << 3);
     probabilities(eta, shift, rows, C, Q);
   }
@@ -230,7 +251,7 @@ function gapAt(
 
 /**
  * The duality gap of the penalized logistic objective at (W, b) (see gapAt); out = [gap, objective]. eta (C x
- * rows) receives X W + b; Q (C x rows), V (C x cols) and shift (C) are scratch.
+ * rows) receives X W + b; Q (C x rows), V (C x cols) and shift (C + 2) are scratch.
  */
 export function logisticGap(
   X: usize, rows: i32, cols: i32, C: i32, labels: usize, s: usize, lambda: f64, rho: f64, positive: bool,
@@ -256,7 +277,7 @@ function nullLoss(s: usize, rows: i32, C: i32): f64 {
  * no pass), restarted when the objective rises (O'Donoghue & Candes 2015). Each iteration: one X^T pass for the
  * gradient at the momentum point, one X pass for eta at the new point. Every GAP_EVERY iterations (and at the
  * last) the duality gap; stop when gap <= tol (1/n) sum_i s_i log max(C, 2). Without a penalty: when the weights settle.
- * Scratch: Wp, Z, G (C x cols), E, Ep, Ez, R (C x rows), bp, bz, shift (C), Q (C x rows), V (C x cols).
+ * Scratch: Wp, Z, G (C x cols), E, Ep, Ez, R (C x rows), bp, bz (C), shift (C + 2), Q (C x rows), V (C x cols).
  * out = [iterations, gap, converged, objective].
  */
 export function logisticFista(
@@ -374,7 +395,7 @@ function settled(W: usize, Wp: usize, b: usize, bp: usize, m: i32, C: i32, tol: 
  * (appended to history), stop when |previous - objective| < tol (at once when it is not finite), then
  * W -= learningRate (X^T R + dP/dW) by gdFit's clip rule (stepWeights: a weight crossing zero stops at 0) and
  * b -= learningRate sum_i R_i. Then the duality gap at the result. Scratch: G (C x cols), E, R (C x rows),
- * shift (C), Q (C x rows), V (C x cols). out = [iterations, gap, outcome, objective].
+ * shift (C + 2), Q (C x rows), V (C x cols). out = [iterations, gap, outcome, objective].
  */
 export function logisticGd(
   X: usize, rows: i32, cols: i32, C: i32, labels: usize, s: usize, lambda: f64, rho: f64, learningRate: f64,

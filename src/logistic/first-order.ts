@@ -43,20 +43,42 @@ function transposed(values: Float64Array, rows: number, cols: number): Float64Ar
  * 1/2 for the multinomial (Boehning 1992: the softmax's Hessian is at most (1/2)(I - 11^T / K)).
  */
 function lipschitz(problem: NewtonProblem, columns: number, params: LogisticParams): number {
-  const { backend, X, n, d, weights } = problem;
-  const width = params.fitIntercept ? d + 1 : d;
-  const top = backend.scope((scope) => {
-    const source = X.values;
-    const A = new Float64Array(n * width);
-    for (let i = 0; i < n; i++) {
-      const root = Math.sqrt(weights[i]);
-      for (let j = 0; j < d; j++) A[i * width + j] = root * source[i * d + j];
-      if (params.fitIntercept) A[i * width + d] = root;
-    }
-    return backend.largestEigenvalue(scope.fromArray(A), n, width, POWER_ITERATIONS);
-  });
-  const L = LIPSCHITZ_MARGIN * (columns === 1 ? 0.25 : 0.5) * top + params.lambda * (1 - params.rho);
+  const L = LIPSCHITZ_MARGIN * (columns === 1 ? 0.25 : 0.5) * largestEigenvalue(problem, params.fitIntercept) + params.lambda * (1 - params.rho);
   return L > 0 ? L : 1;
+}
+
+/** ||(v, vb)||. */
+function lengthOf(v: Float64Array, vb: number): number {
+  let squares = vb * vb;
+  for (const x of v) squares += x * x;
+  return Math.sqrt(squares);
+}
+
+/**
+ * lambda_max(A^T S A / n), A = [X 1] (or X), by power iteration on the resident X (u = X v + v_b, then
+ * A^T (s u)): no copy of X is made.
+ */
+function largestEigenvalue({ backend, X, n, d, weights }: NewtonProblem, intercept: boolean): number {
+  return backend.scope((scope) => {
+    const [v, u] = [scope.fromArray(new Float64Array(d).fill(1)), scope.alloc(n)];
+    let vb = intercept ? 1 : 0;
+    let value = 0;
+    for (let iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
+      const norm = lengthOf(v.values, vb);
+      if (!(norm > 0)) return 0;
+      v.values.forEach((x, j) => (v.values[j] = x / norm));
+      vb /= norm;
+      backend.gemv(X, n, d, v, u);
+      const su = u.values;
+      let total = 0;
+      for (let i = 0; i < n; i++) [su[i], total] = [weights[i] * (su[i] + vb), total + weights[i] * (su[i] + vb)];
+      backend.gemvT(X, n, d, u, v);
+      vb = intercept ? total : 0;
+      // The Rayleigh quotient of the unit vector before the product: |A^T S A v| / n at convergence.
+      value = lengthOf(v.values, vb) / n;
+    }
+    return value;
+  });
 }
 
 /**

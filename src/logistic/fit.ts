@@ -123,7 +123,8 @@ export function fitLogistic(
       const fits = start && start.multinomial === multinomial && start.coef.length === d * columns &&
         start.classes.length === K && start.classes.every((label, k) => label === classes[k]);
       let warm: { coef: Float64Array; intercepts: Float64Array; point?: BinomialPoint } | undefined =
-        fits ? { coef: byColumn(start.coef, true), intercepts: start.intercepts } : undefined;
+        // Without an intercept the model's intercepts are 0, whatever the start's were.
+        fits ? { coef: byColumn(start.coef, true), intercepts: settings.fitIntercept ? start.intercepts : new Float64Array(columns) } : undefined;
       const states: LogisticState[] = [];
       // The grid alone (what cross-validation shares among its folds): no fits.
       if ("gridOnly" in choice && choice.gridOnly) return { classes, multinomial, nFeatures: d, lambdas, states };

@@ -73,7 +73,8 @@ export function auc(scores: Float64Array, positive: boolean[], weights: ArrayLik
 export class LogisticRegressionCV {
   private readonly options: Resolved<"LogisticRegressionCV">;
   private result?: {
-    model: LogisticRegression; lambdas: Float64Array; cvMean: Float64Array; cvStd: Float64Array; lambdaMin: number; lambda1se: number;
+    model: LogisticRegression; lambdas: Float64Array; cvMean: Float64Array; cvStd: Float64Array; cvStandardError: Float64Array;
+    lambdaMin: number; lambda1se: number;
     foldIds: Int32Array;
   };
 
@@ -103,15 +104,20 @@ export class LogisticRegressionCV {
     const lambdas = o.lambdas ?? fitLogistic(matrix, labels, settings, { nLambdas: o.nLambdas, eps: o.eps, gridOnly: true }, weights).lambdas;
     const d = matrix.cols;
     const scores: Float64Array[] = [];
-    const foldWeights = new Float64Array(o.nFolds);
+    const foldWeights: number[] = [];
     for (let fold = 0; fold < o.nFolds; fold++) {
       const train = [...foldIds.keys()].filter((i) => foldIds[i] !== fold);
       const test = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
-      const subset = (rows: number[]) => ({ data: Float64Array.from(rows.flatMap((i) => Array.from(matrix.data.subarray(i * d, (i + 1) * d)))), rows: rows.length, cols: d });
-      const path = fitLogistic(subset(train), train.map((i) => labels[i]), settings, { lambdas }, train.map((i) => weights[i]));
       const s = test.map((i) => weights[i]);
       const mass = s.reduce((sum, v) => sum + v, 0);
-      foldWeights[fold] = mass;
+      // A fold whose held-out rows all weigh 0 scores nothing: it is left out (cv.glmnet's na.rm), not fitted.
+      if (!(mass > 0)) {
+        o.onProgress?.(fold + 1, o.nFolds);
+        continue;
+      }
+      const subset = (rows: number[]) => ({ data: Float64Array.from(rows.flatMap((i) => Array.from(matrix.data.subarray(i * d, (i + 1) * d)))), rows: rows.length, cols: d });
+      const path = fitLogistic(subset(train), train.map((i) => labels[i]), settings, { lambdas }, train.map((i) => weights[i]));
+      foldWeights.push(mass);
       // The held-out rows resident once; each fit's log-probabilities from its decision values, as predictLogProba's.
       const backend = getBackend(o.backend);
       scores.push(backend.scope((scope) => {
@@ -131,7 +137,9 @@ export class LogisticRegressionCV {
       }));
       o.onProgress?.(fold + 1, o.nFolds);
     }
-    const { mean, standardError } = meanAndStandardError(scores, lambdas.length, foldWeights);
+    if (scores.length === 0) throw new RangeError("sampleWeight gives every fold's held-out rows weight 0: give rows of each fold a positive weight.");
+    // A fold's AUC is NaN where its held-out positives or negatives all weigh 0: left out of that lambda's mean.
+    const { mean, standardError } = meanAndStandardError(scores, lambdas.length, foldWeights, true);
     const { lambdaMin, lambda1se } = selectLambda({ lambdas, mean, standardError });
     const sign = o.scoring === "deviance" ? 1 : -1;
     const { l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend, onWarning } = o;
@@ -140,7 +148,7 @@ export class LogisticRegressionCV {
     }).fit(matrix, labels, { sampleWeight: weights });
     this.result = {
       model, lambdas, lambdaMin, lambda1se, foldIds, cvMean: mean.map((v) => sign * v),
-      cvStd: standardError.map((se) => se * Math.sqrt(o.nFolds)),
+      cvStd: standardError.map((se) => se * Math.sqrt(scores.length)), cvStandardError: standardError,
     };
     return this;
   }
@@ -170,7 +178,12 @@ export class LogisticRegressionCV {
     return this.fitted("reading cvMean").cvMean.slice();
   }
 
-  /** The standard deviation over folds of the held-out score, per lambda. */
+  /** The standard error of cvMean per lambda (cv.glmnet's cvsd): what lambda1se is measured in. */
+  get cvStandardError(): Float64Array {
+    return this.fitted("reading cvStandardError").cvStandardError.slice();
+  }
+
+  /** The standard deviation over folds of the held-out score, per lambda (cvStandardError times sqrt(folds)). */
   get cvStd(): Float64Array {
     return this.fitted("reading cvStd").cvStd.slice();
   }

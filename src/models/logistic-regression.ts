@@ -148,7 +148,10 @@ export class LogisticRegression {
       throw new DivergedError("LogisticRegression", fitted.objective, fitted.nIter, o.learningRate, "iteration", { standardized: o.standardize });
     }
     if (!fitted.converged) {
-      o.onWarning(`LogisticRegression (solver "${o.solver}") did not converge in ${fitted.nIter} iterations (tol ${o.tol}): raise maxIter, raise tol, or standardize the features.`);
+      // A step too long for gd shows as an objective that rises between iterations.
+      const rose = o.solver === "gd" && fitted.history.some((v, t) => t > 0 && v > fitted.history[t - 1]);
+      const advice = rose ? `lower learningRate (${o.learningRate}): the objective rose between iterations` : "raise maxIter, raise tol, or standardize the features";
+      o.onWarning(`LogisticRegression (solver "${o.solver}") did not converge in ${fitted.nIter} iterations (tol ${o.tol}): ${advice}.`);
     }
     this.state = {
       classes, multinomial, nFeatures, coef: fitted.coef, intercepts: fitted.intercepts, nIter: fitted.nIter,

@@ -254,6 +254,7 @@ export const OPTIONS = {
     default: (c) => (c.solver === "newton-cd" ? 100 : 1000),
     check: (v, name) => checkPositiveInteger(v, name),
     refusal: { SGDRegressor: "use epochs" },
+    cli: { commands: ["fit"], arg: "n", parse: parseNumber },
   }),
   tol: option({
     doc: "stopping tolerance: cd and fista on the duality gap relative to ||y - mean(y)||^2 (default 1e-4), gd on the change of objective (1e-6), sgd on the epoch loss (1e-4), newton-cd on the KKT residual relative to the gradient at w = 0 (1e-4); LogisticRegression's fista on the duality gap relative to the log-loss at w = 0, b = 0 (1e-4)",
@@ -262,6 +263,7 @@ export const OPTIONS = {
     solverHint: "does not iterate",
     default: (c) => (c.solver === "gd" ? 1e-6 : 1e-4),
     check: (v, name) => checkLambda(v, name),
+    cli: { commands: ["fit"], arg: "x", parse: parseNumber },
   }),
   learningRate: option({
     doc: "step size of gd and sgd; Ridge, Lasso and ElasticNet accept it with the other solvers, unused",
@@ -271,6 +273,7 @@ export const OPTIONS = {
     default: 0.01,
     check: (v, name) => checkPositive(v, name),
     refusal: { SGD: "use lr", Adam: "use lr", AdamW: "use lr" },
+    cli: { commands: ["fit"], arg: "x", parse: parseNumber },
   }),
   recordHistory: option({
     doc: "keep the objective of each iteration or epoch (the first 100,000) in history",

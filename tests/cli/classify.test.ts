@@ -95,8 +95,23 @@ describe("regularized fit --model logistic", () => {
     const { header, rows } = coefficientCsv(out.stdout);
     expect(header).toEqual(["feature", "setosa", "versicolor", "virginica"]);
     const model = new LogisticRegression({ lambda: 0.01, l1Ratio: 0.5 }).fit(three.X, three.y);
-    ["a", "b", "c"].forEach((name, j) => rows.get(name)?.forEach((value, k) => expect(value).toBeCloseTo(model.coef[j * 3 + k], 10)));
+    ["a", "b", "c"].forEach((name, j) => {
+      const row = rows.get(name) ?? [];
+      expect(row).toHaveLength(3);
+      row.forEach((value, k) => expect(value).toBeCloseTo(model.coef[j * 3 + k], 10));
+    });
     expect(rows.get("(intercept)")).toEqual(Array.from(model.intercepts).map((v) => expect.closeTo(v, 10)));
+  });
+
+  it("--solver gd with --learning-rate, --max-iter and --tol fits as the library does with those options", () => {
+    const out = run("fit", binary.path, "--target", "y", "--model", "logistic", "--solver", "gd", "--learning-rate", "0.3", "--max-iter", "40",
+      "--tol", "1e-12", "--format", "csv");
+    expect(out.status).toBe(0);
+    // 40 iterations do not meet tol 1e-12: the library's own warning, on stderr.
+    expect(out.stderr).toMatch(/did not converge in 40 iterations \(tol 1e-12\)/);
+    const model = new LogisticRegression({ solver: "gd", learningRate: 0.3, maxIter: 40, tol: 1e-12, onWarning: () => {} }).fit(binary.X, binary.y);
+    const { rows } = coefficientCsv(out.stdout);
+    ["a", "b", "c"].forEach((name, j) => expect(rows.get(name)?.[0]).toBeCloseTo(model.coef[j], 12));
   });
 
   it("the three-class table's confusion matrix is 3 x 3 and sums to n", () => {

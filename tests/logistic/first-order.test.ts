@@ -77,6 +77,15 @@ describe("LogisticRegression with solver gd (the seed's loop)", () => {
     expect(value - optimum).toBeGreaterThanOrEqual(-1e-12);
   });
 
+  it("warns to lower learningRate when the objective rose between iterations without diverging", () => {
+    const { X, y } = fixture.designs.generated;
+    const warnings: string[] = [];
+    const model = new LogisticRegression({ lambda: 0.01, solver: "gd", learningRate: 40, maxIter: 200, onWarning: (m) => warnings.push(m) }).fit(X, y);
+    const h = model.history;
+    expect(h.some((v, t) => t > 0 && v > h[t - 1])).toBe(true);
+    expect(warnings).toEqual([expect.stringContaining("lower learningRate (40): the objective rose between iterations")]);
+  });
+
   it("throws DivergedError, naming the learning rate, when the step is far too long", () => {
     const { X, y } = fixture.designs.generated;
     const big = X.map((row) => row.map((v) => v * 1e3));

@@ -122,6 +122,28 @@ describe("LogisticRegressionCV", () => {
     expect(() => new LogisticRegressionCV().fit(X, y, { sampleWeight: [1, 2] })).toThrow("sampleWeight");
   });
 
+  it("leaves out a fold whose held-out rows all weigh 0 (cv.glmnet's na.rm), and refuses when no fold has weight", () => {
+    const folds = new LogisticRegressionCV({ nFolds: 3, nLambdas: 4, eps: 0.05 }).fit(X, y).foldIds;
+    const weights = y.map((_, i) => (folds[i] === 0 ? 0 : 1));
+    const cv = new LogisticRegressionCV({ nFolds: 3, nLambdas: 4, eps: 0.05, tol: 1e-10 }).fit(X, y, { sampleWeight: weights });
+    expect(cv.cvMean.every(Number.isFinite)).toBe(true);
+    // The curve is folds 1 and 2's, each the weighted deviance of its rows, weighted by its rows.
+    let [sum, mass] = [0, 0];
+    for (const f of [1, 2]) {
+      const train = [...folds.keys()].filter((i) => folds[i] !== f);
+      const test = [...folds.keys()].filter((i) => folds[i] === f);
+      const model = new LogisticRegression({ lambda: cv.lambdas[2], l1Ratio: 1, tol: 1e-10 })
+        .fit(train.map((i) => X[i]), train.map((i) => y[i]), { sampleWeight: train.map((i) => weights[i]) });
+      const p = model.predictProba(test.map((i) => X[i]));
+      sum += -2 * test.reduce((t, i, r) => t + Math.log(p[2 * r + y[i]]), 0);
+      mass += test.length;
+    }
+    expect(Math.abs(cv.cvMean[2] - sum / mass)).toBeLessThanOrEqual(1e-7);
+    // Two folds: the standard error of two values; cvStd is it times sqrt(2).
+    cv.cvStd.forEach((v, i) => expect(v).toBeCloseTo(cv.cvStandardError[i] * Math.sqrt(2), 14));
+    expect(() => new LogisticRegressionCV({ nFolds: 3 }).fit(X, y, { sampleWeight: y.map(() => 0) })).toThrow("sampleWeight");
+  });
+
   it("scores accuracy (higher is better): at lambdaMax every fold predicts its training majority", () => {
     const accuracy = new LogisticRegressionCV({ nFolds: 3, nLambdas: 5, eps: 0.05, scoring: "accuracy" }).fit(X, y);
     expect(accuracy.lambdaMin).toBe(accuracy.lambdas[accuracy.cvMean.indexOf(Math.max(...accuracy.cvMean))]);

@@ -122,6 +122,24 @@ describe("LogisticRegression", () => {
     expect(Array.from(model.coef)).toEqual(Array.from(first));
   });
 
+  it("with warmStart, a refit without an intercept starts from intercepts 0 (not the last fit's), for every solver", () => {
+    const { X, y } = fixture.designs.generated;
+    const three = fixture.designs.threeClasses;
+    for (const [rows, labels] of [[X, y], [three.X, three.y]] as const) {
+      for (const solver of ["newton-cd", "fista"] as const) {
+        const options = { lambda: 0.02, l1Ratio: 0.5, tol: 1e-10, maxIter: solver === "fista" ? 100_000 : 100, solver };
+        const model = new LogisticRegression({ ...options, warmStart: true }).fit(rows, labels);
+        expect(model.intercepts.some((v) => v !== 0)).toBe(true);
+        model.setOptions({ fitIntercept: false }).fit(rows, labels);
+        const fresh = new LogisticRegression({ ...options, fitIntercept: false }).fit(rows, labels);
+        expect(Array.from(model.intercepts)).toEqual(Array.from(fresh.intercepts).map(() => 0));
+        // fista stops on a relative gap of 1e-10: its weights are as close as sqrt(2 gap / (lambda (1 - rho))) allows.
+        const close = solver === "fista" ? 1e-4 : 1e-7;
+        model.coef.forEach((v, j) => expect(Math.abs(v - fresh.coef[j])).toBeLessThanOrEqual(close));
+      }
+    }
+  });
+
   it("setOptions changes the given options and keeps the others: the same fit as a model built with them", () => {
     const { X, y } = fixture.designs.generated;
     const model = new LogisticRegression({ lambda: 0.1, l1Ratio: 0.5, tol: 1e-10 }).fit(X, y);

@@ -68,6 +68,26 @@ describe("the logistic loops, worked by hand (as the as-pect spec)", () => {
     expect(fit.outcome).toBe("maxIter");
   });
 
+  it("shifts the intercept of the dual point by safeguarded Newton steps: far from the optimum b, the gap still bounds", () => {
+    // Labels half and half: the intercept's optimum at w = 0 is b = 0, and a plain Newton step from b = 4 cycles.
+    const problem: Problem = { X: Float64Array.of(1, -1, 0.5, 2), rows: 4, cols: 1, C: 1, labels: Float64Array.of(0, 1, 0, 1), s: Float64Array.of(1, 1, 1, 1) };
+    const params = { lambda: 0.1, rho: 0.5, maxIter: 10_000, tol: 1e-14, positive: false, fitIntercept: true, L: 1, learningRate: 0 };
+    const best = run(wasm, problem, "logisticFista", params);
+    const optimum = objective(problem, best.W, best.b, params.lambda, params.rho);
+    for (const b of [js, wasm]) {
+      for (const intercept of [3, 4, -6]) {
+        const at = gap(b, problem, params, Float64Array.of(0), Float64Array.of(intercept));
+        expect(Number.isFinite(at.gap)).toBe(true);
+        expect(at.objective - at.gap).toBeLessThanOrEqual(optimum + 1e-12);
+        // The dual point at w = 0 after the shift (p = 1/2 for every row) is what the gap is measured from: with
+        // theta = (y - 1/2) / 4, X^T theta = (-1 - 1 - 0.5 + 2) / 8 and H(1/2) = log 2 per row.
+        const v = (-1 - 1 - 0.5 + 2) / 8;
+        const dual = Math.log(2) - Math.max(Math.abs(v) - 0.05, 0) ** 2 / (2 * 0.05);
+        expect(at.gap).toBeCloseTo(at.objective - dual, 12);
+      }
+    }
+  });
+
   it("refuses labels that are not class indices, before the core reads them", () => {
     expect(() => run(wasm, { ...twoRows, labels: Float64Array.of(1, 2) }, "logisticFista", ridge)).toThrow("labels[1] is 2; labels must be class indices 0 to 1.");
     expect(() => run(js, { ...twoRows, C: 3, labels: Float64Array.of(0.5, 1) }, "logisticGd", ridge)).toThrow("labels[0] is 0.5");
@@ -119,11 +139,15 @@ describe("the logistic loops: the backends agree and the gap bounds the suboptim
   });
 
   it("weak duality: at any weights, objective - gap (the dual value) is at most the objective of fista's fit, and fista's own gap is small", () => {
+    let [runs, converged] = [0, 0];
     fc.assert(fc.property(problems, ({ problem, W, b, penalty }) => {
+      runs++;
       const params = { ...penalty, maxIter: 20_000, tol: 1e-9, L: 0, learningRate: 0 };
-      // L from the bound c ||[X 1]||^2 / n <= c (sum of squares of the rows, plus n) / n.
+      // L from the bound c ||S^(1/2) [X 1]||^2 / n <= c max_i s_i (sum of squares of the rows, plus n) / n.
       const squares = problem.X.reduce((t, x) => t + x * x, 0);
-      const fit = run(wasm, problem, "logisticFista", { ...params, L: (problem.C === 1 ? 0.25 : 0.5) * (squares + problem.rows) / problem.rows + penalty.lambda });
+      const heaviest = Math.max(...problem.s);
+      const L = (problem.C === 1 ? 0.25 : 0.5) * heaviest * (squares + problem.rows) / problem.rows + penalty.lambda;
+      const fit = run(wasm, problem, "logisticFista", { ...params, L });
       const best = objective(problem, fit.W, fit.b, penalty.lambda, penalty.rho);
       for (const backend of [js, wasm]) {
         const at = gap(backend, problem, params, W, b);
@@ -132,8 +156,12 @@ describe("the logistic loops: the backends agree and the gap bounds the suboptim
         // Without an intercept the dual point is feasible as it is; with one, after the shift (to rounding).
         expect(at.gap).toBeGreaterThanOrEqual(-1e-12);
       }
-      if (fit.outcome === "converged") expect(fit.gap).toBeLessThanOrEqual(1e-9 * Math.log(Math.max(problem.C, 2)) * 2.25);
-      else expect(fit.nIter).toBe(20_000);
+      if (fit.outcome === "converged") {
+        converged++;
+        expect(fit.gap).toBeLessThanOrEqual(1e-9 * Math.log(Math.max(problem.C, 2)) * 2.25);
+      }
     }), { numRuns: 40 });
+    // FISTA met its gap on most problems: the bound above was tested, not skipped.
+    expect(converged).toBeGreaterThanOrEqual(0.8 * runs);
   });
 });

@@ -68,7 +68,7 @@ export const logisticLoops = {
     check: checkLabels,
     scratch: {
       Wp: ["C", "cols"], Z: ["C", "cols"], G: ["C", "cols"], E: ["C", "rows"], Ep: ["C", "rows"], Ez: ["C", "rows"], R: ["C", "rows"],
-      bp: ["C"], bz: ["C"], shift: ["C"], Q: ["C", "rows"], V: ["C", "cols"], out: [4],
+      bp: ["C"], bz: ["C"], shift: (a) => (a.C as number) + 2, Q: ["C", "rows"], V: ["C", "cols"], out: [4],
     },
     js: (X, rows, cols, C, labels, s, params, W, b, history) => logistic.logisticFista(data(X, rows, cols, C, labels, s), params, v(W), v(b), optional(history)),
     wasm: ({ core, address, scratch: t }) => (X, rows, cols, C, labels, s, params, W, b, history) => {
@@ -90,7 +90,7 @@ export const logisticLoops = {
     optional: ["history"],
     lengths: LENGTHS,
     check: checkLabels,
-    scratch: { G: ["C", "cols"], E: ["C", "rows"], R: ["C", "rows"], shift: ["C"], Q: ["C", "rows"], V: ["C", "cols"], out: [4] },
+    scratch: { G: ["C", "cols"], E: ["C", "rows"], R: ["C", "rows"], shift: (a) => (a.C as number) + 2, Q: ["C", "rows"], V: ["C", "cols"], out: [4] },
     js: (X, rows, cols, C, labels, s, params, W, b, history) => logistic.logisticGd(data(X, rows, cols, C, labels, s), params, v(W), v(b), optional(history)),
     wasm: ({ core, address, scratch: t }) => (X, rows, cols, C, labels, s, params, W, b, history) => {
       const { lambda, rho, learningRate, maxIter, tol, fitIntercept } = params;
@@ -109,7 +109,7 @@ export const logisticLoops = {
     args: ["X", "rows", "cols", "C", "labels", "s", "params", "W", "b"],
     lengths: LENGTHS,
     check: checkLabels,
-    scratch: { eta: ["C", "rows"], Q: ["C", "rows"], V: ["C", "cols"], shift: ["C"], out: [2] },
+    scratch: { eta: ["C", "rows"], Q: ["C", "rows"], V: ["C", "cols"], shift: (a) => (a.C as number) + 2, out: [2] },
     js: (X, rows, cols, C, labels, s, params, W, b) => logistic.logisticGap(data(X, rows, cols, C, labels, s), params, v(W), v(b)),
     wasm: ({ core, address, scratch: t }) => (X, rows, cols, C, labels, s, params, W, b) => {
       const { lambda, rho, positive, fitIntercept } = params;

@@ -14,6 +14,9 @@ const GAP_EVERY = 10;
 /** The intercept shift of the dual point: Newton iterations at most, and the largest step of one. */
 const SHIFT_ITERATIONS = 100;
 const SHIFT_STEP = 8;
+const SHIFT_HALVINGS = 60;
+/** The largest |sum_i theta_ik| (relative to the weights' sum) a dual point may keep: above it the gap is +Infinity. */
+const SHIFT_FEASIBLE = 1e-10;
 
 /** The resident problem: X (rows x cols), labels (class indices, or 0/1 for C = 1), row weights s, C columns. */
 export interface LogisticData {
@@ -111,31 +114,45 @@ function penalty(W: Float64Array, lambda: number, rho: number): number {
   return (l1 > 0 ? l1 * sumAbs(W) : 0) + (l2 > 0 ? 0.5 * l2 * sumSquares(W) : 0);
 }
 
-/** The shift of eta making sum_i s_i (P_k - Y_k) = 0 for every k, by Newton's method class by class; P left at it. */
-function interceptShift(data: LogisticData, eta: Float64Array, shift: Float64Array, P: Float64Array): void {
+/** sum_i s_i (P_k - Y_k) and sum_i s_i P_k (1 - P_k) of class k. */
+function classGradient(data: LogisticData, k: number, P: Float64Array): [number, number] {
+  const { rows, s } = data;
+  let [g, h] = [0, 0];
+  for (let i = 0; i < rows; i++) {
+    const p = P[k * rows + i];
+    g += s[i] * (p - indicator(data, i, k));
+    h += s[i] * p * (1 - p);
+  }
+  return [g, h];
+}
+
+/**
+ * The shift of eta making sum_i s_i (P_k - Y_k) = 0 for every k, by Newton's method class by class, each step
+ * halved until it lowers |g_k|; P left at it. Whether the constraint holds to SHIFT_FEASIBLE of the weights' sum.
+ */
+function interceptShift(data: LogisticData, eta: Float64Array, shift: Float64Array, P: Float64Array): boolean {
   const { rows, C, s } = data;
   shift.fill(0);
   let mass = 0;
   for (let i = 0; i < rows; i++) mass += s[i];
   probabilities(data, eta, shift, P);
-  for (let iteration = 0; iteration < SHIFT_ITERATIONS; iteration++) {
-    let worst = 0;
+  let worst = Infinity;
+  for (let iteration = 0; iteration < SHIFT_ITERATIONS && worst > 1e-15 * mass; iteration++) {
+    worst = 0;
     for (let k = 0; k < C; k++) {
-      let g = 0;
-      let h = 0;
-      for (let i = 0; i < rows; i++) {
-        const p = P[k * rows + i];
-        g += s[i] * (p - indicator(data, i, k));
-        h += s[i] * p * (1 - p);
-      }
+      const [g, h] = classGradient(data, k, P);
       worst = Math.max(worst, Math.abs(g));
-      if (h > 0 && g !== 0) {
-        shift[k] -= Math.min(Math.max(g / h, -SHIFT_STEP), SHIFT_STEP);
+      if (!(h > 0) || g === 0) continue;
+      const from = shift[k];
+      let step = Math.min(Math.max(g / h, -SHIFT_STEP), SHIFT_STEP);
+      for (let halving = 0; halving < SHIFT_HALVINGS; halving++, step *= 0.5) {
+        shift[k] = from - step;
         probabilities(data, eta, shift, P);
+        if (Math.abs(classGradient(data, k, P)[0]) < Math.abs(g)) break;
       }
     }
-    if (worst <= 1e-15 * mass) break;
   }
+  return worst <= SHIFT_FEASIBLE * mass;
 }
 
 /** The duality gap at eta = X W + b with primal objective F (see assembly/solvers/logistic.ts). */
@@ -148,8 +165,9 @@ function gapAt(data: LogisticData, eta: Float64Array, F: number, params: Logisti
   const Q = new Float64Array(C * rows);
   const V = new Float64Array(C * cols);
   const shift = new Float64Array(C);
-  if (fitIntercept) interceptShift(data, eta, shift, Q);
-  else probabilities(data, eta, shift, Q);
+  if (fitIntercept) {
+    if (!interceptShift(data, eta, shift, Q)) return Infinity;
+  } else probabilities(data, eta, shift, Q);
   for (let k = 0; k < C; k++) for (let i = 0; i < rows; i++) Q[k * rows + i] = (s[i] * (indicator(data, i, k) - Q[k * rows + i])) / rows;
   backward(data, Q, V);
   let c = 1;
