@@ -114,21 +114,34 @@ function penalty(W: Float64Array, lambda: number, rho: number): number {
   return (l1 > 0 ? l1 * sumAbs(W) : 0) + (l2 > 0 ? 0.5 * l2 * sumSquares(W) : 0);
 }
 
-/** sum_i s_i (P_k - Y_k) and sum_i s_i P_k (1 - P_k) of class k. */
-function classGradient(data: LogisticData, k: number, P: Float64Array): [number, number] {
+/** Class k's probability after its shift grows by log m, from the current one p. */
+const shifted = (p: number, m: number) => (p * m) / (1 + p * (m - 1));
+
+/** sum_i s_i (P'_k - Y_k) and sum_i s_i P'_k (1 - P'_k) of class k after its shift grows by log m (m = 1: now). */
+function classGradient(data: LogisticData, k: number, P: Float64Array, m: number): [number, number] {
   const { rows, s } = data;
   let [g, h] = [0, 0];
   for (let i = 0; i < rows; i++) {
-    const p = P[k * rows + i];
+    const p = shifted(P[k * rows + i], m);
     g += s[i] * (p - indicator(data, i, k));
     h += s[i] * p * (1 - p);
   }
   return [g, h];
 }
 
+/** Grows class k's shift by log m in P: each row's other classes divided by its new normalizer. */
+function commitShift({ rows, C }: LogisticData, P: Float64Array, k: number, m: number): void {
+  for (let i = 0; i < rows; i++) {
+    const p = P[k * rows + i];
+    const normalizer = 1 + p * (m - 1);
+    for (let j = 0; j < C; j++) if (j !== k) P[j * rows + i] /= normalizer;
+    P[k * rows + i] = (p * m) / normalizer;
+  }
+}
+
 /**
  * The shift of eta making sum_i s_i (P_k - Y_k) = 0 for every k, by Newton's method class by class, each step
- * halved until it lowers |g_k|; P left at it. Whether the constraint holds to SHIFT_FEASIBLE of the weights' sum.
+ * halved until it lowers |g_k|, P updated by each accepted step (see assembly/solvers/logistic.ts); P left at it. Whether the constraint holds to SHIFT_FEASIBLE of the weights' sum.
  */
 function interceptShift(data: LogisticData, eta: Float64Array, shift: Float64Array, P: Float64Array): boolean {
   const { rows, C, s } = data;
@@ -140,15 +153,17 @@ function interceptShift(data: LogisticData, eta: Float64Array, shift: Float64Arr
   for (let iteration = 0; iteration < SHIFT_ITERATIONS && worst > 1e-15 * mass; iteration++) {
     worst = 0;
     for (let k = 0; k < C; k++) {
-      const [g, h] = classGradient(data, k, P);
+      const [g, h] = classGradient(data, k, P, 1);
       worst = Math.max(worst, Math.abs(g));
       if (!(h > 0) || g === 0) continue;
-      const from = shift[k];
       let step = Math.min(Math.max(g / h, -SHIFT_STEP), SHIFT_STEP);
       for (let halving = 0; halving < SHIFT_HALVINGS; halving++, step *= 0.5) {
-        shift[k] = from - step;
-        probabilities(data, eta, shift, P);
-        if (Math.abs(classGradient(data, k, P)[0]) < Math.abs(g)) break;
+        const m = Math.exp(-step);
+        if (Math.abs(classGradient(data, k, P, m)[0]) < Math.abs(g)) {
+          commitShift(data, P, k, m);
+          shift[k] -= step;
+          break;
+        }
       }
     }
   }
