@@ -8,7 +8,7 @@
 
 import type { Backend, F64Block } from "../backend.js";
 import {
-  coefficientViolation, correlations, innerData, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, newtonStepSolve, type InnerData, type NewtonProblem,
+  coefficientViolation, correlations, innerData, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, newtonStepSolve, type InnerData, type NewtonStepProblem,
   type PenaltyParams,
 } from "./newton-step.js";
 import { logLoss, sigmoid } from "./link.js";
@@ -40,7 +40,7 @@ export interface BinomialFit {
 }
 
 /** The resident problem a fit works on: X (n x d, row-major), row weights, and labels y in {0, 1}. */
-interface Problem extends NewtonProblem {
+interface Problem extends NewtonStepProblem {
   y: Float64Array;
 }
 

@@ -10,7 +10,7 @@ import { fitBinomial, weightedMean, type BinomialPoint } from "./binomial-newton
 import { classWeights, encodeLabels, type Label } from "./labels.js";
 import { dualityGap, fitFirstOrder } from "./first-order.js";
 import { fitMultinomial } from "./multinomial-newton.js";
-import { correlations, innerData, type NewtonProblem } from "./newton-step.js";
+import { correlations, innerData, type InnerData, type NewtonProblem } from "./newton-step.js";
 
 /** What every logistic fit takes besides its lambdas. */
 export interface LogisticSettings {
@@ -114,7 +114,9 @@ export function fitLogistic(
       const total = weights.reduce((sum, w) => sum + w, 0);
       const scale = settings.standardize ? columnScales(Xb.values, n, d, weights.map((w) => (w * n) / total)) : null;
       const resident = scale ? scope.fromArray(Xb.values.map((v, k) => v / scale[k % d])) : Xb;
-      const problem: NewtonProblem = { backend, X: resident, n, d, weights, ...innerData(scope, backend, resident, n, d, weights) };
+      const problem: NewtonProblem = { backend, X: resident, n, d, weights };
+      // What the Newton steps read beside X (a column-major copy of it): made for newton-cd's first fit only.
+      let inner: InnerData | undefined;
       const lambdas = "lambdas" in choice
         ? Float64Array.from(choice.lambdas).sort().reverse()
         : grid(lambdaMax(problem, indices, K, multinomial, settings.rho, settings.fitIntercept), choice.nLambdas, choice.eps);
@@ -137,10 +139,10 @@ export function fitLogistic(
         const result = settings.solver !== "newton-cd"
           ? fitFirstOrder(problem, labels, params, settings.solver, settings.learningRate, true, warm)
           : multinomial
-            ? fitMultinomial(backend, resident, n, d, indices, K, params, warm, problem)
+            ? fitMultinomial(backend, resident, n, d, indices, K, params, warm, (inner ??= innerData(scope, backend, resident, n, d, weights)))
             : (() => {
               const binomial = fitBinomial(backend, resident, n, d, Float64Array.from(indices), params,
-                warm && { coef: warm.coef, intercept: warm.intercepts[0], point: warm.point }, problem);
+                warm && { coef: warm.coef, intercept: warm.intercepts[0], point: warm.point }, (inner ??= innerData(scope, backend, resident, n, d, weights)));
               return { ...binomial, intercepts: Float64Array.of(binomial.intercept) };
             })();
         // The binomial fit's point (eta, log-loss, gradient) holds at the next lambda too: its fit starts from it.

@@ -11,7 +11,7 @@ import type { Backend, F64Block } from "../backend.js";
 import { weightedMean, type BinomialParams } from "./binomial-newton.js";
 import { logSumExp } from "./link.js";
 import {
-  coefficientViolation, correlations, innerData, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, newtonStepSolve, type InnerData, type NewtonProblem,
+  coefficientViolation, correlations, innerData, linear, MAX_HALVINGS, MIN_VARIANCE, notHigher, penalty, newtonStepSolve, type InnerData, type NewtonStepProblem,
 } from "./newton-step.js";
 
 export interface MultinomialFit {
@@ -30,7 +30,7 @@ export interface MultinomialFit {
 }
 
 /** The resident problem: X, row weights, and each row's class (0 to K - 1). */
-interface Problem extends NewtonProblem {
+interface Problem extends NewtonStepProblem {
   labels: Int32Array;
   K: number;
 }

@@ -44,11 +44,20 @@ export interface NewtonProblem {
   n: number;
   d: number;
   weights: Float64Array;
+}
+
+/** What the Newton steps read beside X, made once for every fit on the same rows (innerData). */
+export interface InnerData {
   /** X column-major (d x n; columnMajor), which the inner coordinate descent reads. */
   columns: F64Block;
   /** A bound on the inner problems' v_j = (1/n) sum_i h_i x_ij^2 (curvatureBound). */
   curvature: number;
+  /** The binomial fit's gradient scale at w = 0, once known (the same for every lambda). */
+  gradientScale?: number;
 }
+
+/** The problem of a Newton fit: X and the data its steps read. */
+export type NewtonStepProblem = NewtonProblem & InnerData;
 
 /** The penalty lambda (rho ||w||_1 + (1 - rho)/2 ||w||^2) and the constraints of a fit. */
 export interface PenaltyParams {
@@ -70,7 +79,7 @@ export function notHigher(trial: number, current: number): boolean {
  * outer loop stops at.
  */
 export function newtonStepSolve(
-  problem: NewtonProblem, eta: Float64Array, h: Float64Array, r: Float64Array, w: Float64Array, b: number, params: PenaltyParams,
+  problem: NewtonStepProblem, eta: Float64Array, h: Float64Array, r: Float64Array, w: Float64Array, b: number, params: PenaltyParams,
   kkt: number, correlationsOfR?: Float64Array,
 ): { w: Float64Array; b: number } {
   if (problem.n > problem.d && problem.d < GRAM_FEATURES) {
@@ -111,7 +120,7 @@ function weightedGram(
  * gradient, negated), which spares the first pass over X.
  */
 function weightedCd(
-  problem: NewtonProblem, h: Float64Array, residual: Float64Array, w: Float64Array, b: number, params: PenaltyParams, kkt: number,
+  problem: NewtonStepProblem, h: Float64Array, residual: Float64Array, w: Float64Array, b: number, params: PenaltyParams, kkt: number,
   correlationsOfR?: Float64Array,
 ): { w: Float64Array; b: number } {
   const { backend, n, d } = problem;
@@ -144,12 +153,6 @@ function weightedCd(
     return { w: wb.values.slice(), b: bias };
   });
 }
-
-/** What the inner coordinate descent reads beside X, made once for every fit on the same rows. */
-export type InnerData = Pick<NewtonProblem, "columns" | "curvature"> & {
-  /** The binomial fit's gradient scale at w = 0, once known (the same for every lambda). */
-  gradientScale?: number;
-};
 
 /** InnerData for X (n x d, row-major) and row weights, its blocks in `scope`. */
 export function innerData(scope: Scope, backend: Backend, X: F64Block, n: number, d: number, weights: Float64Array): InnerData {
