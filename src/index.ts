@@ -58,3 +58,17 @@ export { SparseLinearModel, pruningReport, type PruningReport } from "./sparse/s
 export { SparseLogisticModel } from "./models/sparse-logistic-model.js";
 export { fitInWorker, type FitInWorkerOptions } from "./worker/fit-in-worker.js";
 export type { FitRequest, WorkerModelName } from "./worker/models.js";
+
+// The types the signatures above name, exported so that they can be written and the API reference shows them.
+export type { BackendMemory, KernelMethods, KernelTable } from "./backend.js";
+export type { SimdBuild } from "./backends/registry.js";
+export type { FittedJSON } from "./models/fitted-json.js";
+export type { FittedModel } from "./models/fitted-model.js";
+export type { FoldStatistics } from "./models/fold-statistics.js";
+export type { JsonOptions } from "./models/options.js";
+export type { AnyModelJSON, ModelOf } from "./models/registry.js";
+export type { PathInput } from "./paths/path.js";
+export type { PrepareOptions, RawDesign } from "./design/least-squares-data.js";
+export type { PreparedData } from "./solvers/prepared-data.js";
+export type { DivergenceContext } from "./errors.js";
+export type { TextChunks } from "./streaming/text-chunks.js";

@@ -11,6 +11,9 @@
 import type { KernelMethods } from "./kernel.js";
 import type { KernelTable } from "./kernel-table.js";
 
+// What Backend is built from, named for the API reference.
+export type { KernelMethods, KernelTable };
+
 /** Which implementation computes: the WebAssembly SIMD core or the plain TypeScript twin. */
 export type BackendName = "wasm" | "js";
 

@@ -8,6 +8,8 @@ import { chooseBuild, instantiateCore, instantiateCoreSync, instantiateSharedCor
 
 let wasmBackend: Backend | undefined;
 let pending: Promise<void> | undefined;
+export type { SimdBuild };
+
 let chosen: SimdBuild | undefined;
 let threadCount = 1;
 let pool: CoreThreads | undefined;
