@@ -136,9 +136,11 @@ function path(key: string, parts: ReturnType<typeof split>) {
   return pathCache;
 }
 
-function timing(lambda: number, parts: ReturnType<typeof split>): void {
-  $("status").textContent += timeBackends((backend) => makeModel(lambda, backend).fit(parts.train.X, parts.train.y), svg("timing"));
-  fits += 10;
+function timing(lambda: number, parts: ReturnType<typeof split>): ReturnType<typeof timeBackends> {
+  const timed = timeBackends((backend) => makeModel(lambda, backend).fit(parts.train.X, parts.train.y), svg("timing"));
+  $("status").textContent += timed.line;
+  fits += timed.wasm.fits + timed.js.fits;
+  return timed;
 }
 
 function renderRegression(): void {
@@ -162,8 +164,8 @@ function renderRegression(): void {
   const a = parts.featureNames.indexOf(($("featureA") as HTMLSelectElement).value);
   const b = parts.featureNames.indexOf(($("featureB") as HTMLSelectElement).value);
   geometry(model, parts.train.X, parts.train.y, a, b === a ? (a + 1) % parts.featureNames.length : b);
-  timing(lambda, parts);
-  (window as unknown as { demo: object }).demo = { ready: true, task: "regression", fits, zeros, coef: Array.from(model.coef) };
+  const { wasm, js } = timing(lambda, parts);
+  (window as unknown as { demo: object }).demo = { ready: true, task: "regression", fits, zeros, coef: Array.from(model.coef), timing: { wasm, js } };
 }
 
 function render(): void {

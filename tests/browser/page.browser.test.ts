@@ -42,6 +42,18 @@ describe("the demo page", () => {
     expect(await count("#r2 polyline")).toBe(2);
     expect(await count("#geometry [data-contour]")).toBe(5);
     expect(await count("#timing [data-bar]")).toBe(2);
+    // The timing panel spends at least 100 ms on each backend, in batches the coarse browser timer can measure,
+    // and its median per fit is of the size of the time spent per fit (not a timer step such as 0.1 ms).
+    type Timing = { median: number; fits: number; spentMs: number; batches: number };
+    const timing = await page.evaluate(() => (window as unknown as { demo: { timing: { wasm: Timing; js: Timing } } }).demo.timing);
+    for (const backend of [timing.wasm, timing.js]) {
+      expect(backend.spentMs).toBeGreaterThanOrEqual(100);
+      expect(backend.batches).toBeGreaterThanOrEqual(5);
+      const mean = backend.spentMs / backend.fits;
+      expect(backend.median).toBeGreaterThan(mean / 3);
+      expect(backend.median).toBeLessThan(mean * 3);
+    }
+    expect(await page.locator("#status").textContent()).toContain(`WASM ${timing.wasm.median.toFixed(3)} ms, JS ${timing.js.median.toFixed(3)} ms per fit`);
     const before = await page.evaluate(() => (window as unknown as { demo: { fits: number; zeros: number } }).demo);
     await page.locator("#lambda").evaluate((input: HTMLInputElement) => {
       input.value = "1.2";
