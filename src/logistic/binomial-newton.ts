@@ -58,11 +58,8 @@ export interface BinomialPoint {
 
 /** The point (w, b) of the problem: eta, the log-loss and its gradient (one pass over X each way). */
 function pointAt(problem: Problem, w: Float64Array, b: number): BinomialPoint {
-  const { n, y, weights } = problem;
   const eta = linear(problem, w, b);
-  let loss = 0;
-  for (let i = 0; i < n; i++) loss += weights[i] * logLoss(eta[i], y[i]);
-  return { eta, loss: loss / n, ...gradientAt(problem, eta) };
+  return { eta, loss: lossAt(problem, eta), ...gradientAt(problem, eta) };
 }
 
 /** The log-loss's gradient at eta: X^T s (p - y) / n and the intercept's sum_i s_i (p_i - y_i) / n. */

@@ -2,6 +2,7 @@
 // loop of the backend (assembly/solvers/logistic.ts and its twin), and the duality gap every solver reports.
 
 import type { LogisticParams } from "../backend.js";
+import type { LogisticState } from "./fit.js";
 import type { NewtonProblem } from "./newton-step.js";
 
 /** Power iterations for the Lipschitz constant, and the margin against their underestimate (FISTA halves too long a step). */
@@ -17,18 +18,8 @@ export interface LogisticLabels {
   columns: number;
 }
 
-/** A first-order fit's weights (d x C row-major, as the Newton fits give them) and record. */
-export interface FirstOrderFit {
-  coef: Float64Array;
-  intercepts: Float64Array;
-  nIter: number;
-  converged: boolean;
-  objective: number;
-  dualGap: number;
-  history: Float64Array;
-  /** GD's objective became non-finite (its learning rate is too large). */
-  diverged: boolean;
-}
+/** A first-order fit: a logistic fit's state (weights d x C row-major, as the Newton fits give them), on the problem's scale. */
+export type FirstOrderFit = LogisticState;
 
 /** d x C row-major to C x d (class-major), or back. */
 function transposed(values: Float64Array, rows: number, cols: number): Float64Array {

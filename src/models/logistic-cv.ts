@@ -7,7 +7,7 @@ import { getBackend } from "../backends/registry.js";
 import { NotFittedError } from "../errors.js";
 import { checkSameLength, toMatrix, toVector, type MatrixInput } from "../input.js";
 import { fitLogistic } from "../logistic/fit.js";
-import { logProbabilities } from "../logistic/link.js";
+import { logProbabilities, mostProbable } from "../logistic/link.js";
 import { predictResident } from "../pipeline/predict.js";
 import { encodeLabels, type Label } from "../logistic/labels.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
@@ -105,6 +105,7 @@ export class LogisticRegressionCV {
     const d = matrix.cols;
     const scores: Float64Array[] = [];
     const foldWeights: number[] = [];
+    const classIndices = Array.from({ length: K }, (_, k) => k);
     for (let fold = 0; fold < o.nFolds; fold++) {
       const train = [...foldIds.keys()].filter((i) => foldIds[i] !== fold);
       const test = [...foldIds.keys()].filter((i) => foldIds[i] === fold);
@@ -127,9 +128,9 @@ export class LogisticRegressionCV {
           const logP = logProbabilities(predictResident(backend, held, test.length, d, state.coef, state.intercepts), path.multinomial, K);
           const own = (r: number) => logP[r * K + indices[test[r]]];
           if (o.scoring === "deviance") return (-2 * s.reduce((sum, v, r) => sum + v * own(r), 0)) / mass;
-          // A row is right when no class is likelier than its own (predict's argmax, ties to the first class).
-          const right = (r: number) => logP.subarray(r * K, r * K + indices[test[r]]).every((v) => v < own(r)) &&
-            logP.subarray(r * K + indices[test[r]] + 1, (r + 1) * K).every((v) => v <= own(r));
+          // A row is right when predict's class (the argmax, ties to the first class) is its own.
+          const predicted = mostProbable(logP, classIndices);
+          const right = (r: number) => predicted[r] === indices[test[r]];
           if (o.scoring === "accuracy") return -s.reduce((sum, v, r) => sum + (right(r) ? v : 0), 0) / mass;
           // The second class's log-odds against the first.
           return -auc(Float64Array.from(test, (_, r) => logP[r * K + 1] - logP[r * K]), test.map((i) => indices[i] === 1), s);
