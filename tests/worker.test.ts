@@ -24,6 +24,21 @@ describe("fitInWorker", () => {
     expect(warnings[0]).toMatch(/^Lasso \(solver "cd"\) did not converge in 1 iterations/);
     expect(warnings[0]).toBe(warnings[1]);
   });
+
+  it("keeps the features' names and encoding, from featureNames or from fromRecords' X", async () => {
+    const dist = await import(new URL("../dist/index.js", import.meta.url).href);
+    await dist.init();
+    const { X, y, featureNames } = dist.loadDiabetes();
+    const named = await dist.fitInWorker({ model: "Ridge", X, y, featureNames });
+    expect(named.featureNames).toEqual(featureNames);
+    const rows = [{ a: 1, c: "x", y: 1 }, { a: 2, c: "z", y: 3 }, { a: 4, c: "x", y: 4 }];
+    const table = dist.fromRecords(rows, { target: "y" });
+    const remote = await dist.fitInWorker({ model: "Ridge", X: table.X, y: table.y });
+    const direct = new dist.Ridge().fit(table.X, table.y);
+    expect(remote.columns).toEqual(direct.columns);
+    expect(Array.from(remote.predict([{ a: 3, c: "z" }]))).toEqual(Array.from(direct.predict([{ a: 3, c: "z" }])));
+    await expect(dist.fitInWorker({ model: "Ridge", X, y, featureNames: ["a"] })).rejects.toThrow(/featureNames has 1 names but X has 10 columns/);
+  });
 });
 
 describe("fitInWorker with a classifier", () => {

@@ -6,6 +6,7 @@ import { LogisticRegressionCV } from "../models/logistic-cv.js";
 import { createModel } from "../models/registry.js";
 import { checkClassWeight } from "./class-weight.js";
 import { CliError } from "./cli-error.js";
+import { namedFeatures } from "./feature-table.js";
 import { printClassifier } from "./classifier-report.js";
 import { checkFlags, chosenBy, type FitFlags } from "./fit-command.js";
 import { BREAST_CANCER, checkReserved, INTERCEPT } from "./load-data.js";
@@ -43,7 +44,7 @@ function crossValidate(k: number, given: Record<string, unknown>, onWarning: (me
     throw new CliError(`--cv ${k} deals each class's rows into ${k} stratified folds, but class ${label} has ${count} rows in ${data.source}: give --cv ${count} or less.`);
   }
   const bar = progress("cv folds");
-  const cv = new LogisticRegressionCV({ ...given, nFolds: k, onWarning, onProgress: bar }).fit(data.X, data.y);
+  const cv = new LogisticRegressionCV({ ...given, nFolds: k, onWarning, onProgress: bar }).fit(namedFeatures(data), data.y);
   bar.stop();
   return { model: cv.model, chosen: chosenBy(`${k}-fold stratified`, { lambda: cv.lambdaMin, lambda1se: cv.lambda1se }) };
 }
@@ -55,13 +56,13 @@ function crossValidate(k: number, given: Record<string, unknown>, onWarning: (me
 export function fitClassifier(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): void {
   const { targets } = checkFlags(file, flags, given);
   checkInMemory(file, flags);
-  const data = loadLabelled(file, targets[0] ?? BREAST_CANCER.target);
+  const data = loadLabelled(file, targets[0] ?? BREAST_CANCER.target, flags);
   checkReserved(data.featureNames, [INTERCEPT], data.source);
   checkClassWeight(given, data.y, data.target);
   const warnings: string[] = [];
   const onWarning = (message: string) => void warnings.push(message);
   const { model, chosen } = flags.cv === undefined
-    ? { model: createModel("LogisticRegression", { ...given, onWarning }).fit(data.X, data.y), chosen: "" }
+    ? { model: createModel("LogisticRegression", { ...given, onWarning }).fit(namedFeatures(data), data.y), chosen: "" }
     : crossValidate(flags.cv, given, onWarning, data);
   checkFinite("the fit", model.coef, model.intercepts);
   for (const warning of warnings) console.warn(`regularized: warning: ${warning}`);

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { CliError } from "./cli-error.js";
 import { readText, sourceName } from "./input-source.js";
 import {
-  cellPlace, cellValue, checkHeader, checkRowLength, CSV_OPTIONS, csvSyntaxMessage, tableFromRecords, type CsvRecord, type Table,
+  checkHeader, CSV_OPTIONS, csvSyntaxMessage, tableFromRecords, type CsvRecord, type Table,
 } from "../csv/table.js";
 
 export type { Table } from "../csv/table.js";
@@ -33,19 +33,6 @@ export function headerAndData(records: readonly CsvRecord[], source: string): { 
   return { columns: header.record, data };
 }
 
-/**
- * The `names` columns of each row (all in `columns`), as numbers in the order named; the other cells are not read.
- * Errors name the source, the line and the column.
- */
-export function namedColumns(columns: readonly string[], data: readonly CsvRecord[], source: string, names: readonly string[]): number[][] {
-  const indices = names.map((name) => columns.indexOf(name));
-  return data.map(({ record, info }) => {
-    checkRowLength(record.length, columns, source, info.lines);
-    const where = (c: number) => cellPlace(source, info.lines, columns[c]);
-    return indices.map((c) => cellValue(record[c], c, where));
-  });
-}
-
 /** Features and targets: the target columns (several for a multi-output fit) and the other columns as features. */
 export interface Split {
   X: number[][];
@@ -68,17 +55,6 @@ export function targetColumns(columns: readonly string[], targets: readonly stri
     throw new CliError(`${source} has no feature columns: every column is a --target. Add the columns to predict from.`);
   }
   return { indices, isTarget, featureNames };
-}
-
-/** Splits a table into the features and the `targets` columns. */
-export function splitTargets(table: Table, targets: readonly string[], source: string): Split {
-  const { indices, isTarget, featureNames } = targetColumns(table.columns, targets, source);
-  return {
-    X: table.rows.map((row) => row.filter((_, c) => !isTarget(c))),
-    y: indices.length === 1 ? table.rows.map((row) => row[indices[0]]) : table.rows.map((row) => indices.map((c) => row[c])),
-    featureNames,
-    targets: [...targets],
-  };
 }
 
 /** A CSV cell: quoted (quotes doubled) when it holds a comma, a quote or a line break. */

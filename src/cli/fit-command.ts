@@ -8,8 +8,10 @@ import { ElasticNetCV, LassoCV } from "../models/elastic-net-cv.js";
 import { createModel, type RegressorName } from "../models/registry.js";
 import { RidgeCV } from "../models/ridge-cv.js";
 import type { Owner } from "../options/schema.js";
+import type { NamedMatrix } from "../tables/columns.js";
 import { CliError } from "./cli-error.js";
 import { csvCell, type Split } from "./csv.js";
+import { namedFeatures, type ColumnFlags } from "./feature-table.js";
 import { checkApplicable } from "./flags.js";
 import { BREAST_CANCER, checkReserved, checkTargets, DIABETES, INTERCEPT, isConstant, loadData } from "./load-data.js";
 import { modelFile } from "./model-file.js";
@@ -38,7 +40,7 @@ export const MODEL_CHOICES = alternatives([...Object.keys(MODELS), LOGISTIC]);
 const FORMATS = ["table", "json", "csv"];
 
 /** The flags of `fit` that are not estimator options (those come from the schema). */
-export interface FitFlags {
+export interface FitFlags extends ColumnFlags {
   target?: string[];
   model: string;
   cv?: number;
@@ -110,7 +112,7 @@ export function checkFlags(file: string | undefined, flags: FitFlags, options: R
  * Chooses lambda by CV; a constant target needs none (every lambda of an L1 penalty gives zero weights).
  * RidgeCV's closed form has no warnings to give.
  */
-function crossValidate(flags: FitFlags, given: Record<string, unknown>, onWarning: (message: string) => void, X: number[][], y: number[]) {
+function crossValidate(flags: FitFlags, given: Record<string, unknown>, onWarning: (message: string) => void, X: NamedMatrix, y: number[]) {
   const { model: name, cv } = MODELS[flags.model];
   if (cv === "RidgeCV") {
     const fitted = new RidgeCV(given).fit(X, y);
@@ -122,7 +124,7 @@ function crossValidate(flags: FitFlags, given: Record<string, unknown>, onWarnin
     const l1Ratio = Array.isArray(ratios) ? ratios[0] as number : ratios;
     return { model: createModel(name, { ...given, l1Ratio, onWarning }).fit(X, y), chosen: " (constant, so every lambda gives zero weights: nothing to cross-validate)" };
   }
-  if ((flags.cv as number) > X.length) throw new CliError(`--cv ${flags.cv} asks for more folds than the ${X.length} rows: give --cv ${X.length} or less.`);
+  if ((flags.cv as number) > X.rows) throw new CliError(`--cv ${flags.cv} asks for more folds than the ${X.rows} rows: give --cv ${X.rows} or less.`);
   const bar = progress("cv folds");
   const fitted = new (cv === "LassoCV" ? LassoCV : ElasticNetCV)({ ...given, onWarning, nFolds: flags.cv, onProgress: bar }).fit(X, y);
   bar.stop();
@@ -170,14 +172,15 @@ export function print(model: LinearModel, data: Named, flags: FitFlags, chosen: 
 export function fit(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): void {
   const { targets } = checkFlags(file, flags, given);
   const entry = MODELS[flags.model];
-  const data = loadData(file, targets);
+  const data = loadData(file, targets, flags);
   checkReserved(data.featureNames, [INTERCEPT], data.source);
+  const X = namedFeatures(data);
   const warnings: string[] = [];
   const onWarning = (message: string) => void warnings.push(message);
   const { model, chosen } = flags.cv === undefined
     // Rows of several targets reach only the multi-output models (checkFlags), whose fit takes them.
-    ? { model: createModel(entry.model, { ...given, onWarning }).fit(data.X, data.y as VectorInput), chosen: "" }
-    : crossValidate(flags, given, onWarning, data.X, data.y as number[]);
+    ? { model: createModel(entry.model, { ...given, onWarning }).fit(X, data.y as VectorInput), chosen: "" }
+    : crossValidate(flags, given, onWarning, X, data.y as number[]);
   checkFinite("the fit", model.coef, model.intercepts);
   for (const warning of warnings) console.warn(`regularized: warning: ${warning}`);
   if (flags.output !== undefined) writeOutput(flags.output, JSON.stringify(modelFile(model, data.featureNames, data.targets), null, 1) + "\n");

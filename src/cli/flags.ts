@@ -6,6 +6,17 @@ import { isDecimal } from "../options/checks.js";
 import { optionEntries, optionsFor, OWNERS, type CliCommand, type Owner } from "../options/schema.js";
 import { CliError } from "./cli-error.js";
 
+/** A parser of a comma-separated list of column names (`--exclude id,notes`), none blank, none twice. */
+export function columnList(flag: string): (text: string) => string[] {
+  return argumentParser((text) => {
+    const names = text.split(",").map((name) => name.trim());
+    if (names.some((name) => name === "")) throw new Error(`${flag} takes column names separated by commas, such as a,b; got "${text}"`);
+    const twice = names.find((name, i) => names.indexOf(name) !== i);
+    if (twice !== undefined) throw new Error(`${flag} names "${twice}" twice`);
+    return names;
+  });
+}
+
 /** `--kebab-case` of an option name. */
 export const flagOf = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 

@@ -4,10 +4,12 @@ import { breastCancerColumns } from "../datasets/breast-cancer.generated.js";
 import { loadDiabetes } from "../datasets/diabetes.js";
 import { isDecimal } from "../options/checks.js";
 import { CliError } from "./cli-error.js";
-import { readRecords, splitTargets, type Split } from "./csv.js";
+import type { Split } from "./csv.js";
+import type { ColumnFlags, CsvFeatures } from "./feature-table.js";
 import { sourceName } from "./input-source.js";
-import { labelledTable, type LabelledTable } from "./labelled-csv.js";
-import { cellPlace, repeatedName, tableFromRecords, type CsvRecord } from "../csv/table.js";
+import { readCsvTable } from "./labelled-csv.js";
+import { cellPlace, cellValue, repeatedName } from "../csv/table.js";
+import type { ColumnEncoding } from "../tables/columns.js";
 
 /** How the coefficient tables and the path name the intercept. */
 export const INTERCEPT = "(intercept)";
@@ -38,38 +40,45 @@ export function checkTargets(file: string | undefined, targets: readonly string[
   }
 }
 
-/** Features and targets from a CSV file, or the embedded diabetes data when no file is given. */
-export function loadData(file: string | undefined, targets: readonly string[]): Split & { source: string } {
-  if (file === undefined) {
-    const { X, y, featureNames } = loadDiabetes();
-    return { X: X.map((row) => Array.from(row)), y: Array.from(y), featureNames, targets: [DIABETES.target], source: DIABETES.name };
-  }
-  const { records, source } = readRecords(file);
-  try {
-    return { ...splitTargets(tableFromRecords(records, source), targets, source), source };
-  } catch (error) {
-    throw labelsHint(records, source, targets) ?? error;
-  }
+/** How the commands say what they do to the data (one-hot encoding text columns): a line on standard error. */
+export const sayOnStderr = (message: string): void => void process.stderr.write(`regularized: ${message}\n`);
+
+/** Refuses --one-hot and --exclude without a file: they choose columns of a CSV file. */
+export function checkColumnFlags(file: string | undefined, flags: ColumnFlags): void {
+  const given = flags.oneHot ? "--one-hot" : flags.exclude ? "--exclude" : undefined;
+  if (file === undefined && given) throw new CliError(`${given} chooses columns of a CSV file, but no file was given: give the file, or drop ${given}.`);
 }
 
+/** The embedded data's features as the commands fit them: rows, names, and number columns. */
+export function embeddedFeatures(X: ArrayLike<ArrayLike<number>>, featureNames: string[]): CsvFeatures {
+  return { X: Array.from(X, (row) => Array.from(row)), featureNames, columns: featureNames.map((name) => ({ name, kind: "number" })) };
+}
+
+/** The data a regression command fits: features (with their encoding), targets, and how messages name the source. */
+export type Loaded = Split & { source: string; columns: ColumnEncoding[] };
+
 /**
- * When a table is refused because a target column holds text (its features being good numbers), the refusal with
- * what to do if that text is class labels; undefined otherwise.
+ * Features and targets from a CSV file (text feature columns one-hot encoded, said to `say`), or the embedded
+ * diabetes data when no file is given.
  */
-function labelsHint(records: readonly CsvRecord[], source: string, targets: readonly string[]): CliError | undefined {
-  let table: LabelledTable;
-  try {
-    table = labelledTable(records, source, targets);
-  } catch {
-    return undefined;
+export function loadData(file: string | undefined, targets: readonly string[], flags: ColumnFlags = {}, say = sayOnStderr): Loaded {
+  checkColumnFlags(file, flags);
+  if (file === undefined) {
+    const { X, y, featureNames } = loadDiabetes();
+    return { ...embeddedFeatures(X, featureNames), y: Array.from(y), targets: [DIABETES.target], source: DIABETES.name };
   }
-  for (const [t, column] of table.cells.entries()) {
-    const i = column.findIndex((cell) => !isDecimal(cell));
-    if (i < 0) continue;
-    return new CliError(`${cellPlace(source, table.lines[i], targets[t])}: "${column[i]}" is not a number. Write numbers in decimal, such as 0.5 or -1e3; ` +
-      `if "${targets[t]}" holds class labels, classify by it with --model logistic.`);
-  }
-  return undefined;
+  const { features, cells, lines, source } = readCsvTable(file, targets, flags, say);
+  const columns = cells.map((column, t) => column.map((cell, i) => targetValue(cell, source, lines[i], targets[t])));
+  const y = columns.length === 1 ? columns[0] : lines.map((_, i) => columns.map((column) => column[i]));
+  return { ...features, y, targets: [...targets], source };
+}
+
+/** A target cell as a number; a cell of text is refused with what to do if the column holds class labels. */
+function targetValue(cell: string, source: string, line: number, target: string): number {
+  const where = () => cellPlace(source, line, target);
+  if (cell === "" || isDecimal(cell)) return cellValue(cell, 0, where);
+  throw new CliError(`${where()}: "${cell}" is not a number. Write numbers in decimal, such as 0.5 or -1e3; ` +
+    `if "${target}" holds class labels, classify by it with --model logistic.`);
 }
 
 /** Whether every row has the same target value (then every lambda of a lasso or elastic net gives zero weights). */

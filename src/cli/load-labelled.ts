@@ -6,15 +6,13 @@ import type { Label } from "../models/logistic-regression.js";
 import { isDecimal } from "../options/checks.js";
 import { cellPlace, cellValue } from "../csv/table.js";
 import { CliError } from "./cli-error.js";
-import { readRecords } from "./csv.js";
-import { labelledTable } from "./labelled-csv.js";
-import { BREAST_CANCER } from "./load-data.js";
+import type { ColumnFlags, CsvFeatures } from "./feature-table.js";
+import { readCsvTable } from "./labelled-csv.js";
+import { BREAST_CANCER, checkColumnFlags, embeddedFeatures, sayOnStderr } from "./load-data.js";
 
-/** Features, one label per row, and the names of the columns. */
-export interface Labelled {
-  X: number[][];
+/** Features (with their encoding), one label per row, and the names of the columns. */
+export interface Labelled extends CsvFeatures {
   y: Label[];
-  featureNames: string[];
   target: string;
   source: string;
 }
@@ -59,14 +57,16 @@ function checkClasses(y: readonly Label[], target: string, source: string): void
  * The features and labels of a CSV file (the `target` column read as labels), or of the embedded breast cancer data
  * without a file (whose target checkTargets has checked).
  */
-export function loadLabelled(file: string | undefined, target: string): Labelled {
+export function loadLabelled(file: string | undefined, target: string, flags: ColumnFlags = {}, say = sayOnStderr): Labelled {
+  checkColumnFlags(file, flags);
   if (file === undefined) {
     const { X, y, featureNames } = loadBreastCancer();
-    return { X: X.map((row) => Array.from(row)), y, featureNames, target: BREAST_CANCER.target, source: BREAST_CANCER.name };
+    return { ...embeddedFeatures(X, featureNames), y, target: BREAST_CANCER.target, source: BREAST_CANCER.name };
   }
-  const { records, source } = readRecords(file);
-  const { X, featureNames, cells: [cells], lines } = labelledTable(records, source, [target]);
+  const { features, cells: [cells], lines, source } = readCsvTable(file, [target], flags, say);
+  const empty = cells.indexOf("");
+  if (empty >= 0) throw new CliError(`${cellPlace(source, lines[empty], target)}: missing label. Fill it in, or drop the row.`);
   const y = toLabels(cells, lines, source, target);
   checkClasses(y, target, source);
-  return { X, y, featureNames, target, source };
+  return { ...features, y, target, source };
 }

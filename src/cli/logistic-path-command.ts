@@ -53,7 +53,7 @@ function pathLines(result: LogisticPathResult, featureNames: readonly string[]):
 /** The logistic path of the rows of a CSV file (the target read as labels), or of the breast cancer data, as CSV text. */
 export function logisticPathText(file: string | undefined, flags: PathFlags, options: Record<string, unknown>): string {
   const targets = checkLogisticFlags(file, flags, options);
-  const { X, y, featureNames, target, source } = loadLabelled(file, targets[0] ?? BREAST_CANCER.target);
+  const { X, y, featureNames, target, source } = loadLabelled(file, targets[0] ?? BREAST_CANCER.target, flags);
   checkClassWeight(options, y, target);
   checkReserved(featureNames, ["lambda", ...(classCounts(y).size > 2 ? [CLASS] : []), INTERCEPT], source);
   const bar = progress("path");

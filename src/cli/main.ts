@@ -8,17 +8,20 @@ import { bench } from "./bench.js";
 import { fit, LOGISTIC, MODEL_CHOICES, type FitFlags } from "./fit-command.js";
 import { fitClassifier } from "./classify-command.js";
 import { parseClassWeight, withClassWeight } from "./class-weight.js";
-import { addSchemaFlags, givenOptions, integerFlag, repeatable } from "./flags.js";
+import { addSchemaFlags, columnList, givenOptions, integerFlag, repeatable } from "./flags.js";
 import { path, type PathFlags } from "./path-command.js";
 import { predict } from "./predict-command.js";
 import { CliError } from "./cli-error.js";
 import { fitInEngine } from "./engine-fit.js";
+import { checkInMemoryColumns } from "./feature-table.js";
 import { checkThreads, fitStreamed, isParquet, STREAM_ABOVE, streamsBySize } from "./stream-fit.js";
 import { sql, type SqlFlags } from "./sql-command.js";
 import { THREADS_FROM } from "../streaming/parallel-csv.js";
 
 const DATA_HELP = "CSV with a header row (- reads standard input); omit for the diabetes data (the breast cancer data with --model logistic)";
 const TARGET_HELP = "the column to predict (with --model logistic, a column of class labels: text, numbers or true/false)";
+const ONE_HOT_HELP = "number columns to one-hot encode as categories, such as a,b (text columns are one-hot encoded on their own, said on standard error)";
+const EXCLUDE_HELP = "columns to leave out, such as id,notes";
 const CLASS_WEIGHT_HELP = 'with --model logistic: "balanced" (n / (K n_k)) or label=weight pairs such as B=1,M=2 (other classes 1)';
 
 /** The subcommand being run, for the help hint of commander's errors. */
@@ -27,6 +30,9 @@ let running = "";
 /** `fit` in memory, in a data engine, or streamed (asked, or on its own for a large file); a classifier in memory. */
 function fitAny(file: string | undefined, flags: FitFlags, given: Record<string, unknown>): void | Promise<void> {
   if (flags.model === LOGISTIC) return fitClassifier(file, flags, given);
+  const how = flags.engine !== undefined ? "--engine" : flags.stream ? "--stream" : isParquet(file) ? "Parquet"
+    : streamsBySize(file, flags, given) ? `over ${STREAM_ABOVE / 2 ** 20} MiB` : undefined;
+  if (how !== undefined) checkInMemoryColumns(flags, file, how);
   if (flags.engine !== undefined && flags.stream) {
     throw new CliError("--engine and --stream are two ways to fit from statistics: give one of them.");
   }
@@ -69,6 +75,8 @@ async function main(argv: string[]): Promise<void> {
     .option("--cv <k>", "choose lambda by k-fold cross-validation (ridge: exact leave-one-out, k unused; logistic: stratified folds, deviance)", integerFlag("--cv", 2));
   addSchemaFlags(fitCommand, "fit")
     .option("--class-weight <weights>", CLASS_WEIGHT_HELP, parseClassWeight)
+    .option("--one-hot <columns>", ONE_HOT_HELP, columnList("--one-hot"))
+    .option("--exclude <columns>", EXCLUDE_HELP, columnList("--exclude"))
     .option("--output <model.json>", "write the fitted model (atomically; never over the input)")
     .option("--format <format>", "table, json or csv", "table")
     .option("--engine <name>", "compute the statistics inside a data engine (duckdb) reading the CSV or Parquet file (globs allowed)")
@@ -86,6 +94,8 @@ async function main(argv: string[]): Promise<void> {
     .option("--model <name>", "lasso (the elastic-net path with --l1-ratio) or logistic (a line per lambda and class above two classes)", "lasso");
   addSchemaFlags(pathCommand, "path")
     .option("--class-weight <weights>", CLASS_WEIGHT_HELP, parseClassWeight)
+    .option("--one-hot <columns>", ONE_HOT_HELP, columnList("--one-hot"))
+    .option("--exclude <columns>", EXCLUDE_HELP, columnList("--exclude"))
     .option("--output <path.csv>", "write to a file instead of stdout (atomically; never over the input)")
     .option("--stream", `read the CSV (or -) as a stream into statistics: memory independent of its size (on its own past ${STREAM_ABOVE / 2 ** 20} MiB, and for Parquet)`)
     .option("--threads <n>", `threads that read a streamed CSV file (default: one per core from ${THREADS_FROM / 2 ** 20} MiB, one below)`, integerFlag("--threads", 1))

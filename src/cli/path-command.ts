@@ -5,6 +5,7 @@ import type { GramStatistics } from "../gram-accumulator.js";
 import { enetPath, lassoPath, type PathResult } from "../paths/path.js";
 import { CliError } from "./cli-error.js";
 import { csvCell } from "./csv.js";
+import { checkInMemoryColumns, type ColumnFlags } from "./feature-table.js";
 import { checkApplicable } from "./flags.js";
 import { checkReserved, checkTargets, INTERCEPT, isConstant, loadData } from "./load-data.js";
 import { checkOutput, writeOutput } from "./output-file.js";
@@ -15,8 +16,8 @@ import { checkThreads, fileStatistics, isLarge, isParquet, STREAM_ABOVE, streame
 import { logisticPathText } from "./logistic-path-command.js";
 
 /** The path of the rows, read into memory. */
-function pathOfRows(file: string | undefined, targets: string[], options: Record<string, unknown>) {
-  const { X, y, featureNames, targets: [target], source } = loadData(file, targets);
+function pathOfRows(file: string | undefined, targets: string[], flags: ColumnFlags, options: Record<string, unknown>) {
+  const { X, y, featureNames, targets: [target], source } = loadData(file, targets, flags);
   checkReserved(featureNames, ["lambda", INTERCEPT], source);
   const values = y as number[];
   if (isConstant(values)) throw constantTarget(target, values[0]);
@@ -32,7 +33,7 @@ function trace(X: number[][] | GramStatistics, y: number[] | undefined, options:
 }
 
 /** The flags of `path` that are not estimator options. */
-export interface PathFlags {
+export interface PathFlags extends ColumnFlags {
   target?: string[];
   /** "lasso" (the default: the elastic-net path with --l1-ratio) or "logistic". */
   model: string;
@@ -92,7 +93,8 @@ export async function path(file: string | undefined, flags: PathFlags, options: 
     process.stderr.write(`regularized: ${file} is over ${STREAM_ABOVE / 2 ** 20} MiB, so it is streamed into statistics (as --stream does).\n`);
   }
   checkThreads(flags.threads, streamed, file);
-  const { result, featureNames } = streamed ? await streamedPath(file, targets[0], flags.threads, options) : pathOfRows(file, targets, options);
+  if (streamed) checkInMemoryColumns(flags, file, flags.stream ? "--stream" : isParquet(file) ? "Parquet" : `over ${STREAM_ABOVE / 2 ** 20} MiB`);
+  const { result, featureNames } = streamed ? await streamedPath(file, targets[0], flags.threads, options) : pathOfRows(file, targets, flags, options);
   checkFinite("the path", result.lambdas, result.intercepts, ...result.coefs);
   const lines = [["lambda", ...featureNames, INTERCEPT].map(csvCell).join(",")];
   result.lambdas.forEach((lambda, i) => lines.push([lambda, ...Array.from(result.coefs[i]), result.intercepts[i]].join(",")));

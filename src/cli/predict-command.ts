@@ -5,7 +5,9 @@ import type { LinearModel } from "../models/base.js";
 import type { LogisticRegression } from "../models/logistic-regression.js";
 import { isClassifier } from "../models/registry.js";
 import { CliError } from "./cli-error.js";
-import { csvCell, headerAndData, namedColumns, readRecords } from "./csv.js";
+import type { ColumnEncoding } from "../tables/columns.js";
+import { csvCell, headerAndData, readRecords } from "./csv.js";
+import { csvFeaturesFor } from "./feature-table.js";
 import { STDIN } from "./input-source.js";
 import { readModelFile } from "./model-file.js";
 
@@ -54,12 +56,9 @@ export function predict(modelPath: string, dataPath: string): void {
   const { model, featureNames, targets } = readModelFile(modelPath);
   const { records, source } = readRecords(dataPath);
   const { columns, data } = headerAndData(records, source);
-  const missing = featureNames.filter((name) => !columns.includes(name));
-  if (missing.length > 0) {
-    throw new CliError(`${source} lacks the model's features ${missing.join(", ")}: its columns are ${columns.join(", ")}. ` +
-      "Add them (columns are matched by name, in any order; other columns are ignored).");
-  }
-  const X = namedColumns(columns, data, source, featureNames);
+  // The model's columns: its one-hot encoding, or (files of numeric features) one number column per feature.
+  const encoding = model.columns ?? featureNames.map((name): ColumnEncoding => ({ name, kind: "number" }));
+  const X = csvFeaturesFor(encoding, columns, data, source, (message) => console.warn(`regularized: warning: ${message}`));
   const lines = isClassifier(model) ? classifierLines(model, X, targets[0], source) : regressionLines(model, X, targets, source);
   process.stdout.write(lines.join("\n") + "\n");
 }

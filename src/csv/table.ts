@@ -3,7 +3,9 @@
 // bundles it with csv-parse's browser build.
 
 import type { Options } from "csv-parse";
-import { isDecimal, UNDERFLOW, underflowsToZero } from "../options/checks.js";
+import { isDecimal, repeatedName, UNDERFLOW, underflowsToZero } from "../options/checks.js";
+
+export { repeatedName } from "../options/checks.js";
 
 /** A numeric table with a header row. */
 export interface Table {
@@ -25,12 +27,6 @@ export const CSV_OPTIONS = { bom: true, skip_empty_lines: true, trim: true, info
 
 /** Separators people save "CSV" with instead of commas. */
 const OTHER_SEPARATORS: readonly [string, string][] = [[";", "semicolons"], ["\t", "tabs"], ["|", "bars"]];
-
-/** The first name that appears twice in `names`, or undefined. */
-export function repeatedName(names: readonly string[]): string | undefined {
-  const seen = new Set<string>();
-  return names.find((name) => seen.has(name) || !seen.add(name));
-}
 
 /** Checks a header row: more than a semicolon- or tab-separated line, names not numbers, none blank, none twice. */
 export function checkHeader(columns: string[], source: string): void {

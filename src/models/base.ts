@@ -13,6 +13,8 @@ import { FittedModel, type FittedJSON } from "./fitted-model.js";
 import { describeValue, isPlainObject } from "../options/checks.js";
 import { checkOptionsObject, isApplicable, optionsFor, OWNERS, resolveOptions, withoutUnusedDefaults, type ModelOwner, type Solver } from "../options/schema.js";
 import type { JsonOptions, LinearModelOptions, ResolvedOptions } from "./options.js";
+import type { ColumnEncoding } from "../tables/columns.js";
+import { checkSchemaCount, fitSchema, readSchemaJSON, schemaToJSON, type FeatureSchema } from "../tables/feature-schema.js";
 
 export type { FittedState, Targets } from "./fitted-model.js";
 
@@ -20,12 +22,18 @@ export type { FittedState, Targets } from "./fitted-model.js";
 export interface FitOptions {
   /** Non-negative weight of each row (scikit-learn's sample_weight: rescaled to sum to n). CD, FISTA, closed form. */
   sampleWeight?: ArrayLike<number>;
+  /**
+   * The name of each column of X (scikit-learn's feature_names_in_): kept by the model, saved in its JSON, and checked
+   * when it predicts from records or named matrices. X from fromRecords or fromArrow brings its own.
+   */
+  featureNames?: readonly string[];
 }
 
 /** Checks the options of one fit against the option schema (owner "fit"): unknown names are refused. */
 export function checkFitOptions(options: unknown): FitOptions {
-  // An own field even when undefined: a sampleWeight polluting Object.prototype is not read as this fit's.
-  return { sampleWeight: resolveOptions("fit", options).sampleWeight };
+  // Own fields even when undefined: a sampleWeight polluting Object.prototype is not read as this fit's.
+  const { sampleWeight, featureNames } = resolveOptions("fit", options);
+  return { sampleWeight, featureNames };
 }
 
 /** The serialized form of a model: plain JSON, restored exactly by the class's static `fromJSON` (or `modelFromJSON`). */
@@ -36,6 +44,10 @@ export interface ModelJSON {
   /** The resolved options that apply to the model and its solver, but functions (onWarning). */
   options: JsonOptions;
   fitted: null | FittedJSON;
+  /** The features' names, when the model was fitted with them. */
+  featureNames?: string[];
+  /** The table columns the features encode, when one of them is one-hot encoded. */
+  columns?: ColumnEncoding[];
 }
 
 /**
@@ -67,6 +79,10 @@ export abstract class LinearModel extends FittedModel {
 
   protected get backendName(): BackendName {
     return this.options.backend;
+  }
+
+  protected warn(message: string): void {
+    this.options.onWarning(message);
   }
 
   /**
@@ -115,9 +131,11 @@ export abstract class LinearModel extends FittedModel {
 
   protected fitWith(solver: string, X: unknown, y: unknown, options: FitOptions = {}): this {
     const fitOptions = checkFitOptions(options);
+    const schema = fitSchema(X, fitOptions.featureNames, this.modelName);
     const state = withDesign(X, y, this.options.backend, this.modelName, this.multiOutput, (design) =>
       fitDesign(design, this.plan(solver, design.cols, design.outputs, fitOptions)));
-    return this.accept(state, solver);
+    checkSchemaCount(schema, state.nFeatures);
+    return this.accept(state, solver, schema);
   }
 
   /** What the pipeline runs for a fit with this solver on d features and k outputs. */
@@ -143,7 +161,7 @@ export abstract class LinearModel extends FittedModel {
   }
 
   /** Warns if the fit did not converge, then makes it the model's state (so a throwing onWarning leaves it out). */
-  protected accept(state: FittedState, solver: string): this {
+  protected accept(state: FittedState, solver: string, schema: FeatureSchema | null = null): this {
     if (!state.converged) {
       this.options.onWarning(
         `${this.modelName} (solver "${solver}") did not converge in ${this.iterationLimit} (tol ${this.options.tol})` +
@@ -151,6 +169,7 @@ export abstract class LinearModel extends FittedModel {
       );
     }
     this.state = state;
+    this.schema = schema;
     return this;
   }
 
@@ -181,7 +200,7 @@ export abstract class LinearModel extends FittedModel {
       if (value === undefined || typeof value === "function") continue;
       options[name] = value instanceof Float64Array ? Array.from(value) : value;
     }
-    return { format: "regularized", version: 1, model: this.modelName, options, fitted: this.fittedJSON() };
+    return { format: "regularized", version: 1, model: this.modelName, options, fitted: this.fittedJSON(), ...schemaToJSON(this.schema) };
   }
 
   /** Restores a model from {@link LinearModel.toJSON}'s output (an object or its JSON string). */
@@ -202,6 +221,7 @@ export abstract class LinearModel extends FittedModel {
     }
     const model: LinearModel = new this(withoutUnusedDefaults(name, { ...parsed.options }) as never);
     model.restoreFitted(parsed.fitted, model.multiOutput);
+    model.schema = readSchemaJSON(parsed, model.state?.nFeatures, "fromJSON");
     return model as T;
   }
 }

@@ -1,6 +1,8 @@
 import type { MatrixInput, VectorInput } from "../input.js";
 import type { SparseLinearModel } from "../sparse/sparse-model.js";
 import type { LinearModel } from "./base.js";
+import type { ColumnEncoding } from "../tables/columns.js";
+import type { TableRecord } from "../tables/records.js";
 
 /** What the CV estimators share: the refitted model, the chosen lambdas, and prediction through the model. */
 export abstract class CrossValidated<M extends LinearModel> {
@@ -40,11 +42,21 @@ export abstract class CrossValidated<M extends LinearModel> {
     return this.fitted("toSparse").model.toSparse();
   }
 
-  predict(X: MatrixInput): Float64Array {
+  /** The features' names, when the fit was given them (see LinearModel.featureNames). */
+  get featureNames(): string[] | undefined {
+    return this.fitted("reading featureNames").model.featureNames;
+  }
+
+  /** The table columns the features encode, when the fit was given names (see LinearModel.columns). */
+  get columns(): ColumnEncoding[] | undefined {
+    return this.fitted("reading columns").model.columns;
+  }
+
+  predict(X: MatrixInput | readonly TableRecord[]): Float64Array {
     return this.fitted("predict").model.predict(X);
   }
 
-  score(X: MatrixInput, y: VectorInput): number {
+  score(X: MatrixInput | readonly TableRecord[], y: VectorInput): number {
     return this.fitted("score").model.score(X, y);
   }
 }

@@ -15,6 +15,7 @@ import { withDesign } from "../pipeline/fit.js";
 import { designFoldStatistics, statisticsInRange } from "../pipeline/design-folds.js";
 import { heldOutErrors } from "../pipeline/predict.js";
 import { checkFitOptions, type FitOptions } from "./base.js";
+import { fitSchema } from "../tables/feature-schema.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import { CrossValidated } from "./cross-validated.js";
 import { ElasticNet, type ElasticNetOptions } from "./elastic-net.js";
@@ -118,8 +119,9 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
    */
   fit(X: MatrixInput | Design, y?: VectorInput, fitOptions: FitOptions = {}): this {
     const options = checkFitOptions(fitOptions);
+    const schema = fitSchema(X, options.featureNames, this.owner);
     const backend = this.options.backend;
-    this.result = withDesign(X, y, backend, this.owner, false, (design) => {
+    const result = withDesign(X, y, backend, this.owner, false, (design) => {
       const n = design.rows;
       const k = this.options.nFolds;
       if (k > n) {
@@ -141,9 +143,11 @@ export class ElasticNetCV extends CrossValidated<ElasticNet> {
         : this.rowErrors(design, foldIds, k, weights, grids, pathOptions, errorExponent);
       // Errors from statistics are in y's own units (exponent 0).
       const chosen = this.choose(errors, grids, shared ? 0 : errorExponent);
-      const model = new ElasticNet(this.modelOptions(chosen.lambdaMin, chosen.l1Ratio)).fit(design, undefined, options);
+      const model = new ElasticNet(this.modelOptions(chosen.lambdaMin, chosen.l1Ratio)).fit(design, undefined, { sampleWeight: options.sampleWeight });
       return { model, ...chosen, foldIds };
     });
+    result.model.useSchema(schema);
+    this.result = result;
     return this;
   }
 

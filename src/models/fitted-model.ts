@@ -9,6 +9,9 @@ import { CsrMatrix } from "../sparse/csr.js";
 import { SparseLinearModel } from "../sparse/sparse-model.js";
 import { rSquared } from "../metrics.js";
 import { fittedToJSON, readFittedJSON, type FittedJSON } from "./fitted-json.js";
+import type { ColumnEncoding } from "../tables/columns.js";
+import { checkSchemaCount, columnsOf, namesOf, readInput, type FeatureSchema } from "../tables/feature-schema.js";
+import type { TableRecord } from "../tables/records.js";
 
 export type { FittedState } from "../pipeline/fitted-state.js";
 export type { FittedJSON } from "./fitted-json.js";
@@ -29,6 +32,8 @@ export function targetsOf(y: unknown): Targets {
 /** State and readings every fitted linear model shares; the estimator classes add options and fitting. */
 export abstract class FittedModel {
   protected state: FittedState | null = null;
+  /** The features' names and the table columns they encode, when the fit was given them. */
+  protected schema: FeatureSchema | null = null;
 
   protected constructor(
     /** The class name, used in messages and JSON. */
@@ -37,6 +42,9 @@ export abstract class FittedModel {
 
   /** The backend that predicts. */
   protected abstract get backendName(): BackendName;
+
+  /** Where warnings go (categories a model never saw, at predict). */
+  protected abstract warn(message: string): void;
 
   protected fitted(use: string): FittedState {
     if (!this.state) throw new NotFittedError(this.modelName, use);
@@ -97,10 +105,39 @@ export abstract class FittedModel {
     return this.fitted("reading nFeatures").nFeatures;
   }
 
-  /** Predictions X w + b: n values, or n x k row-major for a multi-output fit. */
-  predict(X: MatrixInput): Float64Array {
+  /**
+   * The name of each feature, when the fit was given them (fit's `featureNames`, or X from fromRecords or fromArrow);
+   * undefined otherwise.
+   */
+  get featureNames(): string[] | undefined {
+    this.fitted("reading featureNames");
+    return namesOf(this.schema);
+  }
+
+  /** The table columns the features encode (text columns one-hot), when the fit was given names; undefined otherwise. */
+  get columns(): ColumnEncoding[] | undefined {
+    this.fitted("reading columns");
+    return columnsOf(this.schema);
+  }
+
+  /**
+   * Gives the model the names of its features as a wrapper that fitted it knew them (cross-validation's refit on a
+   * prepared design).
+   * @internal
+   */
+  useSchema(schema: FeatureSchema | null): void {
+    checkSchemaCount(schema, this.fitted("useSchema").nFeatures);
+    this.schema = schema;
+  }
+
+  /**
+   * Predictions X w + b: n values, or n x k row-major for a multi-output fit. X may also be records (objects keyed by
+   * feature name) when the model knows its features' names; their columns are checked by name.
+   */
+  predict(X: MatrixInput | readonly TableRecord[]): Float64Array {
     const state = this.fitted("predict");
-    return predictInput(this.backendName, X, state.coef, state.intercepts, (cols) => {
+    const input = readInput(X, this.schema, this.modelName, "predict", (message) => this.warn(message)) as MatrixInput;
+    return predictInput(this.backendName, input, state.coef, state.intercepts, (cols) => {
       if (cols !== state.nFeatures) {
         throw new RangeError(
           `X has ${cols} features but this ${this.modelName} was fitted on ${state.nFeatures}: pass the same columns in the same order.`,
@@ -110,7 +147,7 @@ export abstract class FittedModel {
   }
 
   /** Coefficient of determination R^2 = 1 - SS_res / SS_tot (averaged over outputs). */
-  score(X: MatrixInput, y: VectorInput | ArrayLike<ArrayLike<number>>): number {
+  score(X: MatrixInput | readonly TableRecord[], y: VectorInput | ArrayLike<ArrayLike<number>>): number {
     const state = this.fitted("score");
     const predicted = this.predict(X);
     const { data: truth, k } = targetsOf(y);

@@ -12,6 +12,9 @@ import { predictResident } from "../pipeline/predict.js";
 import { encodeLabels, type Label } from "../logistic/labels.js";
 import { resolveOptions, type Resolved } from "../options/schema.js";
 import { checkFitOptions, type FitOptions } from "./base.js";
+import type { ColumnEncoding } from "../tables/columns.js";
+import { fitSchema } from "../tables/feature-schema.js";
+import type { TableRecord } from "../tables/records.js";
 import { meanAndStandardError, selectLambda } from "./cv-selection.js";
 import type { LogisticPathOptions } from "./logistic-path.js";
 import { LogisticRegression, logisticSettings } from "./logistic-regression.js";
@@ -89,7 +92,8 @@ export class LogisticRegressionCV {
    */
   fit(X: MatrixInput, y: ArrayLike<Label>, fitOptions: FitOptions = {}): this {
     const o = this.options;
-    const { sampleWeight } = checkFitOptions(fitOptions);
+    const { sampleWeight, featureNames } = checkFitOptions(fitOptions);
+    const schema = fitSchema(X, featureNames, "LogisticRegressionCV");
     const matrix = toMatrix(X, "X");
     const { classes, indices } = encodeLabels(y);
     if (indices.length !== matrix.rows) throw new RangeError(`y has ${indices.length} labels but X has ${matrix.rows} rows: give one label per row.`);
@@ -147,6 +151,7 @@ export class LogisticRegressionCV {
     const model = new LogisticRegression({
       lambda: lambdaMin, l1Ratio, fitIntercept, standardize, maxIter, tol, positive, classWeight, multiClass, backend, onWarning,
     }).fit(matrix, labels, { sampleWeight: weights });
+    model.useSchema(schema);
     this.result = {
       model, lambdas, lambdaMin, lambda1se, foldIds, cvMean: mean.map((v) => sign * v),
       cvStd: standardError.map((se) => se * Math.sqrt(scores.length)), cvStandardError: standardError,
@@ -207,15 +212,25 @@ export class LogisticRegressionCV {
     return this.model.coef;
   }
 
-  predict(X: MatrixInput): Label[] {
+  /** The features' names, when the fit was given them (see LogisticRegression.featureNames). */
+  get featureNames(): string[] | undefined {
+    return this.fitted("reading featureNames").model.featureNames;
+  }
+
+  /** The table columns the features encode, when the fit was given names (see LogisticRegression.columns). */
+  get columns(): ColumnEncoding[] | undefined {
+    return this.fitted("reading columns").model.columns;
+  }
+
+  predict(X: MatrixInput | readonly TableRecord[]): Label[] {
     return this.fitted("predict").model.predict(X);
   }
 
-  predictProba(X: MatrixInput): Float64Array {
+  predictProba(X: MatrixInput | readonly TableRecord[]): Float64Array {
     return this.fitted("predictProba").model.predictProba(X);
   }
 
-  score(X: MatrixInput, y: ArrayLike<Label>): number {
+  score(X: MatrixInput | readonly TableRecord[], y: ArrayLike<Label>): number {
     return this.fitted("score").model.score(X, y);
   }
 }

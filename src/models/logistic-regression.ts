@@ -14,6 +14,9 @@ import { CsrMatrix } from "../sparse/csr.js";
 import { SparseLogisticModel } from "./sparse-logistic-model.js";
 import { SparseLinearModel } from "../sparse/sparse-model.js";
 import { checkFitOptions, parseModelJSON, type FitOptions, type ModelJSON } from "./base.js";
+import type { ColumnEncoding } from "../tables/columns.js";
+import { checkSchemaCount, columnsOf, fitSchema, namesOf, readInput, readSchemaJSON, schemaToJSON, type FeatureSchema } from "../tables/feature-schema.js";
+import type { TableRecord } from "../tables/records.js";
 
 export type { Label } from "../logistic/labels.js";
 
@@ -60,6 +63,10 @@ export interface LogisticRegressionJSON {
     classes: Label[]; multinomial: boolean; nFeatures: number; coef: number[]; intercepts: number[]; nIter: number;
     converged: boolean; dualGap: number | null; history: number[];
   };
+  /** The features' names, when the model was fitted with them. */
+  featureNames?: string[];
+  /** The table columns the features encode, when one of them is one-hot encoded. */
+  columns?: ColumnEncoding[];
 }
 
 interface Fitted {
@@ -88,6 +95,7 @@ export class LogisticRegression {
   /** The options as given (and accepted), which setOptions changes. */
   private given: LogisticRegressionOptions;
   private state?: Fitted;
+  private schema: FeatureSchema | null = null;
 
   constructor(options: LogisticRegressionOptions = {}) {
     this.options = resolveOptions("LogisticRegression", options);
@@ -123,7 +131,7 @@ export class LogisticRegression {
       intercepts: Array.from(s.intercepts), nIter: s.nIter, converged: s.converged,
       dualGap: Number.isNaN(s.dualGap) ? null : s.dualGap, history: Array.from(s.history),
     };
-    return { format: "regularized", version: 1, model: "LogisticRegression", options, fitted: fitted ?? null };
+    return { format: "regularized", version: 1, model: "LogisticRegression", options, fitted: fitted ?? null, ...schemaToJSON(this.schema) };
   }
 
   /** Restores a model from {@link LogisticRegression.toJSON}'s output (or that JSON as a string). */
@@ -134,12 +142,17 @@ export class LogisticRegression {
     }
     const model = new LogisticRegression(parsed.options as LogisticRegressionOptions);
     if (parsed.fitted !== null) model.state = readFitted(parsed.fitted);
+    model.schema = readSchemaJSON(parsed, model.state?.nFeatures, "LogisticRegression.fromJSON");
     return model;
   }
 
-  /** Fits to X (rows, or { data, rows, cols }) and one label per row (numbers, strings or booleans); returns this. */
+  /**
+   * Fits to X (rows, { data, rows, cols }, or fromRecords' or fromArrow's X) and one label per row (numbers, strings or
+   * booleans); returns this.
+   */
   fit(X: MatrixInput, y: ArrayLike<Label>, fitOptions: FitOptions = {}): this {
-    const { sampleWeight } = checkFitOptions(fitOptions);
+    const { sampleWeight, featureNames } = checkFitOptions(fitOptions);
+    const schema = fitSchema(X, featureNames, "LogisticRegression");
     const o = this.options;
     const start = o.warmStart ? this.state : undefined;
     const { classes, multinomial, nFeatures, states } = fitLogistic(X, y, logisticSettings(o), { lambdas: [o.lambda], dualGap: true }, sampleWeight, start);
@@ -153,6 +166,8 @@ export class LogisticRegression {
       const advice = rose ? `lower learningRate (${o.learningRate}): the objective rose between iterations` : "raise maxIter, raise tol, or standardize the features";
       o.onWarning(`LogisticRegression (solver "${o.solver}") did not converge in ${fitted.nIter} iterations (tol ${o.tol}): ${advice}.`);
     }
+    checkSchemaCount(schema, nFeatures);
+    this.schema = schema;
     this.state = {
       classes, multinomial, nFeatures, coef: fitted.coef, intercepts: fitted.intercepts, nIter: fitted.nIter,
       converged: fitted.converged, dualGap: fitted.dualGap, history: o.recordHistory ? fitted.history : new Float64Array(0),
@@ -210,34 +225,54 @@ export class LogisticRegression {
     return this.fitted("reading history").history.slice();
   }
 
-  /** x w + b per row (binomial: n values, the log-odds of the second class) or per row and class (n x K). */
-  decisionFunction(X: MatrixInput): Float64Array {
+  /** The features' names, when the fit was given them (fit's `featureNames`, or X from fromRecords or fromArrow). */
+  get featureNames(): string[] | undefined {
+    return this.fitted("reading featureNames") && namesOf(this.schema);
+  }
+
+  /** The table columns the features encode (text columns one-hot), when the fit was given names. */
+  get columns(): ColumnEncoding[] | undefined {
+    return this.fitted("reading columns") && columnsOf(this.schema);
+  }
+
+  /** The names of the features, from the CV that refitted this model on its rows. @internal */
+  useSchema(schema: FeatureSchema | null): void {
+    checkSchemaCount(schema, this.fitted("useSchema").nFeatures);
+    this.schema = schema;
+  }
+
+  /**
+   * x w + b per row (binomial: n values, the log-odds of the second class) or per row and class (n x K). X may be
+   * records (objects keyed by feature name) when the model knows its features' names, as for every method below.
+   */
+  decisionFunction(X: MatrixInput | readonly TableRecord[]): Float64Array {
     const state = this.fitted("decisionFunction");
-    return predictInput(this.options.backend, X, state.coef, state.intercepts, (cols) => {
+    const input = readInput(X, this.schema, "LogisticRegression", "predict", this.options.onWarning) as MatrixInput;
+    return predictInput(this.options.backend, input, state.coef, state.intercepts, (cols) => {
       if (cols !== state.nFeatures) throw new RangeError(`X has ${cols} columns but the model was fitted on ${state.nFeatures}: pass the same features.`);
     });
   }
 
   /** log p(class | x) per row and class (n x K row-major, columns in `classes` order), computed stably. */
-  predictLogProba(X: MatrixInput): Float64Array {
+  predictLogProba(X: MatrixInput | readonly TableRecord[]): Float64Array {
     const state = this.fitted("predictLogProba");
     return logProbabilities(this.decisionFunction(X), state.multinomial, state.classes.length);
   }
 
   /** p(class | x) per row and class (n x K row-major, columns in `classes` order; each row sums to 1). */
-  predictProba(X: MatrixInput): Float64Array {
+  predictProba(X: MatrixInput | readonly TableRecord[]): Float64Array {
     this.fitted("predictProba");
     return this.predictLogProba(X).map(Math.exp);
   }
 
   /** The most probable class of each row. */
-  predict(X: MatrixInput): Label[] {
+  predict(X: MatrixInput | readonly TableRecord[]): Label[] {
     const state = this.fitted("predict");
     return mostProbable(this.predictLogProba(X), state.classes);
   }
 
   /** The accuracy: the share of rows whose predicted class equals y's label. */
-  score(X: MatrixInput, y: ArrayLike<Label>): number {
+  score(X: MatrixInput | readonly TableRecord[], y: ArrayLike<Label>): number {
     return accuracy(this.predict(X), y);
   }
 

@@ -14,6 +14,7 @@ import { heldOutErrorsFromStatistics } from "../pipeline/held-out-statistics.js"
 import { resolveOptions } from "../options/schema.js";
 import { Ridge } from "./ridge.js";
 import { checkFitOptions, type FitOptions } from "./base.js";
+import { fitSchema } from "../tables/feature-schema.js";
 import { normalizeWeights } from "../design/least-squares-data.js";
 import { timesPowerOfTwo } from "../power-of-two.js";
 
@@ -58,8 +59,11 @@ export class RidgeCV extends CrossValidated<Ridge> {
    * the weighted mean of the squared errors, and the refit is weighted too.
    */
   fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
-    const { sampleWeight } = checkFitOptions(options);
-    this.result = withDesign(X, y, this.backend, "RidgeCV", false, (design) => this.crossValidate(design, sampleWeight));
+    const { sampleWeight, featureNames } = checkFitOptions(options);
+    const schema = fitSchema(X, featureNames, "RidgeCV");
+    const result = withDesign(X, y, this.backend, "RidgeCV", false, (design) => this.crossValidate(design, sampleWeight));
+    result.model.useSchema(schema);
+    this.result = result;
     return this;
   }
 

@@ -6,6 +6,7 @@ import type { Design } from "../design/design.js";
 import type { MatrixInput, VectorInput } from "../input.js";
 import { fitDesign, withDesign } from "../pipeline/fit.js";
 import { heldOutRows, type SgdProgress, type SgdRunParams } from "../solvers/mini-batch.js";
+import { checkSchemaCount, fitSchema, readInput } from "../tables/feature-schema.js";
 import { checkFitOptions, LinearModel, type FitOptions, type FittedState } from "./base.js";
 import type { LinearModelOptions } from "./options.js";
 
@@ -60,12 +61,16 @@ export class SGDRegressor extends LinearModel {
   }
 
   override fit(X: MatrixInput | Design, y?: VectorInput, options: FitOptions = {}): this {
-    if (checkFitOptions(options).sampleWeight !== undefined) {
+    const checked = checkFitOptions(options);
+    if (checked.sampleWeight !== undefined) {
       throw new RangeError("SGDRegressor has no sampleWeight: repeat or drop rows instead.");
     }
+    const schema = fitSchema(X, checked.featureNames, this.modelName);
     this.restart = true;
     try {
-      return this.accept(this.train(X, y, this.options.epochs, true), "sgd");
+      const state = this.train(X, y, this.options.epochs, true);
+      checkSchemaCount(schema, state.nFeatures);
+      return this.accept(state, "sgd", schema);
     } finally {
       this.restart = false;
     }
@@ -79,7 +84,13 @@ export class SGDRegressor extends LinearModel {
           "sample weights (fit Ridge, Lasso or ElasticNet with { sampleWeight } for weighted rows).",
       );
     }
-    return this.accept(this.train(X, y, 1, false), "sgd");
+    // The first call names the features as fit does; later calls are checked against those names.
+    const given = fitSchema(X, undefined, this.modelName);
+    if (this.isFitted) readInput(X, this.schema, this.modelName, "partialFit", (message) => this.warn(message));
+    const schema = this.isFitted ? this.schema : given;
+    const state = this.train(X, y, 1, false);
+    checkSchemaCount(schema, state.nFeatures);
+    return this.accept(state, "sgd", schema);
   }
 
   /** Runs up to `epochs` epochs (with the stopping rule when `stopping`), starting from the saved progress. */

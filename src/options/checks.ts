@@ -48,6 +48,26 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
+/** The first name that appears twice in `names`, or undefined. */
+export function repeatedName(names: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  return names.find((name) => seen.has(name) || !seen.add(name));
+}
+
+/** Checks a list of names (features, categories): non-empty strings, none twice. `name` is how messages call the list. */
+export function checkFeatureNames(value: unknown, name: string): string[] {
+  if (!Array.isArray(value)) throw new TypeError(`${name} must be an array of distinct strings, got ${describeValue(value)}.`);
+  value.forEach((entry: unknown, j) => {
+    if (typeof entry !== "string" || entry === "") {
+      throw new TypeError(`${name}[${j}] must be a non-empty string, got ${describeValue(entry)}.`);
+    }
+  });
+  const names = value as string[];
+  const twice = repeatedName(names);
+  if (twice !== undefined) throw new RangeError(`${name} names "${twice}" twice: give each its own name.`);
+  return [...names];
+}
+
 /** Checks a regularization strength (or any option that is a finite number >= 0). */
 export function checkLambda(value: unknown, name = "lambda"): number {
   if (typeof value !== "number") {

@@ -3,7 +3,7 @@
 // that all of them, fromJSON, fitInWorker and the command line go through. A leaf: it imports only its checks.
 
 import {
-  checkBoolean, checkChoice, checkFraction, checkFunction, checkL1Ratio, checkLambda, checkList, checkPositive,
+  checkBoolean, checkFeatureNames, checkChoice, checkFraction, checkFunction, checkL1Ratio, checkLambda, checkList, checkPositive,
   checkPositiveInteger, checkSeed, describeValue, isPlainObject, MAX_ITER_LIMIT, parseNumber, parseNumberList,
 } from "./checks.js";
 
@@ -408,6 +408,12 @@ export const OPTIONS = {
     appliesTo: [...PATHS, "fit"],
     check: (v, name): number[] | undefined => checkList(v, name, (w, n) => checkLambda(w, n)),
     refusal: each([...MODELS, ...CV], "pass it to fit(X, y, { sampleWeight })"),
+  }),
+  featureNames: option({
+    doc: "the name of each column of X, kept by the model (featureNames, toJSON) and checked when it predicts from records; fit(X, y, { featureNames })",
+    appliesTo: ["fit"],
+    check: (v, name): string[] | undefined => (v === undefined ? undefined : checkFeatureNames(v, name)),
+    refusal: each([...MODELS, ...CV], "pass it to fit(X, y, { featureNames })"),
   }),
   groups: option({
     doc: `GroupLasso's groups: ${GROUPS_EXAMPLE}, together covering every feature once`,

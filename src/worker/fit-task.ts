@@ -6,13 +6,14 @@ import { getBackend } from "../backends/registry.js";
 import { copyMatrixIn, copyValuesIn } from "../copy-in.js";
 import { checkSameLength } from "../input.js";
 import { checkFitOptions } from "../models/base.js";
+import { fitSchema } from "../tables/feature-schema.js";
 import { encodeLabels, type Label } from "../logistic/labels.js";
 import { createModel, isClassifier, type ModelName } from "../models/registry.js";
 import { describeValue, isPlainObject } from "../options/checks.js";
 import { resolveOptions } from "../options/schema.js";
 import type { FitTask } from "./models.js";
 
-const REQUEST_FIELDS = ["model", "options", "X", "y", "sampleWeight"] as const;
+const REQUEST_FIELDS = ["model", "options", "X", "y", "sampleWeight", "featureNames"] as const;
 type RequestField = (typeof REQUEST_FIELDS)[number];
 
 /** A task ready to post, the buffers to transfer with it, and where its warnings go on this thread. */
@@ -40,7 +41,8 @@ export function prepareFit(request: unknown): PreparedFit {
   const fields = readRequest(request);
   const model = createModel(fields.model as ModelName, fields.options as object | undefined);
   const { onWarning } = resolveOptions(model.modelName, fields.options ?? {});
-  const { sampleWeight } = checkFitOptions(fields.sampleWeight === undefined ? {} : { sampleWeight: fields.sampleWeight });
+  const { sampleWeight, featureNames } = checkFitOptions({ sampleWeight: fields.sampleWeight, featureNames: fields.featureNames });
+  const schema = fitSchema(fields.X, featureNames, model.modelName);
   const js = getBackend("js");
   // The JS backend's blocks are plain Float64Arrays that its scopes never free: the scope is left to the garbage
   // collector and the arrays go to the worker.
@@ -57,7 +59,7 @@ export function prepareFit(request: unknown): PreparedFit {
   const task: FitTask = {
     model: model.modelName,
     options: model.toJSON().options,
-    X: { data: X.block.values, rows: X.rows, cols: X.cols },
+    X: { data: X.block.values, rows: X.rows, cols: X.cols, ...schema },
     y: Array.isArray(y) ? y : y.asRows ? Array.from({ length: y.rows }, (_, i) => y.block.values.subarray(i * y.cols, (i + 1) * y.cols)) : y.block.values,
     ...(weights && { sampleWeight: weights }),
   };

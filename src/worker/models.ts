@@ -1,6 +1,7 @@
 // What a fitting worker receives and answers, and how it fits (the model classes come from the registry).
 
 import type { Matrix } from "../input.js";
+import type { FeatureSchema } from "../tables/feature-schema.js";
 import type { Label } from "../logistic/labels.js";
 import { createModel, type AnyModelJSON, type ModelName } from "../models/registry.js";
 import { recordError, type ErrorRecord } from "./error-transfer.js";
@@ -18,13 +19,16 @@ export interface FitRequest<N extends WorkerModelName = WorkerModelName> {
   y: unknown;
   /** As in `fit(X, y, { sampleWeight })`. */
   sampleWeight?: ArrayLike<number>;
+  /** As in `fit(X, y, { featureNames })`; X from fromRecords or fromArrow brings its own. */
+  featureNames?: readonly string[];
 }
 
 /** What a worker receives: the options checked and resolved (plain data), the data checked and packed. */
 export interface FitTask {
   model: ModelName;
   options: AnyModelJSON["options"];
-  X: Matrix;
+  /** The rows, with the features' names and encoding when the request gave them. */
+  X: Matrix & Partial<FeatureSchema>;
   /** One output: a vector; several: rows (views of one buffer); a classifier's labels. */
   y: Float64Array | Float64Array[] | Label[];
   sampleWeight?: Float64Array;

@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const UNITS = [
   "backends", "linalg", "options", "models", "paths", "pipeline", "design", "solvers", "logistic", "sparse", "optim", "datasets", "cli",
-  "worker", "streaming", "csv", "sql", "backend.ts", "block-limit.ts", "power-of-two.ts", "input.ts", "copy-in.ts", "penalties.ts", "metrics.ts", "errors.ts", "gram-accumulator.ts", "index.ts",
+  "worker", "streaming", "csv", "sql", "tables", "backend.ts", "block-limit.ts", "power-of-two.ts", "input.ts", "copy-in.ts", "penalties.ts", "metrics.ts", "errors.ts", "gram-accumulator.ts", "index.ts",
 ] as const;
 type Unit = (typeof UNITS)[number];
 
@@ -43,14 +43,16 @@ const MAY_IMPORT: Record<Unit, readonly Unit[]> = {
   paths: [...BASE, "solvers", "design", "pipeline", "gram-accumulator.ts"],
   // The logistic models' Newton loops, each step a weighted elastic net through the solver table.
   logistic: [...BASE, "solvers", "design", "pipeline"],
-  models: [...BASE, "linalg", "sparse", "gram-accumulator.ts", "solvers", "design", "pipeline", "paths", "logistic"],
+  // Tables as people hold them (records, Arrow) read into named, one-hot encoded matrices; the names models keep.
+  tables: [...BASE],
+  models: [...BASE, "linalg", "sparse", "gram-accumulator.ts", "solvers", "design", "pipeline", "paths", "logistic", "tables"],
   datasets: [],
-  worker: [...BASE, "models", "logistic"], // logistic: a classifier's labels, checked before they reach a worker
+  worker: [...BASE, "models", "logistic", "tables"], // logistic: a classifier's labels, checked before they reach a worker
   // The CSV rules (a header of distinct names, decimal cells) that the command line, the page and streams share.
   csv: ["options"],
   streaming: [...BASE, "gram-accumulator.ts", "csv", "worker"], // worker: the pool that reads pieces of files in parallel
   sql: [...BASE, "gram-accumulator.ts"], // SQL statistics: the query, its inverse, DuckDB
-  cli: [...BASE, "models", "paths", "pipeline", "datasets", "gram-accumulator.ts", "csv", "sql", "streaming"],
+  cli: [...BASE, "models", "paths", "pipeline", "datasets", "gram-accumulator.ts", "csv", "sql", "streaming", "tables"],
   "index.ts": UNITS.filter((unit) => unit !== "index.ts" && unit !== "cli"),
 };
 

@@ -88,7 +88,8 @@ describe("regularized fit --engine duckdb", () => {
     const [engine, inMemory] = [run("fit", path, "--target", "y", "--engine", "duckdb"), run("fit", path, "--target", "y")];
     expect(engine.status).toBe(2);
     expect(engine.stderr).toContain(message);
-    if (text !== undefined) expect(engine.stderr).toBe(inMemory.stderr);
+    // In memory, a text cell's message adds how to one-hot encode or exclude the column, which --engine cannot.
+    if (text !== undefined) expect(inMemory.stderr).toContain(engine.stderr.trim().replace(/\.$/, ""));
   });
 });
 

@@ -86,7 +86,7 @@ describe("refused: exit 2 with one line that says what to do", () => {
     ["duplicate columns at fit", ["fit", file("dup.csv", "x,x,y\n1,2,3\n2,1,4\n3,3,5\n"), "--target", "y"], /two columns named "x" \(columns 1 and 2\): rename one/],
     ["duplicate columns at predict", ["predict", model, file("dup-predict.csv", "a,b,a\n1,2,3\n")], /two columns named "a" \(columns 1 and 3\)/],
     ["the same --target twice", [...fitData, "--target", "y"], /--target "y" is given twice/],
-    ["a model file that names a feature twice", ["predict", variant("dup-names.json", (m) => (m.featureNames = ["a", "a"])), data], /is damaged: it names the feature "a" twice/],
+    ["a model file that names a feature twice", ["predict", variant("dup-names.json", (m) => (m.featureNames = ["a", "a"])), data], /is damaged: fromJSON\.featureNames names "a" twice/],
     // Item 5: numbers in flags are decimal, and flags must apply to the model.
     ["--lambda \"\"", [...fitData, "--lambda", ""], /--lambda must be a number written in decimal .*got an empty value/],
     ["--lambda \" \"", [...fitData, "--lambda", " "], /--lambda must be a number written in decimal .*got an empty value/],
@@ -147,7 +147,7 @@ describe("refused: exit 2 with one line that says what to do", () => {
     ["a folder as the data", ["fit", dir, "--target", "y"], /cannot read .*: EISDIR, it is a folder\. Check the path, or pass - to read standard input/],
     ["a model file that is not JSON", ["predict", data, data], /data\.csv is not JSON \(.*\): pass a model file written by `regularized fit --output`/],
     ["a model file of another program", ["predict", file("other.json", '{"format": "other"}'), data], /is not a model file written by `regularized fit --output`/],
-    ["a model file with a feature too many", ["predict", variant("three.json", (m) => (m.featureNames = ["a", "b", "c"])), data], /is damaged: it names 3 feature\(s\) but its model has 2/],
+    ["a model file with a feature too many", ["predict", variant("three.json", (m) => (m.featureNames = ["a", "b", "c"])), data], /is damaged: fromJSON: featureNames has 3 names but the model has 2 features/],
     ["a model file that names a target twice", ["predict", variant("dup-targets.json", (m) => {
       delete m.target;
       m.targets = ["y", "y"];

@@ -63,7 +63,7 @@ describe("requests refused on this thread, before any worker starts", () => {
     ["model \"hasOwnProperty\"", { model: "hasOwnProperty", X, y }, RangeError, /^model must be one of Ridge, .*, got "hasOwnProperty"\.$/],
     ["no model", { X, y }, RangeError, /^model must be one of Ridge, .*, got undefined\.$/],
     ["a misspelt field", { model: "Ridge", X, y, sampleWeights: [1, 1, 1, 1, 1, 1] }, TypeError,
-      /^fitInWorker\(request\): unknown field "sampleWeights"; the fields are model, options, X, y, sampleWeight\.$/],
+      /^fitInWorker\(request\): unknown field "sampleWeights"; the fields are model, options, X, y, sampleWeight, featureNames\.$/],
     ["a __proto__ field from JSON", JSON.parse('{ "model": "Ridge", "__proto__": { "X": [[1]] } }'), TypeError, /unknown field "__proto__"/],
     ["options null", { model: "Lasso", options: null, X, y }, TypeError, /^Lasso options must be a plain object .*got null/],
     ["options with __proto__ from JSON", { model: "Lasso", options: JSON.parse('{ "__proto__": { "lambda": 100 } }'), X, y }, TypeError,
