@@ -6,8 +6,8 @@ import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../src/csv/table.
 import { ElasticNet, init, Lasso, loadDiabetes, Ridge, threadsAvailable, type LinearModel } from "../src/index.js";
 import { cvChoice, renderClassification } from "./classification.js";
 import { LOG_LAMBDA } from "./classify.js";
-import { $, svg } from "./dom.js";
-import { bars, color, element, lines } from "./plot.js";
+import { coefficientBars, geometryChart, historyChart, lineChart, residualChart, seriesPoints, shown, type LambdaRule } from "./charts.js";
+import { $ } from "./dom.js";
 import { spreads } from "./spreads.js";
 import { timeBackends } from "./timing.js";
 
@@ -77,16 +77,18 @@ function makeModel(lambda: number, backend: "wasm" | "js" = "wasm"): LinearModel
   return new ElasticNet({ ...options, l1Ratio: 0.5 } as object);
 }
 
-function geometry(model: LinearModel, X: number[][], y: number[], a: number, b: number): void {
-  const view = svg("geometry");
-  view.replaceChildren();
+/**
+ * The seed's picture on two standardized weights a and b, the others held at their fitted values: the squared loss
+ * there is a quadratic Q(w) = 1/2 (w - c)^T H (w - c) + const with H = Z_ab^T Z_ab / n, drawn as contours through the
+ * fitted point and around it, with the L1 diamond and the L2 ball that pass through the fitted point.
+ */
+function geometry(model: LinearModel, X: number[][], y: number[], a: number, b: number, names: string[]): void {
   const sd = spreads(X);
   const n = X.length;
   const means = X[0].map((_, j) => X.reduce((s, row) => s + row[j], 0) / n);
   const z = (i: number, j: number) => (X[i][j] - means[j]) / sd[j];
   const w = Array.from(model.coef, (c, j) => c * sd[j]); // weights on the standardized scale
   const yMean = y.reduce((s, v) => s + v, 0) / n;
-  // The loss over (w_a, w_b) with the other weights at their fitted values: a quadratic with Hessian H / n.
   const r0 = y.map((v, i) => v - yMean - w.reduce((s, wj, j) => (j === a || j === b ? s : s + wj * z(i, j)), 0));
   let [haa, hab, hbb, ga, gb] = [0, 0, 0, 0, 0];
   for (let i = 0; i < n; i++) {
@@ -94,31 +96,20 @@ function geometry(model: LinearModel, X: number[][], y: number[], a: number, b: 
     ga += (z(i, a) * r0[i]) / n; gb += (z(i, b) * r0[i]) / n;
   }
   const det = haa * hbb - hab * hab || 1e-12;
-  const center = [(hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det];
-  const fitted = [w[a], w[b]];
+  const center: [number, number] = [(hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det];
+  const fitted: [number, number] = [w[a], w[b]];
   const l1 = Math.abs(fitted[0]) + Math.abs(fitted[1]);
   const l2 = Math.hypot(fitted[0], fitted[1]);
   const extent = 1.15 * Math.max(Math.abs(center[0]) + 0.3 * l2, Math.abs(center[1]) + 0.3 * l2, l1, 1e-9);
-  const p = (u: number, v: number) => `${(u / extent).toFixed(4)},${(-v / extent).toFixed(4)}`;
-  element("line", { x1: -1, y1: 0, x2: 1, y2: 0, stroke: "#bbb", "stroke-width": 0.005 }, view);
-  element("line", { x1: 0, y1: -1, x2: 0, y2: 1, stroke: "#bbb", "stroke-width": 0.005 }, view);
-  // Contours through the fitted point and around it: Q(w) - Q(center) = level.
-  const q = (u: number, v: number) => 0.5 * (haa * u * u + 2 * hab * u * v + hbb * v * v);
-  // Levels from the one through the fitted point, and at least a visible share of the picture.
-  const base = Math.max(q(fitted[0] - center[0], fitted[1] - center[1]), 0.02 * q(extent, 0), 0.02 * q(0, extent), 1e-12);
-  for (const level of [0.25, 0.5, 1, 2, 4].map((f) => f * base)) {
-    const points: string[] = [];
-    for (let k = 0; k <= 96; k++) {
-      const theta = (2 * Math.PI * k) / 96;
-      const [du, dv] = [Math.cos(theta), Math.sin(theta)];
-      const t = Math.sqrt(level / (q(du, dv) || 1e-12));
-      points.push(p(center[0] + t * du, center[1] + t * dv));
-    }
-    element("polyline", { points: points.join(" "), fill: "none", stroke: "#999", "stroke-width": 0.006, "data-contour": 1 }, view);
-  }
-  element("polygon", { points: [p(l1, 0), p(0, l1), p(-l1, 0), p(0, -l1)].join(" "), fill: "none", stroke: color(3), "stroke-width": 0.012 }, view);
-  element("circle", { cx: 0, cy: 0, r: l2 / extent, fill: "none", stroke: color(0), "stroke-width": 0.012 }, view);
-  element("circle", { cx: fitted[0] / extent, cy: -fitted[1] / extent, r: 0.025, fill: "#000" }, view);
+  const loss = (u: number, v: number) => {
+    const [du, dv] = [u - center[0], v - center[1]];
+    return 0.5 * (haa * du * du + 2 * hab * du * dv + hbb * dv * dv);
+  };
+  // Levels from the one through the fitted point, at least a visible share of the picture.
+  const base = Math.max(loss(...fitted), 0.02 * loss(center[0] + extent, center[1]), 0.02 * loss(center[0], center[1] + extent), 1e-12);
+  const ball = Array.from({ length: 97 }, (_, k) => ({ u: l2 * Math.cos((2 * Math.PI * k) / 96), v: l2 * Math.sin((2 * Math.PI * k) / 96) }));
+  const diamond = [[l1, 0], [0, l1], [-l1, 0], [0, -l1], [l1, 0]].map(([u, v]) => ({ u, v }));
+  geometryChart($("geometry"), { loss, levels: [0.25, 0.5, 1, 2, 4].map((f) => f * base), extent, diamond, ball, fitted, center, names: [names[a], names[b]] });
 }
 
 let pathCache: { key: string; lambdas: number[]; coefs: number[][]; r2: number[][] } | undefined;
@@ -137,7 +128,7 @@ function path(key: string, parts: ReturnType<typeof split>) {
 }
 
 function timing(lambda: number, parts: ReturnType<typeof split>): ReturnType<typeof timeBackends> {
-  const timed = timeBackends((backend) => makeModel(lambda, backend).fit(parts.train.X, parts.train.y), svg("timing"));
+  const timed = timeBackends((backend) => makeModel(lambda, backend).fit(parts.train.X, parts.train.y), $("timing"));
   $("status").textContent += timed.line;
   fits += timed.wasm.fits + timed.js.fits;
   return timed;
@@ -149,21 +140,26 @@ function renderRegression(): void {
   $("lambdaValue").textContent = lambda.toPrecision(3);
   const model = makeModel(lambda).fit(parts.train.X, parts.train.y);
   fits++;
-  bars(svg("coef"), Array.from(model.coef), parts.featureNames);
+  coefficientBars($("coef"), parts.featureNames, Array.from(model.coef), `weight at lambda ${lambda.toPrecision(3)}`);
   const zeros = Array.from(model.coef).filter((c) => c === 0).length;
   $("status").textContent = `${model.modelName}, lambda ${lambda.toPrecision(3)}: ${zeros} of ${parts.featureNames.length} weights exactly 0; ` +
     `train R^2 ${model.score(parts.train.X, parts.train.y).toFixed(3)}, test R^2 ${model.score(parts.test.X, parts.test.y).toFixed(3)}.`;
   const key = [($("model") as HTMLSelectElement).value, ($("solver") as HTMLSelectElement).value, ($("target") as HTMLSelectElement).value, data.rows.length].join("|");
   const curve = path(key, parts);
-  const logs = curve.lambdas.map(Math.log10);
-  lines(svg("path"), logs, curve.coefs, parts.featureNames, Math.log10(lambda));
-  lines(svg("r2"), logs, curve.r2, ["train", "test"], Math.log10(lambda));
-  const history = Array.from(model.history);
-  if (history.length > 1) lines(svg("history"), history.map((_, i) => i + 1), [history], ["objective"]);
-  else svg("history").replaceChildren();
+  const chosen: LambdaRule[] = [{ name: "lambda", lambda, stroke: "#000" }];
+  lineChart($("path"), seriesPoints(curve.lambdas, parts.featureNames, curve.coefs), {
+    xLabel: "lambda", yLabel: "weight", logX: true, rules: chosen, legend: true, series: parts.featureNames,
+    tip: (p) => `${p.series}: ${shown(p.y)} at lambda ${shown(p.x)}`,
+  });
+  lineChart($("r2"), seriesPoints(curve.lambdas, ["train", "test"], curve.r2), {
+    xLabel: "lambda", yLabel: "R^2", logX: true, rules: chosen, legend: true, series: ["train", "test"],
+    tip: (p) => `${p.series} R^2 ${shown(p.y)} at lambda ${shown(p.x)}`,
+  });
+  historyChart($("history"), Array.from(model.history), "iteration");
+  residualChart($("residuals"), model.predict(parts.test.X), parts.test.y);
   const a = parts.featureNames.indexOf(($("featureA") as HTMLSelectElement).value);
   const b = parts.featureNames.indexOf(($("featureB") as HTMLSelectElement).value);
-  geometry(model, parts.train.X, parts.train.y, a, b === a ? (a + 1) % parts.featureNames.length : b);
+  geometry(model, parts.train.X, parts.train.y, a, b === a ? (a + 1) % parts.featureNames.length : b, parts.featureNames);
   const { wasm, js } = timing(lambda, parts);
   (window as unknown as { demo: object }).demo = { ready: true, task: "regression", fits, zeros, coef: Array.from(model.coef), timing: { wasm, js } };
 }

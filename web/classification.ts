@@ -2,14 +2,11 @@
 // its ROC curve on the held-out rows), the coefficient path, and the cross-validated deviance with glmnet's choices.
 
 import { breastCancerSplit, coefficientPath, crossValidate, fitAt, l1RatioOf, N_FOLDS, type ClassificationData, type CoefPath, type CvCurve } from "./classify.js";
-import { $, svg } from "./dom.js";
-import { bars, lines, type Mark } from "./plot.js";
+import { coefficientBars, cvChart, historyChart, lineChart, seriesPoints, shown, type LambdaRule } from "./charts.js";
+import { $ } from "./dom.js";
 import { roc } from "./roc.js";
 import { spreads } from "./spreads.js";
 import { timeBackends } from "./timing.js";
-
-/** Room for the feature names left of the bars. */
-const LABEL_WIDTH = 150;
 
 let data: ClassificationData | undefined;
 let curves: { model: string; path: CoefPath; cv?: CvCurve } | undefined;
@@ -56,23 +53,23 @@ function draw(data: ClassificationData, model: string, l1Ratio: number, path: Co
   // Weights per standard deviation of each feature: the raw features' scales differ by 10^4.
   const sd = spreads(data.train.X);
   const weights = Array.from(fitted.coef, (c, j) => c * sd[j]);
-  bars(svg("coef"), weights, data.featureNames, LABEL_WIDTH);
-  const logLambda = Math.log10(lambda);
-  lines(svg("path"), path.lambdas.map(Math.log10), path.coefs.map((c, j) => c.map((v) => v * sd[j])), data.featureNames, logLambda,
-    { axes: { x: "log10 lambda", y: "weight per s.d." }, legend: false });
+  coefficientBars($("coef"), data.featureNames, weights, `weight per s.d. at lambda ${lambda.toPrecision(3)}`);
+  const rules = lambdaRules(lambda, cv);
+  lineChart($("path"), seriesPoints(path.lambdas, data.featureNames, path.coefs.map((c, j) => c.map((v) => v * sd[j]))), {
+    xLabel: "lambda", yLabel: "weight per s.d.", logX: true, rules, legend: true, series: data.featureNames,
+    tip: (p) => `${p.series}: ${shown(p.y)} at lambda ${shown(p.x)}`,
+  });
   $("pathCaption").textContent = l1Ratio > 0
     ? `Coefficient path over lambda (logisticPath, l1Ratio ${l1Ratio}, ${path.lambdas.length} lambdas)`
     : `Coefficient path over lambda (l1Ratio 0: LogisticRegression warm-started along ${path.lambdas.length} lambdas; logisticPath needs l1Ratio > 0)`;
-  drawCv(cv, logLambda);
+  drawCv(cv, rules);
   const auc = drawRoc(data, fitted);
-  const history = Array.from(fitted.history);
-  if (history.length > 1) lines(svg("history"), history.map((_, i) => i + 1), [history], ["objective"]);
-  else svg("history").replaceChildren();
+  historyChart($("history"), Array.from(fitted.history), "Newton iteration");
   const zeros = weights.filter((w) => w === 0).length;
   const converged = fitted.converged ? "" : ` Not converged in ${fitted.nIter} Newton iterations: move lambda up.`;
   $("status").textContent = `LogisticRegression (l1Ratio ${l1Ratio}, as ${model}), lambda ${lambda.toPrecision(3)}: ${zeros} of ${weights.length} weights exactly 0; ` +
     `train accuracy ${fitted.score(data.train.X, data.train.y).toFixed(3)}, held-out accuracy ${fitted.score(data.test.X, data.test.y).toFixed(3)}.${converged}`;
-  const timed = timeBackends((backend) => fitAt(data, l1Ratio, lambda, backend), svg("timing"));
+  const timed = timeBackends((backend) => fitAt(data, l1Ratio, lambda, backend), $("timing"));
   $("status").textContent += timed.line;
   fits += timed.wasm.fits + timed.js.fits;
   publish({
@@ -82,21 +79,23 @@ function draw(data: ClassificationData, model: string, l1Ratio: number, path: Co
   });
 }
 
+/** The rules the path and CV charts draw: the slider's lambda, and CV's lambda.min and lambda.1se when there is a CV. */
+function lambdaRules(lambda: number, cv: CvCurve | undefined): LambdaRule[] {
+  const chosen = { name: "lambda", lambda, stroke: "#000" };
+  if (!cv) return [chosen];
+  return [chosen, { name: "lambda.min", lambda: cv.lambdaMin, stroke: "#d62728" }, { name: "lambda.1se", lambda: cv.lambda1se, stroke: "#9467bd" }];
+}
+
 /** The held-out deviance per lambda, mean ± one standard error, with lambda.min and lambda.1se marked. */
-function drawCv(cv: CvCurve | undefined, logLambda: number): void {
+function drawCv(cv: CvCurve | undefined, rules: LambdaRule[]): void {
   for (const id of ["useLambdaMin", "useLambda1se"]) $<HTMLButtonElement>(id).disabled = !cv;
   $("cvNote").hidden = cv !== undefined;
   if (!cv) {
-    svg("cv").replaceChildren();
+    $("cv").replaceChildren();
     $("cvCaption").textContent = "Cross-validated deviance";
     return;
   }
-  const marks: Mark[] = [
-    { at: Math.log10(cv.lambdaMin), name: "lambda.min", value: cv.lambdaMin },
-    { at: Math.log10(cv.lambda1se), name: "lambda.1se", value: cv.lambda1se },
-  ];
-  const band = { lower: cv.mean.map((m, i) => m - cv.standardError[i]), upper: cv.mean.map((m, i) => m + cv.standardError[i]) };
-  lines(svg("cv"), cv.lambdas.map(Math.log10), [cv.mean], ["mean held-out deviance"], logLambda, { marks, band, axes: { x: "log10 lambda", y: "deviance" } });
+  cvChart($("cv"), cv, rules, "held-out deviance");
   $("cvCaption").textContent = `Cross-validated deviance (LogisticRegressionCV, ${N_FOLDS} folds), mean ± 1 s.e.: ` +
     `lambda.min ${cv.lambdaMin.toPrecision(3)}, lambda.1se ${cv.lambda1se.toPrecision(3)}`;
 }
@@ -108,7 +107,10 @@ function drawRoc(data: ClassificationData, fitted: ReturnType<typeof fitAt>): nu
   const proba = fitted.predictProba(data.test.X);
   const scores = data.test.y.map((_, i) => proba[i * classes.length + 1]);
   const curve = roc(scores, data.test.y.map((label) => label === positive));
-  lines(svg("roc"), curve.fpr, [curve.tpr, curve.fpr], ["model", "chance"], undefined, { axes: { x: "false positive rate", y: "true positive rate" } });
+  lineChart($("roc"), seriesPoints(curve.fpr, ["model", "chance"], [curve.tpr, curve.fpr]), {
+    xLabel: "false positive rate", yLabel: "true positive rate", legend: true, series: ["model", "chance"],
+    tip: (p) => `${p.series}: FPR ${shown(p.x)}, TPR ${shown(p.y)}`,
+  });
   $("rocCaption").textContent = `ROC on the ${data.test.y.length} held-out rows (every fifth; positive: ${String(positive)}): AUC ${curve.auc.toFixed(4)}`;
   return curve.auc;
 }

@@ -1,4 +1,3 @@
 // The page's elements by id.
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-export const svg = (id: string) => document.getElementById(id) as unknown as SVGSVGElement;

@@ -2,7 +2,7 @@
 // most browsers), so the fit runs in batches long enough to time, until each backend has spent at least
 // BUDGET_MS, and each backend's time is the median over its batches of the time per fit.
 
-import { bars } from "./plot.js";
+import { timingChart } from "./charts.js";
 
 /** Each backend fits for at least this long. */
 const BUDGET_MS = 100;
@@ -49,9 +49,9 @@ function timeFit(fit: () => void): BackendTiming {
  * Times `fit` on each backend, draws the two medians as bars into `target`, and returns the status line with the
  * timings (what the page publishes for its test).
  */
-export function timeBackends(fit: (backend: "wasm" | "js") => void, target: SVGSVGElement): { line: string; wasm: BackendTiming; js: BackendTiming } {
+export function timeBackends(fit: (backend: "wasm" | "js") => void, target: HTMLElement): { line: string; wasm: BackendTiming; js: BackendTiming } {
   const [wasm, js] = [timeFit(() => fit("wasm")), timeFit(() => fit("js"))];
-  bars(target, [wasm.median, js.median], ["WASM ms", "JS ms"]);
+  timingChart(target, wasm.median, js.median);
   const line = `  WASM ${wasm.median.toFixed(3)} ms, JS ${js.median.toFixed(3)} ms per fit (${(js.median / wasm.median).toFixed(1)}x): ` +
     `medians over ${wasm.batches} and ${js.batches} batches, ${wasm.fits} and ${js.fits} fits in ${BUDGET_MS}+ ms each.`;
   return { line, wasm, js };

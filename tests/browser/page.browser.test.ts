@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { init, loadBreastCancer, LogisticRegression, LogisticRegressionCV } from "../../src/index.js";
+import { init, loadBreastCancer, loadDiabetes, LogisticRegression, LogisticRegressionCV } from "../../src/index.js";
 // @ts-expect-error: a plain .mjs helper without types
 import { bundleDemo, serveDemo } from "../../scripts/demo.mjs";
 
@@ -37,11 +37,25 @@ describe("the demo page", () => {
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => (window as unknown as { demo?: { ready: boolean } }).demo?.ready === true, null, { timeout: 30_000 });
     const count = (selector: string) => page.locator(selector).count();
-    expect(await count("#coef [data-bar], #coef [data-zero]")).toBe(10);
-    expect(await count("#path polyline")).toBe(10);
-    expect(await count("#r2 polyline")).toBe(2);
-    expect(await count("#geometry [data-contour]")).toBe(5);
-    expect(await count("#timing [data-bar]")).toBe(2);
+    // Every chart has axes with tick labels and axis labels.
+    for (const id of ["coef", "path", "r2", "history", "residuals", "geometry", "timing"]) await expectAxes(page, id);
+    const { featureNames } = loadDiabetes();
+    expect(await count("#coef g[aria-label=bar] rect") + await count("#coef g[aria-description='zero weight'] circle")).toBe(10);
+    expect(await page.locator("#coef g[aria-label='y-axis tick label'] text").allTextContents()).toEqual(featureNames);
+    expect(await count("#path g[aria-label=line] path")).toBe(10);
+    expect(await count("#r2 g[aria-label=line] path")).toBe(2);
+    // Legends where series share a chart: the path's features, the R^2 chart's train and test.
+    expect(await legend(page, "path")).toEqual(featureNames);
+    expect(await legend(page, "r2")).toEqual(["train", "test"]);
+    expect(await legend(page, "geometry")).toEqual(["loss contour", "L1 diamond", "L2 ball", "fitted", "unpenalized"]);
+    expect(await count("#geometry g[aria-description='loss contour'] path")).toBe(5);
+    expect(await count("#residuals g[aria-label=dot] circle")).toBe(88); // the held-out rows: every fifth of 442
+    expect(await count("#timing g[aria-label=bar] rect")).toBe(2);
+    expect(await count("#path g[aria-description=lambda]")).toBe(1);
+    // A tooltip on hover: over a weight's bar, it names the feature and gives its weight.
+    const demoCoef = (await page.evaluate(() => (window as unknown as { demo: { coef: number[] } }).demo)).coef;
+    const s5 = featureNames.indexOf("s5");
+    expect(await hoverTip(page, "coef", `g[aria-label='y-axis tick label'] text >> nth=${s5}`, 60)).toContain(`s5: ${demoCoef[s5].toPrecision(4)}`);
     // The timing panel spends at least 100 ms on each backend, in batches the coarse browser timer can measure,
     // and its median per fit is of the size of the time spent per fit (not a timer step such as 0.1 ms).
     type Timing = { median: number; fits: number; spentMs: number; batches: number };
@@ -50,7 +64,8 @@ describe("the demo page", () => {
       expect(backend.spentMs).toBeGreaterThanOrEqual(100);
       expect(backend.batches).toBeGreaterThanOrEqual(5);
       const mean = backend.spentMs / backend.fits;
-      expect(backend.median).toBeGreaterThan(mean / 3);
+      // A batch slowed by a garbage collection raises the mean, not the median: the median may lie well below it.
+      expect(backend.median).toBeGreaterThan(mean / 10);
       expect(backend.median).toBeLessThan(mean * 3);
     }
     expect(await page.locator("#status").textContent()).toContain(`WASM ${timing.wasm.median.toFixed(3)} ms, JS ${timing.js.median.toFixed(3)} ms per fit`);
@@ -102,13 +117,16 @@ describe("the demo page", () => {
     const train = { X: X.filter((_, i) => !held(i)), y: y.filter((_, i) => !held(i)) };
     const test = { X: X.filter((_, i) => held(i)), y: y.filter((_, i) => held(i)) };
     const model = new LogisticRegression({ lambda: 0.1, l1Ratio: 1, standardize: true }).fit(train.X, train.y);
-    expect(await count("#coef [data-bar], #coef [data-zero]")).toBe(30);
-    expect(await page.locator("#coef text").allTextContents()).toEqual(featureNames);
+    for (const id of ["coef", "path", "cv", "roc", "history", "timing"]) await expectAxes(page, id);
+    expect(await count("#coef g[aria-label=bar] rect") + await count("#coef g[aria-description='zero weight'] circle")).toBe(30);
+    expect(await page.locator("#coef g[aria-label='y-axis tick label'] text").allTextContents()).toEqual(featureNames);
     const zeros = Array.from(model.coef).filter((c) => c === 0).length;
     expect(zeros).toBeGreaterThan(0);
-    expect(await count("#coef [data-zero]")).toBe(zeros);
+    expect(await count("#coef g[aria-description='zero weight'] circle")).toBe(zeros);
     demo.coef.forEach((c, j) => expect(Math.abs(c - model.coef[j])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(model.coef[j]))));
-    expect(await count("#path polyline")).toBe(30);
+    expect(await count("#path g[aria-label=line] path")).toBe(30);
+    expect(await legend(page, "path")).toEqual(featureNames);
+    expect(await legend(page, "roc")).toEqual(["model", "chance"]);
 
     // The AUC from predictProba's p(malignant), pair by pair (ties half).
     const p = model.predictProba(test.X);
@@ -128,13 +146,22 @@ describe("the demo page", () => {
 
     // LogisticRegressionCV on the training rows, the page's folds (5, seed 0) and scoring.
     const cv = new LogisticRegressionCV({ l1Ratio: 1, standardize: true, nFolds: 5, scoring: "deviance", seed: 0 }).fit(train.X, train.y);
-    const mark = async (name: string) => Number(await page.locator(`#cv [data-mark="${name}"]`).getAttribute("data-value"));
-    expect(Math.abs(await mark("lambda.min") - cv.lambdaMin)).toBeLessThanOrEqual(1e-12 * cv.lambdaMin);
-    expect(Math.abs(await mark("lambda.1se") - cv.lambda1se)).toBeLessThanOrEqual(1e-12 * cv.lambda1se);
+    const published = demo as unknown as { lambdaMin: number; lambda1se: number };
+    expect(Math.abs(published.lambdaMin - cv.lambdaMin)).toBeLessThanOrEqual(1e-12 * cv.lambdaMin);
+    expect(Math.abs(published.lambda1se - cv.lambda1se)).toBeLessThanOrEqual(1e-12 * cv.lambda1se);
     expect(cv.lambda1se).toBeGreaterThan(cv.lambdaMin);
-    const curve = await page.locator("#cv polyline[data-series]").getAttribute("points");
-    expect(curve?.split(" ")).toHaveLength(cv.lambdas.length);
-    expect(await count("#cv [data-band]")).toBe(1);
+    // glmnet's plot.cv.glmnet: a dot and an error bar per lambda, rules at lambda.min and lambda.1se (on the path too).
+    expect(await count("#cv g[aria-description=mean] circle")).toBe(cv.lambdas.length);
+    expect(await count("#cv g[aria-description='error bar'] line")).toBe(cv.lambdas.length);
+    for (const id of ["cv", "path"]) {
+      for (const [name, value] of [["lambda.min", cv.lambdaMin], ["lambda.1se", cv.lambda1se]] as const) {
+        expect(await count(`#${id} g[aria-description='${name}'] line`)).toBe(1);
+        expect(await page.locator(`#${id} g[aria-description='${name} label'] text`).textContent()).toBe(`${name} ${value.toPrecision(4)}`);
+      }
+    }
+    // A tooltip on a path line names the feature and its weight.
+    const pathTip = await hoverTip(page, "path", "g[aria-label=line] path >> nth=0", 0.5);
+    expect(pathTip).toMatch(new RegExp(`^(${featureNames.join("|")}): -?[\\d.e+-]+ at lambda [\\d.e+-]+$`));
     await page.locator("#useLambdaMin").click();
     const atMin = await settled(page, (d) => d.lambda !== 0.1);
     expect(Math.abs(atMin.lambda - cv.lambdaMin)).toBeLessThanOrEqual(1e-12 * cv.lambdaMin);
@@ -143,9 +170,9 @@ describe("the demo page", () => {
     await page.selectOption("#model", "Ridge");
     const ridge = await settled(page, (d) => d.model === "Ridge");
     expect(ridge.zeros).toBe(0);
-    expect(await count("#coef [data-bar]")).toBe(30);
-    expect(await count("#path polyline")).toBe(30);
-    expect(await count("#cv [data-mark]")).toBe(0);
+    expect(await count("#coef g[aria-label=bar] rect")).toBe(30);
+    expect(await count("#path g[aria-label=line] path")).toBe(30);
+    expect(await count("#cv svg")).toBe(0);
     expect(await page.locator("#cvNote").isVisible()).toBe(true);
     expect(await page.locator("#useLambdaMin").isDisabled()).toBe(true);
     const shot = process.env.UPDATE_SCREENSHOT ? "web/screenshot-classification.png" : join(tmpdir(), "regularized-demo-classification.png");
@@ -156,8 +183,8 @@ describe("the demo page", () => {
     // Back to regression: the diabetes figures, and the slider's own range.
     await page.selectOption("#dataset", "diabetes");
     await page.waitForFunction(() => (window as unknown as { demo: { task: string; ready: boolean } }).demo.task === "regression", null, { timeout: 30_000 });
-    expect(await count("#coef [data-bar], #coef [data-zero]")).toBe(10);
-    expect(await count("#r2 polyline")).toBe(2);
+    expect(await count("#coef g[aria-label=bar] rect") + await count("#coef g[aria-description='zero weight'] circle")).toBe(10);
+    expect(await count("#r2 g[aria-label=line] path")).toBe(2);
     expect(await page.locator("#lambda").getAttribute("min")).toBe("-3");
     expect(await page.locator("#r2").isVisible()).toBe(true);
     expect(await page.locator("#roc").isVisible()).toBe(false);
@@ -165,6 +192,37 @@ describe("the demo page", () => {
     await page.close();
   });
 });
+
+/** Checks that a chart has both axes: tick labels with text, and a label naming each axis. */
+async function expectAxes(page: Page, id: string): Promise<void> {
+  for (const axis of ["x", "y"]) {
+    // A log axis labels its powers of ten and leaves the ticks between them blank.
+    const labels = (await page.locator(`#${id} g[aria-label='${axis}-axis tick label'] text`).allTextContents()).filter((tick) => tick.trim() !== "");
+    expect(labels.length, `#${id} ${axis} tick labels`).toBeGreaterThanOrEqual(2);
+  }
+  // The y axis of a chart of named rows (the weights, the backends) is labelled by its ticks.
+  if (id !== "coef" && id !== "timing") expect(await page.locator(`#${id} g[aria-label='y-axis label'] text`).textContent()).not.toBe("");
+  expect(await page.locator(`#${id} g[aria-label='x-axis label'] text`).textContent()).not.toBe("");
+}
+
+/** The names of a chart's legend swatches, in order. */
+function legend(page: Page, id: string): Promise<string[]> {
+  return page.locator(`#${id} [class$='-swatch']`).allTextContents();
+}
+
+/**
+ * Moves the pointer over an element (at `fraction` of its width from the left, or `fraction` pixels when above 1)
+ * and returns the tooltip's text.
+ */
+async function hoverTip(page: Page, id: string, selector: string, fraction: number): Promise<string> {
+  const box = (await page.locator(`#${id} ${selector}`).boundingBox())!;
+  const dx = fraction > 1 ? box.width + fraction : box.width * fraction;
+  await page.mouse.move(box.x + dx, box.y + box.height / 2);
+  const tip = page.locator(`#${id} g[aria-label=tip] text`).first();
+  await tip.waitFor({ timeout: 5_000 });
+  // Plot wraps a long tip into lines (tspans), each opened by a zero-width space: read back as one line.
+  return ((await tip.textContent()) ?? "").replaceAll("\u200b", " ").replace(/\s+/g, " ").trim();
+}
 
 /** What the classification mode publishes once it has drawn. */
 interface ClassificationDemo { task: string; ready: boolean; model: string; lambda: number; zeros: number; auc: number; coef: number[] }
