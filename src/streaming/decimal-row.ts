@@ -4,7 +4,7 @@
 // number past double range) is left to the general reader, which gives the value or the error.
 
 /** 10^0 .. 10^22: every one a double exactly. */
-const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, e) => Number(`1e${e}`));
+const POWERS_OF_TEN = /* @__PURE__ */ Float64Array.from({ length: 23 }, (_, e) => Number(`1e${e}`));
 
 /** The most significant digits whose integer is exact in a double (10^15 < 2^53). */
 const EXACT_DIGITS = 15;
