@@ -47,6 +47,7 @@ describe("fromRecords", () => {
     [[{ a: 1, b: 2 }], { features: ["a", "a"] }, 'names "a" twice'],
     [[{ a: 1, b: 2 }], { taget: "a" }, 'has no option "taget"'],
     [[[1, 2]], {}, "takes a non-empty array of objects"],
+    [[{ a: 1 }, , { a: 2 }], {}, "records[1] is undefined: every record must be an object"], // eslint-disable-line no-sparse-arrays
   ])("refuses case %#", (records, options, message) => {
     expect(() => fromRecords(records as never, options as never)).toThrow(message);
   });
