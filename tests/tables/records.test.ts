@@ -56,6 +56,11 @@ describe("fromRecords", () => {
     expect(Array.from(fromRecords([{ a: 2n ** 53n }, { a: -3n }]).X.data)).toEqual([2 ** 53, -3]);
   });
 
+  it("sorts the categories of a one-hot number column by value, and text ones in code-unit order", () => {
+    expect(fromRecords([{ zip: 9000 }, { zip: 75001 }, { zip: 10 }], { oneHot: ["zip"] }).X.featureNames).toEqual(["zip=10", "zip=9000", "zip=75001"]);
+    expect(fromRecords([{ c: "b" }, { c: "B" }, { c: "a10" }, { c: "a9" }]).X.featureNames).toEqual(["c=B", "c=a10", "c=a9", "c=b"]);
+  });
+
   it("a mixed column may be one-hot encoded, every value read as text", () => {
     const { X } = fromRecords([{ a: 1 }, { a: "x" }, { a: 1 }], { oneHot: ["a"] });
     expect(X.featureNames).toEqual(["a=1", "a=x"]);
