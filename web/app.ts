@@ -7,7 +7,8 @@ import { ElasticNet, fromRecords, init, Lasso, loadDiabetes, Ridge, threadsAvail
 import { isDecimal } from "../src/options/checks.js";
 import { cvChoice, renderClassification } from "./classification.js";
 import { LOG_LAMBDA } from "./classify.js";
-import { coefficientBars, geometryChart, historyChart, lineChart, residualChart, seriesPoints, shown, type LambdaRule } from "./charts.js";
+import { coefficientBars, cvChart, geometryChart, historyChart, lambdaRules, lineChart, residualChart, seriesPoints, shown } from "./charts.js";
+import { crossValidateRegression, type RegressionCv } from "./regression-cv.js";
 import { $ } from "./dom.js";
 import { spreads } from "./spreads.js";
 import { timeBackends } from "./timing.js";
@@ -116,9 +117,12 @@ function geometry(model: LinearModel, X: number[][], y: number[], a: number, b: 
 
 let pathCache: { key: string; lambdas: number[]; coefs: number[][]; r2: number[][] } | undefined;
 
+/** The path's grid: 25 lambdas from 1e-3 to 1e2, the slider's range. */
+const GRID = Array.from({ length: 25 }, (_, i) => 10 ** (-3 + (5 * i) / 24));
+
 function path(key: string, parts: ReturnType<typeof split>) {
   if (pathCache?.key === key) return pathCache;
-  const lambdas = Array.from({ length: 25 }, (_, i) => 10 ** (-3 + (5 * i) / 24));
+  const lambdas = GRID;
   const models = lambdas.map((lambda) => makeModel(lambda).fit(parts.train.X, parts.train.y));
   fits += models.length;
   pathCache = {
@@ -127,6 +131,14 @@ function path(key: string, parts: ReturnType<typeof split>) {
     r2: [models.map((m) => m.score(parts.train.X, parts.train.y)), models.map((m) => m.score(parts.test.X, parts.test.y))],
   };
   return pathCache;
+}
+
+let cvCache: { key: string; cv: RegressionCv } | undefined;
+
+/** The model's cross-validation on the training rows, run when the model, the target or the data change. */
+function regressionCv(key: string, parts: ReturnType<typeof split>): RegressionCv {
+  if (cvCache?.key !== key) cvCache = { key, cv: crossValidateRegression(($("model") as HTMLSelectElement).value, parts.train.X, parts.train.y, GRID) };
+  return cvCache.cv;
 }
 
 function timing(lambda: number, parts: ReturnType<typeof split>): ReturnType<typeof timeBackends> {
@@ -148,7 +160,10 @@ function renderRegression(): void {
     `train R^2 ${model.score(parts.train.X, parts.train.y).toFixed(3)}, test R^2 ${model.score(parts.test.X, parts.test.y).toFixed(3)}.`;
   const key = [($("model") as HTMLSelectElement).value, ($("solver") as HTMLSelectElement).value, ($("target") as HTMLSelectElement).value, data.rows.length].join("|");
   const curve = path(key, parts);
-  const chosen: LambdaRule[] = [{ name: "lambda", lambda, stroke: "#000" }];
+  const cv = regressionCv([($("model") as HTMLSelectElement).value, ($("target") as HTMLSelectElement).value, data.rows.length].join("|"), parts);
+  const chosen = lambdaRules(lambda, cv);
+  cvChart($("regressionCv"), cv, chosen, "held-out mean squared error");
+  $("regressionCvCaption").textContent = `Cross-validated error (${cv.how}), mean ± 1 s.e.: lambda.min ${cv.lambdaMin.toPrecision(3)}, lambda.1se ${cv.lambda1se.toPrecision(3)}`;
   lineChart($("path"), seriesPoints(curve.lambdas, parts.featureNames, curve.coefs), {
     xLabel: "lambda", yLabel: "weight", logX: true, rules: chosen, legend: true, series: parts.featureNames,
     tip: (p) => `${p.series}: ${shown(p.y)} at lambda ${shown(p.x)}`,
@@ -163,7 +178,9 @@ function renderRegression(): void {
   const b = parts.featureNames.indexOf(($("featureB") as HTMLSelectElement).value);
   geometry(model, parts.train.X, parts.train.y, a, b === a ? (a + 1) % parts.featureNames.length : b, parts.featureNames);
   const { wasm, js } = timing(lambda, parts);
-  (window as unknown as { demo: object }).demo = { ready: true, task: "regression", fits, zeros, coef: Array.from(model.coef), timing: { wasm, js } };
+  (window as unknown as { demo: object }).demo = {
+    ready: true, task: "regression", fits, zeros, coef: Array.from(model.coef), timing: { wasm, js }, lambda, lambdaMin: cv.lambdaMin, lambda1se: cv.lambda1se,
+  };
 }
 
 function render(): void {
@@ -185,6 +202,7 @@ function chooseDataset(): void {
       else setData(diabetes(), "target");
       source = choice;
       pathCache = undefined;
+      cvCache = undefined;
     }
   }
   render();
@@ -268,7 +286,7 @@ for (const id of ["lambda", "model", "solver", "target", "featureA", "featureB"]
 $("dataset").addEventListener("input", chooseDataset);
 for (const [id, which] of [["useLambdaMin", "lambdaMin"], ["useLambda1se", "lambda1se"]] as const) {
   $(id).addEventListener("click", () => {
-    const lambda = cvChoice(which);
+    const lambda = task() === "regression" ? cvCache?.cv[which] : cvChoice(which);
     if (lambda === undefined) return;
     ($("lambda") as HTMLInputElement).value = String(Math.log10(lambda));
     render();
@@ -280,6 +298,7 @@ $("csv").addEventListener("change", async (event) => {
   try {
     await loadCsv(file);
     pathCache = undefined;
+    cvCache = undefined;
     render();
   } catch (error) {
     $("status").textContent = String((error as Error).message);

@@ -22,8 +22,15 @@ export interface LambdaRule {
   stroke: string;
 }
 
+/** The rules the path and CV charts draw: the slider's lambda, and a CV's lambda.min and lambda.1se when there is one. */
+export function lambdaRules(lambda: number, cv?: { lambdaMin: number; lambda1se: number }): LambdaRule[] {
+  const chosen = { name: "lambda", lambda, stroke: "#000" };
+  if (!cv) return [chosen];
+  return [chosen, { name: "lambda.min", lambda: cv.lambdaMin, stroke: "#d62728" }, { name: "lambda.1se", lambda: cv.lambda1se, stroke: "#9467bd" }];
+}
+
 /** The rules and their labels, each mark named by its rule (aria-label) for the page's test. */
-function lambdaRules(rules: readonly LambdaRule[]): Plot.Markish[] {
+function ruleMarks(rules: readonly LambdaRule[]): Plot.Markish[] {
   return rules.flatMap((rule, k) => [
     Plot.ruleX([rule.lambda], { stroke: rule.stroke, strokeDasharray: k === 0 ? "4 3" : "7 3", ariaDescription: rule.name }),
     Plot.text([rule.lambda], {
@@ -96,7 +103,7 @@ export function lineChart(container: HTMLElement, points: readonly SeriesPoint[]
     marks: [
       ...under,
       Plot.line(points as SeriesPoint[], { x: "x", y: "y", stroke: "series", strokeWidth: 1.5 }),
-      ...lambdaRules(rules),
+      ...ruleMarks(rules),
       ...over,
       ...(tip ? [Plot.tip(points as SeriesPoint[], Plot.pointer({ x: "x", y: "y", title: tip }))] : []),
     ],
@@ -133,7 +140,7 @@ export function cvChart(container: HTMLElement, cv: { lambdas: readonly number[]
     marks: [
       Plot.ruleX(rows, { x: "lambda", y1: "low", y2: "high", stroke: "#999", ariaDescription: "error bar" }),
       Plot.dot(rows, { x: "lambda", y: "mean", fill: "#d62728", r: 2.5, ariaDescription: "mean" }),
-      ...lambdaRules(rules),
+      ...ruleMarks(rules),
       Plot.tip(rows, Plot.pointerX({ x: "lambda", y: "mean", title: (r: (typeof rows)[number]) => `lambda ${shown(r.lambda)}: ${shown(r.mean)} ± ${shown(r.high - r.mean)}` })),
     ],
   }));

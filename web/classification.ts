@@ -2,7 +2,7 @@
 // its ROC curve on the held-out rows), the coefficient path, and the cross-validated deviance with glmnet's choices.
 
 import { breastCancerSplit, coefficientPath, crossValidate, fitAt, l1RatioOf, N_FOLDS, type ClassificationData, type CoefPath, type CvCurve } from "./classify.js";
-import { coefficientBars, cvChart, historyChart, lineChart, seriesPoints, shown, type LambdaRule } from "./charts.js";
+import { coefficientBars, cvChart, historyChart, lambdaRules, lineChart, seriesPoints, shown, type LambdaRule } from "./charts.js";
 import { $ } from "./dom.js";
 import { roc } from "./roc.js";
 import { spreads } from "./spreads.js";
@@ -77,13 +77,6 @@ function draw(data: ClassificationData, model: string, l1Ratio: number, path: Co
     lambdaMin: cv?.lambdaMin ?? null, lambda1se: cv?.lambda1se ?? null, heldOut: data.test.y.length,
     timing: { wasm: timed.wasm, js: timed.js },
   });
-}
-
-/** The rules the path and CV charts draw: the slider's lambda, and CV's lambda.min and lambda.1se when there is a CV. */
-function lambdaRules(lambda: number, cv: CvCurve | undefined): LambdaRule[] {
-  const chosen = { name: "lambda", lambda, stroke: "#000" };
-  if (!cv) return [chosen];
-  return [chosen, { name: "lambda.min", lambda: cv.lambdaMin, stroke: "#d62728" }, { name: "lambda.1se", lambda: cv.lambda1se, stroke: "#9467bd" }];
 }
 
 /** The held-out deviance per lambda, mean ± one standard error, with lambda.min and lambda.1se marked. */

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { init, loadBreastCancer, loadDiabetes, LogisticRegression, LogisticRegressionCV } from "../../src/index.js";
+import { init, LassoCV, loadBreastCancer, loadDiabetes, LogisticRegression, LogisticRegressionCV } from "../../src/index.js";
 // @ts-expect-error: a plain .mjs helper without types
 import { bundleDemo, serveDemo } from "../../scripts/demo.mjs";
 
@@ -34,7 +34,7 @@ describe("the demo page", () => {
     const { page, errors } = await openPage();
     const count = (selector: string) => page.locator(selector).count();
     // Every chart has axes with tick labels and axis labels.
-    for (const id of ["coef", "path", "r2", "history", "residuals", "geometry", "timing"]) await expectAxes(page, id);
+    for (const id of ["coef", "path", "r2", "regressionCv", "history", "residuals", "geometry", "timing"]) await expectAxes(page, id);
     const { featureNames } = loadDiabetes();
     expect(await count("#coef g[aria-label=bar] rect") + await count("#coef g[aria-description='zero weight'] circle")).toBe(10);
     expect(await page.locator("#coef g[aria-label='y-axis tick label'] text").allTextContents()).toEqual(featureNames);
@@ -48,6 +48,17 @@ describe("the demo page", () => {
     expect(await count("#residuals g[aria-label=dot] circle")).toBe(88); // the held-out rows: every fifth of 442
     expect(await count("#timing g[aria-label=bar] rect")).toBe(2);
     expect(await count("#path g[aria-description=lambda]")).toBe(1);
+    // LassoCV on the training rows (every fifth held out), 5 folds, standardized: Node's choices, drawn as
+    // plot.cv.glmnet draws them and ruled on the path.
+    const diabetes = loadDiabetes();
+    const train = { X: diabetes.X.filter((_, i) => i % 5 !== 4), y: Array.from(diabetes.y).filter((_, i) => i % 5 !== 4) };
+    const lassoCv = new LassoCV({ nFolds: 5, standardize: true }).fit(train.X, train.y);
+    const regression = await page.evaluate(() => (window as unknown as { demo: { lambdaMin: number; lambda1se: number } }).demo);
+    expect(Math.abs(regression.lambdaMin - lassoCv.lambdaMin)).toBeLessThanOrEqual(1e-12 * lassoCv.lambdaMin);
+    expect(Math.abs(regression.lambda1se - lassoCv.lambda1se)).toBeLessThanOrEqual(1e-12 * lassoCv.lambda1se);
+    expect(await count("#regressionCv g[aria-description=mean] circle")).toBe(lassoCv.cvResults[0].lambdas.length);
+    expect(await count("#regressionCv g[aria-description='error bar'] line")).toBe(lassoCv.cvResults[0].lambdas.length);
+    for (const id of ["regressionCv", "path", "r2"]) expect(await count(`#${id} g[aria-description='lambda.min'] line`)).toBe(1);
     // A tooltip on hover: over a weight's bar, it names the feature and gives its weight.
     const demoCoef = (await page.evaluate(() => (window as unknown as { demo: { coef: number[] } }).demo)).coef;
     const s5 = featureNames.indexOf("s5");
@@ -73,6 +84,8 @@ describe("the demo page", () => {
     const after = await page.evaluate(() => (window as unknown as { demo: { fits: number; zeros: number } }).demo);
     expect(after.fits).toBeGreaterThan(before.fits);
     expect(after.zeros).toBeGreaterThan(before.zeros);
+    await page.locator("#useLambda1se").click();
+    await page.waitForFunction((target) => Math.abs((window as unknown as { demo: { lambda: number } }).demo.lambda - target) <= 1e-12 * target, lassoCv.lambda1se, { timeout: 30_000 });
     await page.locator("#lambda").evaluate((input: HTMLInputElement) => {
       input.value = "0";
       input.dispatchEvent(new Event("input"));
