@@ -34,13 +34,13 @@ describe("regularized fit with a text column", () => {
     expect(file.featureNames).toEqual(names);
     const sklearnOrder = ["area", ...fixture.categories.map((k) => `city=${k}`), "rooms"];
     const scale = Math.max(...c.coef.map(Math.abs));
-    names.forEach((name, j) => expect(Math.abs(file.fitted.coef[j] - c.coef[sklearnOrder.indexOf(name)])).toBeLessThanOrEqual(1e-6 * scale));
-    expect(Math.abs(file.fitted.intercepts[0] - c.intercept)).toBeLessThanOrEqual(1e-6 * scale);
+    names.forEach((name, j) => expect(Math.abs(file.fitted.coef[j] - c.coef[sklearnOrder.indexOf(name)])).toBeLessThanOrEqual(1e-9 * scale));
+    expect(Math.abs(file.fitted.intercepts[0] - c.intercept)).toBeLessThanOrEqual(1e-9 * scale);
     const predicted = run("predict", model, test);
     expect(predicted.status).toBe(0);
     expect(predicted.stderr).toContain("city=Oslo");
     const values = predicted.stdout.trim().split("\n").slice(1).map(Number);
-    values.forEach((v, i) => expect(Math.abs(v - c.predictions[i])).toBeLessThanOrEqual(1e-6 * Math.abs(c.predictions[i])));
+    values.forEach((v, i) => expect(Math.abs(v - c.predictions[i])).toBeLessThanOrEqual(1e-9 * Math.abs(c.predictions[i])));
   });
 
   it("--exclude drops a column and --one-hot encodes a number column as categories", () => {
