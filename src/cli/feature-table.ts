@@ -38,9 +38,9 @@ export interface CellColumn {
 const missingCell = (where: string) => new CliError(`${where}: missing value. Fill it in, or drop the row.`);
 
 /**
- * A column of cells as a source: numbers (every cell decimal), or text (`asText`, or no cell decimal, which
- * `onText` hears of). A column of numbers and text is refused at its first cell that is not a number, saying how to
- * one-hot encode or exclude it.
+ * A column of cells as a source: text when `asText`, or (at fit, `allowText`) when no cell is a number; numbers
+ * otherwise. At fit, a column of numbers and text is refused at its first cell that is not a number, saying how to
+ * one-hot encode or exclude it; at predict, a number column takes numbers only.
  */
 function cellSource(column: CellColumn, lines: readonly number[], source: string, asText: boolean, allowText: boolean): SourceColumn {
   const { name, cells } = column;
