@@ -1,5 +1,5 @@
-import { instantiate, instantiateSync } from "@assemblyscript/loader";
-import { coreRelaxedWasmBase64, coreWasmBase64 } from "./core-wasm.generated.js";
+import { coreRelaxedDeltaBase64, coreWasmBase64 } from "./core-wasm.generated.js";
+import { applyDelta } from "./delta.js";
 import type { CoreExports } from "./core-abi.generated.js";
 
 /** Pages of 64 KiB the memory starts with; the heap grows it on demand. */
@@ -31,13 +31,17 @@ const SHARED_MAXIMUM_PAGES = 65536;
 export async function instantiateSharedCore(build: SimdBuild): Promise<CoreInstance> {
   const builds = (await import(/* @vite-ignore */ SHARED_MODULE)) as typeof import("./core-wasm-shared.generated.js");
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: SHARED_MAXIMUM_PAGES, shared: true });
-  const module = await WebAssembly.compile(decodeBase64(build === "relaxed" ? builds.coreRelaxedSharedWasmBase64 : builds.coreSharedWasmBase64));
+  const plain = decodeBase64(builds.coreSharedWasmBase64);
+  const module = await WebAssembly.compile(build === "relaxed" ? applyDelta(plain, decodeBase64(builds.coreRelaxedSharedDeltaBase64)) : plain);
   const instance = await WebAssembly.instantiate(module, imports(memory));
   return { exports: instance.exports as unknown as CoreExports, memory, build, module };
 }
 
 const decoded: Partial<Record<SimdBuild, Uint8Array<ArrayBuffer>>> = {};
-const bytesOf = (build: SimdBuild): Uint8Array<ArrayBuffer> => (decoded[build] ??= decodeBase64(build === "relaxed" ? coreRelaxedWasmBase64 : coreWasmBase64));
+/** A build's bytes, decoded once (the relaxed one from its delta against the plain one). */
+export const bytesOf = (build: SimdBuild): Uint8Array<ArrayBuffer> => (decoded[build] ??= build === "relaxed"
+  ? applyDelta(bytesOf("plain"), decodeBase64(coreRelaxedDeltaBase64))
+  : decodeBase64(coreWasmBase64));
 
 /** Whether this runtime runs the relaxed build: it validates the module itself. */
 export function relaxedSimdAvailable(): boolean {
@@ -77,8 +81,8 @@ function simdError(cause: unknown): Error {
 export async function instantiateCore(build: SimdBuild): Promise<CoreInstance> {
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES });
   try {
-    const { exports } = await instantiate<CoreExports & Record<string, unknown>>(bytesOf(build), imports(memory));
-    return { exports, memory, build };
+    const { instance } = await WebAssembly.instantiate(bytesOf(build), imports(memory));
+    return { exports: instance.exports as unknown as CoreExports, memory, build };
   } catch (cause) {
     throw simdError(cause);
   }
@@ -91,8 +95,8 @@ export async function instantiateCore(build: SimdBuild): Promise<CoreInstance> {
 export function instantiateCoreSync(build: SimdBuild): CoreInstance {
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES });
   try {
-    const { exports } = instantiateSync<CoreExports & Record<string, unknown>>(bytesOf(build), imports(memory));
-    return { exports, memory, build };
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytesOf(build)), imports(memory));
+    return { exports: instance.exports as unknown as CoreExports, memory, build };
   } catch (cause) {
     throw simdError(cause);
   }
