@@ -35,11 +35,14 @@ export type Model = ModelOf<ModelName>;
 /** Any registered model's JSON (what `toJSON()` returns). */
 export type AnyModelJSON = ReturnType<Model["toJSON"]>;
 
+// The @__PURE__ marks let a bundler drop these (and so every model class) from the one-file browser bundle when
+// they are not used: a top-level call is kept otherwise.
+
 /** The regression models' names, in table order. */
-export const REGRESSOR_NAMES = Object.keys(CLASSES).filter((name) => name !== "LogisticRegression") as RegressorName[];
+export const REGRESSOR_NAMES = /* @__PURE__ */ Object.keys(CLASSES).filter((name) => name !== "LogisticRegression") as RegressorName[];
 
 /** The registered names, in table order. */
-export const MODEL_NAMES = Object.keys(CLASSES) as ModelName[];
+export const MODEL_NAMES = /* @__PURE__ */ Object.keys(CLASSES) as ModelName[];
 
 /** The class registered under `name`, or undefined. */
 function classOf(name: unknown): ModelClass | undefined {

@@ -20,12 +20,15 @@ export interface ErrorRecord {
 
 const BUILT_IN: ErrorClass[] = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
 
-/** Every class an error may be restored as: the built-in ones by name, the library's by their export name. */
-const KNOWN = new Map<string, ErrorClass>([
+/**
+ * Every class an error may be restored as: the built-in ones by name, the library's by their export name. Built
+ * in a call marked @__PURE__, so that a bundler drops the tables where no worker is used.
+ */
+const KNOWN = /* @__PURE__ */ (() => new Map<string, ErrorClass>([
   ...BUILT_IN.map((Class): [string, ErrorClass] => [Class.name, Class]),
   ...Object.entries(libraryErrors).filter(([, value]) => typeof value === "function" && value.prototype instanceof Error) as [string, ErrorClass][],
-]);
-const KEY_OF = new Map<unknown, string>([...KNOWN].map(([key, Class]) => [Class, key]));
+]))();
+const KEY_OF = /* @__PURE__ */ (() => new Map<unknown, string>([...KNOWN].map(([key, Class]) => [Class, key])))();
 
 /** The key of the nearest known class in the error's prototype chain ("Error" when there is none). */
 function classKey(error: object): string {
