@@ -1,16 +1,17 @@
 // The embedded WASM builds decode to the build files byte for byte: the plain builds as they are, the relaxed ones
 // from their deltas against them (scripts/wasm-delta.mjs, src/backends/wasm/delta.ts).
 import { readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { bytesOf } from "../src/backends/wasm/instantiate.js";
 import { applyDelta } from "../src/backends/wasm/delta.js";
-import { coreRelaxedDeltaBase64 } from "../src/backends/wasm/core-wasm.generated.js";
+import { coreRelaxedDelta } from "../src/backends/wasm/core-wasm.generated.js";
 import * as shared from "../src/backends/wasm/core-wasm-shared.generated.js";
 // @ts-expect-error: a build script, without types
 import { encodeDelta } from "../scripts/wasm-delta.mjs";
 
 const file = (name: string) => new Uint8Array(readFileSync(new URL(`../build/${name}`, import.meta.url)));
-const base64 = (text: string) => new Uint8Array(Buffer.from(text, "base64"));
+const unpack = ({ base64 }: { base64: string }) => new Uint8Array(inflateRawSync(Buffer.from(base64, "base64")));
 const encode = encodeDelta as (base: Buffer, target: Buffer) => Buffer;
 
 describe("the embedded WASM builds", () => {
@@ -20,13 +21,13 @@ describe("the embedded WASM builds", () => {
   });
 
   it("the shared-memory builds too", () => {
-    const plain = base64(shared.coreSharedWasmBase64);
+    const plain = unpack(shared.coreSharedWasm);
     expect(plain).toEqual(file("core-shared.wasm"));
-    expect(applyDelta(plain, base64(shared.coreRelaxedSharedDeltaBase64))).toEqual(file("core-relaxed-shared.wasm"));
+    expect(applyDelta(plain, unpack(shared.coreRelaxedSharedDelta))).toEqual(file("core-relaxed-shared.wasm"));
   });
 
   it("the relaxed build's delta is a fraction of the build", () => {
-    expect(base64(coreRelaxedDeltaBase64).length).toBeLessThan(file("core-relaxed.wasm").length / 4);
+    expect(unpack(coreRelaxedDelta).length).toBeLessThan(file("core-relaxed.wasm").length / 4);
   });
 });
 
