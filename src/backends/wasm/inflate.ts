@@ -19,7 +19,7 @@ function code(lengths: ArrayLike<number>): Code {
   return { counts, symbols };
 }
 
-/** Base values and extra bits of the length (257..285) and distance (0..29) symbols. */
+/** Base values and extra bits of the length (257..284; 285 is 258) and distance (0..29) symbols. */
 function bases(count: number, first: number, extraOf: (i: number) => number): [base: Uint16Array, extra: Uint8Array] {
   const base = new Uint16Array(count);
   const extra = new Uint8Array(count);
@@ -27,8 +27,7 @@ function bases(count: number, first: number, extraOf: (i: number) => number): [b
   return [base, extra];
 }
 
-const [LENGTH_BASE, LENGTH_EXTRA] = bases(29, 3, (i) => (i < 8 || i === 28 ? 0 : (i - 4) >> 2));
-LENGTH_BASE[28] = 258;
+const [LENGTH_BASE, LENGTH_EXTRA] = bases(28, 3, (i) => (i < 8 ? 0 : (i - 4) >> 2));
 const [DISTANCE_BASE, DISTANCE_EXTRA] = bases(30, 1, (i) => (i < 4 ? 0 : (i - 2) >> 1));
 /** The order in which a dynamic block gives the code lengths of the code-length code. */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
@@ -91,7 +90,7 @@ export function inflate(data: Uint8Array, length: number): Uint8Array<ArrayBuffe
         out[written++] = symbol;
         continue;
       }
-      const size = LENGTH_BASE[symbol - 257] + bits(LENGTH_EXTRA[symbol - 257]);
+      const size = symbol === 285 ? 258 : LENGTH_BASE[symbol - 257] + bits(LENGTH_EXTRA[symbol - 257]);
       const distanceSymbol = decode(distances);
       const from = written - DISTANCE_BASE[distanceSymbol] - bits(DISTANCE_EXTRA[distanceSymbol]);
       for (let i = 0; i < size; i++) out[written++] = out[from + i];
