@@ -2,8 +2,9 @@
 // breast cancer data, penalized logistic regression (the classification mode, web/classification.ts).
 
 import { parse } from "csv-parse/browser/esm/sync";
-import { CSV_OPTIONS, tableFromRecords, type CsvRecord } from "../src/csv/table.js";
-import { ElasticNet, init, Lasso, loadDiabetes, Ridge, threadsAvailable, type LinearModel } from "../src/index.js";
+import { checkHeader, CSV_OPTIONS, type CsvRecord } from "../src/csv/table.js";
+import { ElasticNet, fromRecords, init, Lasso, loadDiabetes, Ridge, threadsAvailable, type LinearModel } from "../src/index.js";
+import { isDecimal } from "../src/options/checks.js";
 import { cvChoice, renderClassification } from "./classification.js";
 import { LOG_LAMBDA } from "./classify.js";
 import { coefficientBars, geometryChart, historyChart, lineChart, residualChart, seriesPoints, shown, type LambdaRule } from "./charts.js";
@@ -11,7 +12,8 @@ import { $ } from "./dom.js";
 import { spreads } from "./spreads.js";
 import { timeBackends } from "./timing.js";
 
-interface Data { columns: string[]; rows: number[][] }
+/** A numeric table (text columns already one-hot encoded) and the columns a target may be: the number columns. */
+interface Data { columns: string[]; rows: number[][]; targets?: string[] }
 let data: Data;
 let fits = 0;
 
@@ -45,7 +47,7 @@ function fillSelect(select: HTMLSelectElement, options: string[], chosen?: strin
 
 function setData(next: Data, target: string): void {
   data = next;
-  fillSelect($("target"), data.columns, target);
+  fillSelect($("target"), data.targets ?? data.columns, target);
   const features = data.columns.filter((c) => c !== target);
   fillSelect($("featureA"), features, features[2] ?? features[0]);
   fillSelect($("featureB"), features, features[8] ?? features[1] ?? features[0]);
@@ -198,12 +200,26 @@ function offerCsv(name: string, table: Data): void {
   setTask("regression");
 }
 
-/** Reads a CSV file by the command line's rules (distinct column names, decimal numbers); the last column is the first target. */
+/**
+ * Reads a CSV file by the command line's rules (distinct column names, decimal numbers), but that a column of text is
+ * one-hot encoded (fromRecords: `column=value` features); the last number column is the first target.
+ */
 async function loadCsv(file: File): Promise<void> {
-  const records = parse(await file.text(), CSV_OPTIONS) as unknown as CsvRecord[];
-  const table = tableFromRecords(records, file.name);
-  if (table.columns.length < 2) throw new TypeError(`${file.name} has one column: it needs a target and at least one feature.`);
-  csv = { data: table, target: table.columns[table.columns.length - 1] };
+  const [header, ...rows] = parse(await file.text(), CSV_OPTIONS) as unknown as CsvRecord[];
+  if (!header) throw new TypeError(`${file.name} is empty: it needs a header row and at least one data row.`);
+  checkHeader(header.record, file.name);
+  const records = rows.map(({ record }) => Object.fromEntries(header.record.map((name, c) => [name, isDecimal(record[c] ?? "") ? Number(record[c]) : record[c] ?? ""])));
+  if (records.length === 0) throw new TypeError(`${file.name} has a header but no data rows: add at least one row.`);
+  const { X } = fromRecords(records);
+  const table: Data = {
+    columns: X.featureNames,
+    rows: Array.from({ length: X.rows }, (_, i) => Array.from(X.data.subarray(i * X.cols, (i + 1) * X.cols))),
+    targets: X.columns.filter((column) => column.kind === "number").map((column) => column.name),
+  };
+  if (table.columns.length < 2 || table.targets!.length === 0) {
+    throw new TypeError(`${file.name} needs a column of numbers to predict and at least one other column.`);
+  }
+  csv = { data: table, target: table.targets![table.targets!.length - 1] };
   setData(csv.data, csv.target);
   offerCsv(file.name, table);
 }

@@ -35,14 +35,12 @@ export type Model = ModelOf<ModelName>;
 /** Any registered model's JSON (what `toJSON()` returns). */
 export type AnyModelJSON = ReturnType<Model["toJSON"]>;
 
-// The @__PURE__ marks let a bundler drop these (and so every model class) from the one-file browser bundle when
-// they are not used: a top-level call is kept otherwise.
-
-/** The regression models' names, in table order. */
-export const REGRESSOR_NAMES = /* @__PURE__ */ Object.keys(CLASSES).filter((name) => name !== "LogisticRegression") as RegressorName[];
-
+// Marked pure, these lists go with their last use: a bundle that uses none of the registry leaves out every model.
 /** The registered names, in table order. */
 export const MODEL_NAMES = /* @__PURE__ */ Object.keys(CLASSES) as ModelName[];
+
+/** The regression models' names, in table order. */
+export const REGRESSOR_NAMES = /* @__PURE__ */ MODEL_NAMES.filter((name) => name !== "LogisticRegression") as RegressorName[];
 
 /** The class registered under `name`, or undefined. */
 function classOf(name: unknown): ModelClass | undefined {

@@ -3,7 +3,7 @@
 // cannot decide on its own (a quote, another character, an empty or malformed cell, a wrong cell count, a
 // number past double range) is left to the general reader, which gives the value or the error.
 
-/** 10^0 .. 10^22: every one a double exactly (@__PURE__: droppable where unused). */
+/** 10^0 .. 10^22: every one a double exactly. */
 const POWERS_OF_TEN = /* @__PURE__ */ Float64Array.from({ length: 23 }, (_, e) => Number(`1e${e}`));
 
 /** The most significant digits whose integer is exact in a double (10^15 < 2^53). */

@@ -5,9 +5,8 @@ import { describeValue } from "../options/checks.js";
 import type { SourceColumn } from "./encode.js";
 import { checkTableOptions, chooseFeatures, encodeFeatures, type TableData, type TableOptions } from "./table-options.js";
 
-/** A chunk of an Arrow column: its values buffer (past `offset`, `length` of them) and its null count. */
+/** A chunk of an Arrow column: its values (from its first row: apache-arrow applies a slice's offset) and its null count. */
 export interface ArrowChunk {
-  readonly offset: number;
   readonly length: number;
   readonly nullCount: number;
   readonly values: ArrayLike<number | bigint>;
@@ -63,9 +62,10 @@ function bufferColumn(column: ArrowColumn, name: string): SourceColumn {
     scatter(target, offset, stride) {
       let row = 0;
       for (const chunk of column.data) {
-        const { values, offset: start, length } = chunk;
+        // apache-arrow gives a sliced chunk's values from its first row on (its offset already applied).
+        const { values, length } = chunk;
         for (let k = 0; k < length; k++, row++) {
-          const raw = values[start + k];
+          const raw = values[k];
           const value = typeof raw === "bigint" ? Number(raw) : raw;
           if (!Number.isFinite(value) || (typeof raw === "bigint" && BigInt(value) !== raw)) throw notFinite(name, row, raw);
           target[offset + row * stride] = value;

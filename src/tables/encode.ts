@@ -3,6 +3,7 @@
 // category it never saw becomes zeros with a warning (scikit-learn's handle_unknown="ignore").
 
 import { checkBlockSize } from "../block-limit.js";
+import { isDecimal } from "../options/checks.js";
 import { categoryFeature, featureNamesOf, type CategoryColumn, type ColumnEncoding, type NamedMatrix } from "./columns.js";
 
 /** A column of a table, its values already checked by its reader (no missing value, numbers finite). */
@@ -19,12 +20,16 @@ export interface SourceColumn {
 /** How to encode: learn the encoding (one-hot the text columns and those named), or apply a model's. */
 export type EncodeMode = { oneHot: readonly string[] } | { columns: readonly ColumnEncoding[] };
 
-/** Categories as a one-hot column lists them: text in code-unit order, numbers (one-hot on request) by value. */
+/**
+ * Categories as a one-hot column lists them: by value when every one is a decimal number (codes such as zip codes,
+ * as OneHotEncoder sorts a numeric column), else in code-unit order (its sort of strings).
+ */
 function sortedCategories(source: SourceColumn, rows: number): string[] {
-  const values = new Set<number | string>();
-  for (let i = 0; i < rows; i++) values.add(source.value(i));
-  const sorted = [...values].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : a < b ? -1 : a > b ? 1 : 0));
-  return sorted.map(String);
+  const labels = new Set<string>();
+  for (let i = 0; i < rows; i++) labels.add(String(source.value(i)));
+  const sorted = [...labels];
+  if (sorted.every(isDecimal)) return sorted.sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The encoding learned from the columns: text columns and those in `oneHot` become categories. */

@@ -68,13 +68,15 @@ export function recordColumn(records: readonly TableRecord[], name: string, asTe
  */
 export function checkFields(records: readonly unknown[], required: readonly string[], allowed?: ReadonlySet<string>,
   fix = "give every record the same fields, or choose columns with features"): void {
-  records.forEach((record, i) => {
+  // An index loop, not forEach: a hole (an empty slot) is a missing record, refused as the others are.
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
     if (!isPlainObject(record)) throw new TypeError(`records[${i}] is ${describeValue(record)}: every record must be an object keyed by column name.`);
     const lacking = required.find((name) => !Object.hasOwn(record, name));
     if (lacking !== undefined) throw new TypeError(`records[${i}] has no field "${lacking}": ${fix}.`);
     const extra = allowed && Object.keys(record).find((name) => !allowed.has(name));
     if (extra) throw new TypeError(`records[${i}] has a field "${extra}" that is not one of the columns read: ${fix}.`);
-  });
+  }
 }
 
 /** The target column: numbers as a Float64Array, otherwise labels (text, booleans, numbers) for a classifier. */

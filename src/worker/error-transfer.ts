@@ -20,20 +20,29 @@ export interface ErrorRecord {
 
 const BUILT_IN: ErrorClass[] = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
 
-/**
- * Every class an error may be restored as: the built-in ones by name, the library's by their export name. Built
- * in a call marked @__PURE__, so that a bundler drops the tables where no worker is used.
- */
-const KNOWN = /* @__PURE__ */ (() => new Map<string, ErrorClass>([
-  ...BUILT_IN.map((Class): [string, ErrorClass] => [Class.name, Class]),
-  ...Object.entries(libraryErrors).filter(([, value]) => typeof value === "function" && value.prototype instanceof Error) as [string, ErrorClass][],
-]))();
-const KEY_OF = /* @__PURE__ */ (() => new Map<unknown, string>([...KNOWN].map(([key, Class]) => [Class, key])))();
+/** Every class an error may be restored as (the built-in ones by name, the library's by their export name), and back. */
+interface KnownClasses {
+  byKey: Map<string, ErrorClass>;
+  keyOf: Map<unknown, string>;
+}
+
+let known: KnownClasses | undefined;
+
+/** The known classes, gathered on first use: a bundle that never crosses a worker boundary can leave them out. */
+function knownClasses(): KnownClasses {
+  if (known) return known;
+  const byKey = new Map<string, ErrorClass>([
+    ...BUILT_IN.map((Class): [string, ErrorClass] => [Class.name, Class]),
+    ...Object.entries(libraryErrors).filter(([, value]) => typeof value === "function" && value.prototype instanceof Error) as [string, ErrorClass][],
+  ]);
+  known = { byKey, keyOf: new Map([...byKey].map(([key, Class]) => [Class, key])) };
+  return known;
+}
 
 /** The key of the nearest known class in the error's prototype chain ("Error" when there is none). */
 function classKey(error: object): string {
   for (let proto = Object.getPrototypeOf(error); proto !== null; proto = Object.getPrototypeOf(proto)) {
-    const key = KEY_OF.get((proto as { constructor?: unknown }).constructor);
+    const key = knownClasses().keyOf.get((proto as { constructor?: unknown }).constructor);
     if (key !== undefined) return key;
   }
   return "Error";
@@ -72,7 +81,7 @@ const hidden = (value: unknown): PropertyDescriptor => ({ value, writable: true,
  * not at hand, and everything it set is in the record.
  */
 export function restoreError(record: ErrorRecord): Error {
-  const Class = KNOWN.get(record.className) ?? Error;
+  const Class = knownClasses().byKey.get(record.className) ?? Error;
   const error = Object.create(Class.prototype) as Error;
   Object.defineProperty(error, "message", hidden(record.message));
   if (record.stack !== undefined) Object.defineProperty(error, "stack", hidden(record.stack));

@@ -9,7 +9,7 @@ type Bundle = { text: string; minified: number; gzip: number };
 const bundleApp = bundle as (from: "package" | "source", app?: { imports: string; body: string }) => Promise<Bundle>;
 
 /**
- * The ceiling in gzip bytes: what the app reached (71,833 bytes: 70.2 KiB) rounded up to the next KiB, plus 1 KiB.
+ * The ceiling in gzip bytes: what the app reached (71,844 bytes: 70.2 KiB) rounded up to the next KiB, plus 1 KiB.
  * Issue 14 asks for 45 KiB; the gap is the WASM core (about 27 KiB deflated, the relaxed build's delta included)
  * and the backend and option tables every model reaches. Lower it when the app shrinks.
  */

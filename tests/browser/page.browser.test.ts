@@ -31,11 +31,7 @@ afterAll(async () => {
 
 describe("the demo page", () => {
   it("fits on load, draws the plots, follows the slider, and is kept as a screenshot", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => (window as unknown as { demo?: { ready: boolean } }).demo?.ready === true, null, { timeout: 30_000 });
+    const { page, errors } = await openPage();
     const count = (selector: string) => page.locator(selector).count();
     // Every chart has axes with tick labels and axis labels.
     for (const id of ["coef", "path", "r2", "history", "residuals", "geometry", "timing"]) await expectAxes(page, id);
@@ -96,12 +92,22 @@ describe("the demo page", () => {
     await page.close();
   });
 
+  it("reads a CSV file with a text column, one-hot encoded, and predicts a number column of it", async () => {
+    const { page, errors } = await openPage();
+    const cities = ["Lyon", "Paris", "Nice"];
+    const lines = ["area,city,price", ...Array.from({ length: 30 }, (_, i) => `${40 + i},${cities[i % 3]},${100 + 3 * i + 50 * (i % 3)}`)];
+    await page.setInputFiles("#csv", { name: "houses.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    await page.waitForFunction(() => document.querySelector("#coef g[aria-label='y-axis tick label']")?.textContent?.includes("city=Lyon"), null, { timeout: 30_000 });
+    expect(await page.locator("#coef g[aria-label='y-axis tick label'] text").allTextContents()).toEqual(["area", "city=Lyon", "city=Nice", "city=Paris"]);
+    // Only number columns may be the target; the last one is chosen.
+    expect(await page.locator("#target option").allTextContents()).toEqual(["area", "price"]);
+    expect(await page.locator("#target").inputValue()).toBe("price");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("switches to classification: the weights, the ROC AUC and CV's lambda.min and lambda.1se are Node's", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => (window as unknown as { demo?: { ready: boolean } }).demo?.ready === true, null, { timeout: 30_000 });
+    const { page, errors } = await openPage();
     await page.selectOption("#dataset", "breast-cancer");
     await settled(page, (demo) => demo.task === "classification" && demo.model === "Lasso");
     await page.locator("#lambda").evaluate((input: HTMLInputElement) => {
@@ -192,6 +198,16 @@ describe("the demo page", () => {
     await page.close();
   });
 });
+
+/** Opens the page and waits for its first render; `errors` collects the page's uncaught errors. */
+async function openPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await page.waitForFunction(() => (window as unknown as { demo?: { ready: boolean } }).demo?.ready === true, null, { timeout: 30_000 });
+  return { page, errors };
+}
 
 /** Checks that a chart has both axes: tick labels with text, and a label naming each axis. */
 async function expectAxes(page: Page, id: string): Promise<void> {

@@ -36,6 +36,13 @@ describe("fromArrow", () => {
     expect(y).toEqual(Float64Array.from([10, 20, 30]));
   });
 
+  it("reads a sliced table (chunks that start past their buffers' first value) from its first row", () => {
+    const table = tableFromArrays({ a: new Float64Array([1, 2, 3, 4, 5]), b: new Int32Array([10, 20, 30, 40, 50]), s: ["x", "y", "x", "z", "y"] });
+    const { X } = fromArrow(table.slice(1, 4));
+    expect(X.featureNames).toEqual(["a", "b", "s=x", "s=y", "s=z"]);
+    expect(Array.from(X.data)).toEqual([2, 20, 0, 1, 0, 3, 30, 1, 0, 0, 4, 40, 0, 0, 1]);
+  });
+
   it("one-hot encodes Utf8 and dictionary columns as fromRecords does text", () => {
     const table = new Table({
       s: vectorFromArray(["b", "a", "b"], new Utf8()),

@@ -47,12 +47,18 @@ describe("fromRecords", () => {
     [[{ a: 1, b: 2 }], { features: ["a", "a"] }, 'names "a" twice'],
     [[{ a: 1, b: 2 }], { taget: "a" }, 'has no option "taget"'],
     [[[1, 2]], {}, "takes a non-empty array of objects"],
+    [[{ a: 1 }, , { a: 2 }], {}, "records[1] is undefined: every record must be an object"], // eslint-disable-line no-sparse-arrays
   ])("refuses case %#", (records, options, message) => {
     expect(() => fromRecords(records as never, options as never)).toThrow(message);
   });
 
   it("reads BigInts (Parquet and SQL INT64 values) exactly", () => {
     expect(Array.from(fromRecords([{ a: 2n ** 53n }, { a: -3n }]).X.data)).toEqual([2 ** 53, -3]);
+  });
+
+  it("sorts the categories of a one-hot number column by value, and text ones in code-unit order", () => {
+    expect(fromRecords([{ zip: 9000 }, { zip: 75001 }, { zip: 10 }], { oneHot: ["zip"] }).X.featureNames).toEqual(["zip=10", "zip=9000", "zip=75001"]);
+    expect(fromRecords([{ c: "b" }, { c: "B" }, { c: "a10" }, { c: "a9" }]).X.featureNames).toEqual(["c=B", "c=a10", "c=a9", "c=b"]);
   });
 
   it("a mixed column may be one-hot encoded, every value read as text", () => {
