@@ -50,6 +50,6 @@ describe("the built package", () => {
     expect(bundle).toMatch(/export \{/);
     expect(bundle).not.toMatch(/from ["']node:/);
     expect(bundle).not.toMatch(/\.wasm["']/);
-    expect(bundle).toContain("coreWasmBase64");
+    expect(bundle).toContain("coreWasm");
   });
 });

@@ -1,5 +1,6 @@
-import { coreRelaxedPartBase64, coreRelaxedSplice, coreWasmBase64 } from "./core-wasm.generated.js";
-import { spliceSection } from "./splice-section.js";
+import { coreRelaxedDelta, coreWasm } from "./core-wasm.generated.js";
+import { applyDelta } from "./delta.js";
+import { inflate } from "./inflate.js";
 import type { CoreExports } from "./core-abi.generated.js";
 
 /** Pages of 64 KiB the memory starts with; the heap grows it on demand. */
@@ -31,18 +32,17 @@ const SHARED_MAXIMUM_PAGES = 65536;
 export async function instantiateSharedCore(build: SimdBuild): Promise<CoreInstance> {
   const builds = (await import(/* @vite-ignore */ SHARED_MODULE)) as typeof import("./core-wasm-shared.generated.js");
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: SHARED_MAXIMUM_PAGES, shared: true });
-  const plain = decodeBase64(builds.coreSharedWasmBase64);
-  const bytes = build === "relaxed" ? spliceSection(plain, decodeBase64(builds.coreRelaxedSharedPartBase64), builds.coreRelaxedSharedSplice) : plain;
-  const module = await WebAssembly.compile(bytes);
+  const plain = unpack(builds.coreSharedWasm);
+  const module = await WebAssembly.compile(build === "relaxed" ? applyDelta(plain, unpack(builds.coreRelaxedSharedDelta)) : plain);
   const instance = await WebAssembly.instantiate(module, imports(memory));
   return { exports: instance.exports as unknown as CoreExports, memory, build, module };
 }
 
 const decoded: Partial<Record<SimdBuild, Uint8Array<ArrayBuffer>>> = {};
-/** A build's bytes, decoded once: the relaxed build spliced from its part and the plain build's data section. */
+/** A build's bytes, decoded once (the relaxed one from its delta against the plain one). */
 export const bytesOf = (build: SimdBuild): Uint8Array<ArrayBuffer> => (decoded[build] ??= build === "relaxed"
-  ? spliceSection(bytesOf("plain"), decodeBase64(coreRelaxedPartBase64), coreRelaxedSplice)
-  : decodeBase64(coreWasmBase64));
+  ? applyDelta(bytesOf("plain"), unpack(coreRelaxedDelta))
+  : unpack(coreWasm));
 
 /** Whether this runtime runs the relaxed build: it validates the module itself. */
 export function relaxedSimdAvailable(): boolean {
@@ -58,11 +58,12 @@ export function chooseBuild(asked: SimdBuild | undefined): SimdBuild {
   return asked ?? (relaxedSimdAvailable() ? "relaxed" : "plain");
 }
 
-function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
+/** Embedded bytes (scripts/embed.mjs): deflated, as base64. */
+function unpack({ base64, length }: { base64: string; length: number }): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  return inflate(bytes, length);
 }
 
 function imports(memory: WebAssembly.Memory) {
