@@ -9,11 +9,11 @@ type Bundle = { text: string; minified: number; gzip: number };
 const bundleApp = bundle as (from: "package" | "source", app?: { imports: string; body: string }) => Promise<Bundle>;
 
 /**
- * The ceiling in gzip bytes: what the app reached (71,844 bytes: 70.2 KiB) rounded up to the next KiB, plus 1 KiB.
- * Issue 14 asks for 45 KiB; the gap is the WASM core (about 27 KiB deflated, the relaxed build's delta included)
- * and the backend and option tables every model reaches. Lower it when the app shrinks.
+ * The ceiling in gzip bytes: what the app reached (76,497 bytes: 74.7 KiB) rounded up to the next KiB, plus 1 KiB.
+ * Issue 14 asks for 45 KiB; the gap is the WASM core (about 31 KiB gzip as base64, the relaxed build's delta
+ * included) and the backend and option tables every model reaches. Lower it when the app shrinks.
  */
-const CEILING = 72 * 1024;
+const CEILING = 76 * 1024;
 
 /** A row of each data set as the minified bundle prints it (src/datasets/*.generated.ts). */
 const DIABETES_ROW = "59,2,32.1,101,157,93.2,38,4,4.8598,87,151";

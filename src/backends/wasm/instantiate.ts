@@ -1,6 +1,5 @@
 import { coreRelaxedDelta, coreWasm } from "./core-wasm.generated.js";
 import { applyDelta } from "./delta.js";
-import { inflate } from "./inflate.js";
 import type { CoreExports } from "./core-abi.generated.js";
 
 /** Pages of 64 KiB the memory starts with; the heap grows it on demand. */
@@ -58,12 +57,12 @@ export function chooseBuild(asked: SimdBuild | undefined): SimdBuild {
   return asked ?? (relaxedSimdAvailable() ? "relaxed" : "plain");
 }
 
-/** Embedded bytes (scripts/embed.mjs): deflated, as base64. */
-function unpack({ base64, length }: { base64: string; length: number }): Uint8Array<ArrayBuffer> {
+/** Embedded bytes (scripts/embed.mjs), from their base64. */
+function unpack(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return inflate(bytes, length);
+  return bytes;
 }
 
 function imports(memory: WebAssembly.Memory) {
