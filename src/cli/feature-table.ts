@@ -48,6 +48,7 @@ function cellSource(column: CellColumn, lines: readonly number[], source: string
   const empty = cells.findIndex((cell) => cell === "");
   if (empty >= 0) throw missingCell(where(empty));
   const text = asText || (allowText && !cells.some(isDecimal));
+  // A one-hot column's categories are its cells as written: codes keep their leading zeros (01234 is not 1234).
   if (text) return { name, type: "text", value: (i) => cells[i] };
   const numbers = cells.map((cell, i) => {
     try {
@@ -110,7 +111,7 @@ export function csvFeatures(columns: readonly string[], data: readonly CsvRecord
   const encoded = encodeTable(sources, data.length, { oneHot }, () => {});
   const auto = encoded.columns.filter((c): c is CategoryColumn => c.kind === "category" && !oneHot.includes(c.name));
   if (auto.length > 0) {
-    const listed = auto.map((c) => `${c.name} (${c.categories.length} categories)`).join(", ");
+    const listed = auto.map((c) => `${c.name} (${c.categories.length} categor${c.categories.length === 1 ? "y" : "ies"})`).join(", ");
     say(`one-hot encoding the text column${auto.length > 1 ? "s" : ""} ${listed} as <column>=<value> features; --exclude drops a column.`);
   }
   return { X: rowsOf(encoded.data, encoded.rows, encoded.cols), featureNames: encoded.featureNames, columns: encoded.columns };

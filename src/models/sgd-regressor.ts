@@ -85,7 +85,7 @@ export class SGDRegressor extends LinearModel {
       );
     }
     // The first call names the features as fit does; later calls are checked against those names.
-    const given = fitSchema(X, undefined, this.modelName);
+    const given = fitSchema(X, undefined, this.modelName, "partialFit");
     if (this.isFitted) readInput(X, this.schema, this.modelName, "partialFit", (message) => this.warn(message));
     const schema = this.isFitted ? this.schema : given;
     const state = this.train(X, y, 1, false);

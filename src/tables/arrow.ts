@@ -1,7 +1,7 @@
 // Arrow tables (apache-arrow's Table, as DuckDB-wasm, Arquero or a Parquet reader give them) to X with names and y.
 // Number columns are read from their chunks' value buffers into the row-major matrix, never row by row.
 
-import { describeValue } from "../options/checks.js";
+import { describeValue, repeatedName } from "../options/checks.js";
 import type { SourceColumn } from "./encode.js";
 import { checkTableOptions, chooseFeatures, encodeFeatures, type TableData, type TableOptions } from "./table-options.js";
 
@@ -77,7 +77,13 @@ function bufferColumn(column: ArrowColumn, name: string): SourceColumn {
 
 /** A column read value by value: booleans as 1 and 0, half floats, text (dictionary-encoded text too). */
 function valueColumn(column: ArrowColumn, name: string, type: "number" | "text"): SourceColumn {
-  const read = type === "text" ? (i: number) => String(column.get(i)) : (i: number) => {
+  const read = type === "text" ? (i: number) => {
+    // As fromRecords: an empty string is a missing value, and a NaN (a float column one-hot encoded) is no category.
+    const raw = column.get(i);
+    if (raw === "") throw new TypeError(`column "${name}" row ${i} is an empty string: fill it in (NULLIF and COALESCE in SQL) or drop the row.`);
+    if (typeof raw === "number" && !Number.isFinite(raw)) throw notFinite(name, i, raw);
+    return String(raw);
+  } : (i: number) => {
     const value = Number(column.get(i));
     if (!Number.isFinite(value)) throw notFinite(name, i, column.get(i));
     return value;
@@ -112,7 +118,7 @@ function arrowTarget(table: ArrowTable, name: string): Float64Array | (string | 
 /**
  * Reads an Arrow table (apache-arrow's `Table`: from DuckDB-wasm's query results, Arquero's `toArrow()`, or a Parquet
  * reader) into what `fit` takes: X, a row-major matrix with its feature names and encoding, and y, the `target`
- * column. Number columns (Int8 to Int64, Float16 to Float64) are copied from their buffers; booleans become 1 and 0;
+ * column. Integer and Float32/Float64 columns are copied from their buffers; Float16 ones and booleans (1 and 0) value by value;
  * text and dictionary columns are one-hot encoded (`column=value`). Nulls, NaN and other types are refused, naming
  * the column.
  *
@@ -127,7 +133,10 @@ export function fromArrow(table: ArrowTable, options?: TableOptions): TableData 
     throw new TypeError(`fromArrow takes an apache-arrow Table, got ${describeValue(table)}: for arrays of objects use fromRecords.`);
   }
   if (table.numRows === 0) throw new RangeError("fromArrow: the table has no rows; fit needs at least one.");
-  const features = chooseFeatures(table.schema.fields.map((field) => field.name), checked, "the Arrow table");
+  const names = table.schema.fields.map((field) => field.name);
+  const twice = repeatedName(names);
+  if (twice !== undefined) throw new TypeError(`the Arrow table has two columns named "${twice}": give each its own name (AS in SQL), so each name picks one column.`);
+  const features = chooseFeatures(names, checked, "the Arrow table");
   const X = encodeFeatures(features, table.numRows, checked, (name, asText) => arrowColumn(table, name, asText));
   return checked.target === undefined ? { X } : { X, y: arrowTarget(table, checked.target) };
 }

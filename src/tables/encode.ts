@@ -3,7 +3,7 @@
 // category it never saw becomes zeros with a warning (scikit-learn's handle_unknown="ignore").
 
 import { checkBlockSize } from "../block-limit.js";
-import { isDecimal } from "../options/checks.js";
+import { isDecimal, repeatedName } from "../options/checks.js";
 import { categoryFeature, featureNamesOf, type CategoryColumn, type ColumnEncoding, type NamedMatrix } from "./columns.js";
 
 /** A column of a table, its values already checked by its reader (no missing value, numbers finite). */
@@ -81,6 +81,10 @@ export function encodeTable(sources: readonly SourceColumn[], rows: number, mode
     columns = learn(sources, rows, mode.oneHot);
   }
   const featureNames = featureNamesOf(columns);
+  const clash = repeatedName(featureNames);
+  if (clash !== undefined) {
+    throw new TypeError(`two columns give the feature "${clash}" (a column of that name, and a one-hot column's category): rename one, or exclude it.`);
+  }
   const cols = featureNames.length;
   checkBlockSize(rows * cols, `The encoded table is ${rows} x ${cols}`, "pass fewer rows at a time, or fewer categories");
   const data = new Float64Array(rows * cols);

@@ -25,6 +25,15 @@ export function isNamedMatrix(X: unknown): X is NamedMatrix {
 
 const numberColumns = (names: readonly string[]): ColumnEncoding[] => names.map((name) => ({ name, kind: "number" }));
 
+/** The columns of X as fit reads it, where its shape says so at a glance: { cols }, rows of arrays, or one feature. */
+function columnCount(X: unknown): number | undefined {
+  if (isPlainObject(X) && typeof X.cols === "number") return X.cols;
+  if (!Array.isArray(X) || X.length === 0) return undefined;
+  const first: unknown = X[0];
+  if (typeof first === "number") return 1;
+  return Array.isArray(first) || ArrayBuffer.isView(first) ? (first as ArrayLike<unknown>).length : undefined;
+}
+
 /** Whether two lists of names are equal, entry by entry. */
 const sameNames = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((name, j) => name === b[j]);
 
@@ -32,11 +41,17 @@ const sameNames = (a: readonly string[], b: readonly string[]): boolean => a.len
  * The schema of a fit: from X's names (a named matrix) or the `featureNames` option, which must agree when both are
  * given; null when neither names the features. Records are refused: fromRecords reads them into X and y.
  */
-export function fitSchema(X: unknown, featureNames: readonly string[] | undefined, model: string): FeatureSchema | null {
+export function fitSchema(X: unknown, featureNames: readonly string[] | undefined, model: string, use = "fit"): FeatureSchema | null {
   if (isRecords(X)) {
-    throw new TypeError(`${model}.fit takes X as rows of numbers; read records with fromRecords(records, { target: "<column>" }) and fit its X and y.`);
+    throw new TypeError(`${model}.${use} takes X as rows of numbers; read records with fromRecords(records, { target: "<column>" }) and fit its X and y.`);
   }
-  if (!isNamedMatrix(X)) return featureNames ? { featureNames: [...featureNames], columns: numberColumns(featureNames) } : null;
+  if (!isNamedMatrix(X)) {
+    if (!featureNames) return null;
+    // Checked before any work, so that a refused fit leaves the model (and its training progress) as it was.
+    const cols = columnCount(X);
+    if (cols !== undefined) checkSchemaCount({ featureNames: [...featureNames], columns: [] }, cols);
+    return { featureNames: [...featureNames], columns: numberColumns(featureNames) };
+  }
   const names = checkFeatureNames(X.featureNames, "X.featureNames");
   checkSchemaCount({ featureNames: names, columns: [] }, X.cols);
   const columns = Object.hasOwn(X, "columns") ? readColumns(X.columns, "X.columns") : numberColumns(names);
@@ -79,7 +94,10 @@ export function readInput(X: unknown, schema: FeatureSchema | null, model: strin
   if (isNamedMatrix(X) && schema) {
     const names = checkFeatureNames(X.featureNames, "X.featureNames");
     const problem = namesProblem(names, schema.featureNames);
-    if (problem) throw new TypeError(`${model}.${use}: ${problem}. Pass the columns the model was fitted on (${schema.featureNames.join(", ")}), in that order.`);
+    if (problem) {
+      throw new TypeError(`${model}.${use}: ${problem}. Pass the columns the model was fitted on (${schema.featureNames.join(", ")}), in that order: ` +
+        "read new rows with fromRecords(rows, { columns: model.columns }) (or fromArrow), or pass the records themselves.");
+    }
   }
   return X;
 }
@@ -94,7 +112,9 @@ export function schemaToJSON(schema: FeatureSchema | null): FeatureSchemaJSON {
 
 /** Reads the schema from a model's JSON, checked against the model's feature count. */
 export function readSchemaJSON(json: FeatureSchemaJSON, nFeatures: number | undefined, where: string): FeatureSchema | null {
-  const { featureNames, columns } = json;
+  // Own fields only: names set on Object.prototype are not this model's.
+  const own = <K extends keyof FeatureSchemaJSON>(key: K) => (Object.hasOwn(json, key) ? json[key] : undefined);
+  const [featureNames, columns] = [own("featureNames"), own("columns")];
   if (featureNames === undefined) {
     if (columns !== undefined) throw new TypeError(`${where}: columns come with featureNames; pass the output of toJSON().`);
     return null;

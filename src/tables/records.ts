@@ -21,6 +21,13 @@ export function isRecords(value: unknown): value is readonly TableRecord[] {
 /** Where a value is, as messages name it. */
 const place = (i: number, name: string): string => `records[${i}][${JSON.stringify(name)}]`;
 
+/** A BigInt (a Parquet or SQL INT64) as a double, taken only where the double is exact. */
+function exactNumber(raw: bigint, i: number, name: string): number {
+  const value = Number(raw);
+  if (BigInt(value) !== raw) throw new RangeError(`${place(i, name)} is ${raw}n, beyond 2^53: no double holds it exactly. Rescale the column.`);
+  return value;
+}
+
 /** The refusal of a missing value. */
 function missing(i: number, name: string, value: unknown): TypeError {
   return new TypeError(`${place(i, name)} is ${value === "" ? "empty" : describeValue(value)}: fill it in, or drop the record.`);
@@ -42,8 +49,7 @@ export function recordColumn(records: readonly TableRecord[], name: string, asTe
     if (typeof raw === "number" || typeof raw === "boolean" || typeof raw === "bigint") {
       value = Number(raw);
       if (!Number.isFinite(value)) throw new RangeError(`${place(i, name)} is ${value}: every number must be finite.`);
-      // A BigInt (a Parquet or SQL INT64) is taken only where it is a double exactly.
-      if (typeof raw === "bigint" && BigInt(value) !== raw) throw new RangeError(`${place(i, name)} is ${raw}n, beyond 2^53: no double holds it exactly. Rescale the column.`);
+      if (typeof raw === "bigint") exactNumber(raw, i, name);
     } else if (typeof raw === "string") {
       value = raw;
     } else {
@@ -84,6 +90,7 @@ function targetOf(records: readonly TableRecord[], target: string): Float64Array
   const labels = records.map((record, i) => {
     const value = record[target];
     if (value === undefined || value === null || value === "" || Number.isNaN(value)) throw missing(i, target, value);
+    if (typeof value === "bigint") return exactNumber(value, i, target);
     if (typeof value !== "number" && typeof value !== "string" && typeof value !== "boolean") {
       throw new TypeError(`${place(i, target)} is ${describeValue(value)}: a target holds numbers or class labels (text, booleans).`);
     }

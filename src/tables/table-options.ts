@@ -55,16 +55,22 @@ export function checkTableOptions(options: unknown, reader: string): TableOption
   if (!isPlainObject(options)) throw new TypeError(`${reader}'s options must be an object such as { target: "price" }, got ${describeValue(options)}.`);
   const unknown = Object.keys(options).find((key) => !OPTION_NAMES.includes(key));
   if (unknown !== undefined) throw new TypeError(`${reader} has no option "${unknown}": its options are ${OPTION_NAMES.join(", ")}.`);
-  const { target, onWarning, columns } = options;
+  // Own fields only: names set on Object.prototype are not these options.
+  const own = (key: string): unknown => (Object.hasOwn(options, key) ? options[key] : undefined);
+  const [target, onWarning, columns] = [own("target"), own("onWarning"), own("columns")];
+  const chooses = ["features", "exclude", "oneHot"].find((key) => own(key) !== undefined);
+  if (columns !== undefined && chooses !== undefined) {
+    throw new TypeError(`${reader}: columns (a fitted model's) already says which columns to read and how; drop ${chooses}.`);
+  }
   if (target !== undefined && (typeof target !== "string" || target === "")) {
     throw new TypeError(`${reader}: target must be a column name, got ${describeValue(target)}.`);
   }
   if (onWarning !== undefined && typeof onWarning !== "function") throw new TypeError(`${reader}: onWarning must be a function, got ${describeValue(onWarning)}.`);
   return {
     target: target as string | undefined,
-    features: nameList(options.features, `${reader}: features`),
-    exclude: nameList(options.exclude, `${reader}: exclude`),
-    oneHot: nameList(options.oneHot, `${reader}: oneHot`),
+    features: nameList(own("features"), `${reader}: features`),
+    exclude: nameList(own("exclude"), `${reader}: exclude`),
+    oneHot: nameList(own("oneHot"), `${reader}: oneHot`),
     columns: columns === undefined ? undefined : readColumns(columns, `${reader}: columns (a fitted model's model.columns)`),
     onWarning: onWarning as ((message: string) => void) | undefined,
   };
@@ -79,6 +85,9 @@ export function chooseFeatures(available: readonly string[], options: TableOptio
   if (target !== undefined && !available.includes(target)) {
     throw new TypeError(`${source} has no column "${target}" (the target): its columns are ${available.join(", ")}.`);
   }
+  const unknownExcluded = exclude.filter((name) => !available.includes(name));
+  if (unknownExcluded.length > 0) throw new TypeError(`exclude names ${unknownExcluded.join(", ")}, which ${source} lacks: its columns are ${available.join(", ")}.`);
+  if (options.features && exclude.length > 0) throw new TypeError("features names the columns to read; exclude leaves columns out of all of them: give one of the two.");
   const named = options.columns?.map((column) => column.name) ?? options.features;
   const chosen = named ?? available.filter((name) => name !== target && !exclude.includes(name));
   const missing = chosen.filter((name) => !available.includes(name));

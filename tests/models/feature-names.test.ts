@@ -102,6 +102,13 @@ describe("feature names in JSON and fit", () => {
     expect(() => Ridge.fromJSON({ ...new Ridge().toJSON(), featureNames: names })).toThrow("an unfitted model has no featureNames");
   });
 
+  it("a fit refused for its names leaves an SGDRegressor's training progress as it was", () => {
+    const sgd = () => new SGDRegressor({ seed: 1 }).fit(X, y, { featureNames: names });
+    const [refused, untouched] = [sgd(), sgd()];
+    expect(() => refused.fit(X.map((row) => row.slice(0, 2)), y, { featureNames: ["a", "b", "c"] })).toThrow("featureNames has 3 names but X has 2 columns");
+    expect(Array.from(refused.partialFit(X, y).coef)).toEqual(Array.from(untouched.partialFit(X, y).coef));
+  });
+
   it("partialFit keeps the first call's names and checks later named batches", () => {
     const named = { data: Float64Array.from(X.flat()), rows: X.length, cols: 3, featureNames: names };
     const model = new SGDRegressor({ seed: 1 }).partialFit(named, y);

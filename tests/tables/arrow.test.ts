@@ -59,8 +59,18 @@ describe("fromArrow", () => {
     [tableFromArrays({ a: new Float64Array([1, Number.NaN]) }), 'column "a" row 1 is NaN'],
     [tableFromArrays({ a: new BigInt64Array([2n ** 53n + 1n]) }), 'column "a" row 0 is'],
     [new Table({ a: vectorFromArray([new Date(0)]) }), "fromArrow reads numbers, booleans and text"],
+    [new Table({ s: vectorFromArray(["x", ""], new Utf8()) }), 'column "s" row 1 is an empty string'],
+    [tableFromArrays({ f: new Float64Array([1, Number.NaN]) }), 'column "f" row 1 is NaN'],
   ])("refuses %#: %s", (table, message) => {
     expect(() => fromArrow(table)).toThrow(message);
+  });
+
+  it("refuses two columns of one name, and a NaN in a float column it one-hot encodes", () => {
+    const a = vectorFromArray(new Float64Array([1, 2]));
+    const twice = new Table({ a, b: a });
+    Object.defineProperty(twice.schema.fields[1], "name", { value: "a" });
+    expect(() => fromArrow(twice)).toThrow('two columns named "a"');
+    expect(() => fromArrow(tableFromArrays({ f: new Float64Array([1, Number.NaN]) }), { oneHot: ["f"] })).toThrow('column "f" row 1 is NaN');
   });
 
   it("refuses what is not an Arrow table, naming fromRecords for arrays of objects", () => {

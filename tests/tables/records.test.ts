@@ -47,13 +47,28 @@ describe("fromRecords", () => {
     [[{ a: 1, b: 2 }], { features: ["a", "a"] }, 'names "a" twice'],
     [[{ a: 1, b: 2 }], { taget: "a" }, 'has no option "taget"'],
     [[[1, 2]], {}, "takes a non-empty array of objects"],
+    [[{ a: 1, b: 2 }], { exclude: ["c"] }, "exclude names c, which records[0] lacks"],
+    [[{ a: 1, b: 2 }], { features: ["a"], exclude: ["b"] }, "give one of the two"],
+    [[{ a: 1, b: 2 }], { columns: [{ name: "a", kind: "number" }], oneHot: ["a"] }, "drop oneHot"],
+    [[{ c: "x", "c=x": 1 }], {}, 'two columns give the feature "c=x"'],
     [[{ a: 1 }, , { a: 2 }], {}, "records[1] is undefined: every record must be an object"], // eslint-disable-line no-sparse-arrays
   ])("refuses case %#", (records, options, message) => {
     expect(() => fromRecords(records as never, options as never)).toThrow(message);
   });
 
-  it("reads BigInts (Parquet and SQL INT64 values) exactly", () => {
+  it("reads BigInts (Parquet and SQL INT64 values) exactly, in features and in the target", () => {
     expect(Array.from(fromRecords([{ a: 2n ** 53n }, { a: -3n }]).X.data)).toEqual([2 ** 53, -3]);
+    expect(fromRecords([{ a: 1, p: 10n }, { a: 2, p: -4n }], { target: "p" }).y).toEqual(Float64Array.from([10, -4]));
+  });
+
+  it("reads only its own options: names set on Object.prototype are not a target", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.target = "a";
+    try {
+      expect(fromRecords([{ a: 1, b: 2 }], {}).y).toBeUndefined();
+    } finally {
+      delete prototype.target;
+    }
   });
 
   it("sorts the categories of a one-hot number column by value, and text ones in code-unit order", () => {
