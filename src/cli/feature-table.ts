@@ -73,9 +73,12 @@ export function cellColumns(columns: readonly string[], data: readonly CsvRecord
   return names.map((name, k) => ({ name, cells: cells[k] }));
 }
 
+/** The first of --one-hot and --exclude given, as messages name it; undefined when neither is. */
+export const columnFlag = (flags: ColumnFlags): string | undefined => (flags.oneHot ? "--one-hot" : flags.exclude ? "--exclude" : undefined);
+
 /** Refuses --one-hot and --exclude for a command that reads `file` into statistics (`how`), not rows in memory. */
 export function checkInMemoryColumns(flags: ColumnFlags, file: string | undefined, how: string): void {
-  const flag = flags.oneHot ? "--one-hot" : flags.exclude ? "--exclude" : undefined;
+  const flag = columnFlag(flags);
   if (flag === undefined) return;
   throw new CliError(`${flag} encodes the rows in memory, but this command reads ${file} into statistics (${how}): ` +
     "drop the flag, or give a CSV file of numeric features (select the columns first).");

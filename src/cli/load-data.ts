@@ -5,7 +5,7 @@ import { loadDiabetes } from "../datasets/diabetes.js";
 import { isDecimal } from "../options/checks.js";
 import { CliError } from "./cli-error.js";
 import type { Split } from "./csv.js";
-import type { ColumnFlags, CsvFeatures } from "./feature-table.js";
+import { columnFlag, type ColumnFlags, type CsvFeatures } from "./feature-table.js";
 import { sourceName } from "./input-source.js";
 import { readCsvTable } from "./labelled-csv.js";
 import { cellPlace, cellValue, repeatedName } from "../csv/table.js";
@@ -45,7 +45,7 @@ export const sayOnStderr = (message: string): void => void process.stderr.write(
 
 /** Refuses --one-hot and --exclude without a file: they choose columns of a CSV file. */
 export function checkColumnFlags(file: string | undefined, flags: ColumnFlags): void {
-  const given = flags.oneHot ? "--one-hot" : flags.exclude ? "--exclude" : undefined;
+  const given = columnFlag(flags);
   if (file === undefined && given) throw new CliError(`${given} chooses columns of a CSV file, but no file was given: give the file, or drop ${given}.`);
 }
 

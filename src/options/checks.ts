@@ -48,6 +48,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
+/** An object's own field (undefined when absent): a name set on Object.prototype is never read as the object's. */
+export function ownField(object: object, key: string): unknown {
+  return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
+}
+
 /** The first name that appears twice in `names`, or undefined. */
 export function repeatedName(names: readonly string[]): string | undefined {
   const seen = new Set<string>();

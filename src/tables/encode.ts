@@ -39,15 +39,11 @@ function learn(sources: readonly SourceColumn[], rows: number, oneHot: readonly 
     : { name: source.name, kind: "number" });
 }
 
-/** Checks that the sources are the encoding's columns, in its order, each of a type it can read. */
-function checkAgainst(sources: readonly SourceColumn[], columns: readonly ColumnEncoding[]): void {
-  const names = sources.map((source) => source.name);
-  const missing = columns.filter((column) => !names.includes(column.name)).map((column) => column.name);
-  if (missing.length > 0) throw new TypeError(`the data lack the column(s) ${missing.join(", ")} that the model was fitted on: add them.`);
-  const unknown = names.filter((name) => !columns.some((column) => column.name === name));
-  if (unknown.length > 0) {
-    throw new TypeError(`the data have column(s) ${unknown.join(", ")} that the model was not fitted on: drop them (the model reads ${columns.map((c) => c.name).join(", ")}).`);
-  }
+/**
+ * Checks that each source is of a type its column can read (text cannot fill a number column). The sources are the
+ * columns themselves, in order: every reader builds them from the model's column names.
+ */
+function checkTypes(sources: readonly SourceColumn[], columns: readonly ColumnEncoding[]): void {
   columns.forEach((column, c) => {
     if (column.kind === "number" && sources[c].type === "text") {
       throw new TypeError(`column "${column.name}" held numbers when the model was fitted, but holds text here: pass numbers.`);
@@ -75,7 +71,7 @@ function oneHot(source: SourceColumn, column: CategoryColumn, rows: number, targ
 export function encodeTable(sources: readonly SourceColumn[], rows: number, mode: EncodeMode, warn: (message: string) => void): NamedMatrix {
   let columns: ColumnEncoding[];
   if ("columns" in mode) {
-    checkAgainst(sources, mode.columns);
+    checkTypes(sources, mode.columns);
     columns = [...mode.columns];
   } else {
     columns = learn(sources, rows, mode.oneHot);

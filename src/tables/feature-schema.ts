@@ -1,7 +1,7 @@
 // The names of a model's features and the table columns they encode: taken at fit, kept in the model's JSON, and
 // checked at predict (scikit-learn's feature_names_in_ check), where records are encoded as the fit's were.
 
-import { describeValue, isPlainObject } from "../options/checks.js";
+import { describeValue, isPlainObject, ownField } from "../options/checks.js";
 import { checkFeatureNames, featureNamesOf, hasCategories, readColumns, type ColumnEncoding, type NamedMatrix } from "./columns.js";
 import { encodeTable } from "./encode.js";
 import { checkFields, isRecords, recordColumn } from "./records.js";
@@ -49,11 +49,11 @@ export function fitSchema(X: unknown, featureNames: readonly string[] | undefine
     if (!featureNames) return null;
     // Checked before any work, so that a refused fit leaves the model (and its training progress) as it was.
     const cols = columnCount(X);
-    if (cols !== undefined) checkSchemaCount({ featureNames: [...featureNames], columns: [] }, cols);
+    if (cols !== undefined) checkNameCount(featureNames, cols);
     return { featureNames: [...featureNames], columns: numberColumns(featureNames) };
   }
   const names = checkFeatureNames(X.featureNames, "X.featureNames");
-  checkSchemaCount({ featureNames: names, columns: [] }, X.cols);
+  checkNameCount(names, X.cols);
   const columns = Object.hasOwn(X, "columns") ? readColumns(X.columns, "X.columns") : numberColumns(names);
   if (!sameNames(featureNamesOf(columns), names)) {
     throw new TypeError("X.featureNames are not the features of X.columns: pass X as fromRecords or fromArrow gave it.");
@@ -112,9 +112,7 @@ export function schemaToJSON(schema: FeatureSchema | null): FeatureSchemaJSON {
 
 /** Reads the schema from a model's JSON, checked against the model's feature count. */
 export function readSchemaJSON(json: FeatureSchemaJSON, nFeatures: number | undefined, where: string): FeatureSchema | null {
-  // Own fields only: names set on Object.prototype are not this model's.
-  const own = <K extends keyof FeatureSchemaJSON>(key: K) => (Object.hasOwn(json, key) ? json[key] : undefined);
-  const [featureNames, columns] = [own("featureNames"), own("columns")];
+  const [featureNames, columns] = [ownField(json, "featureNames"), ownField(json, "columns")];
   if (featureNames === undefined) {
     if (columns !== undefined) throw new TypeError(`${where}: columns come with featureNames; pass the output of toJSON().`);
     return null;
@@ -133,9 +131,12 @@ export const namesOf = (schema: FeatureSchema | null): string[] | undefined => (
 /** The columns of a schema, copied (undefined without one): what a model's `columns` reads. */
 export const columnsOf = (schema: FeatureSchema | null): ColumnEncoding[] | undefined => (schema ? structuredClone(schema.columns) : undefined);
 
+/** Checks that `names` name every column of X, one each. */
+function checkNameCount(names: readonly string[], cols: number): void {
+  if (names.length !== cols) throw new RangeError(`featureNames has ${names.length} names but X has ${cols} columns: give one name per column, in order.`);
+}
+
 /** Checks that the schema names every feature of a fit on `nFeatures`. */
 export function checkSchemaCount(schema: FeatureSchema | null, nFeatures: number): void {
-  if (schema && schema.featureNames.length !== nFeatures) {
-    throw new RangeError(`featureNames has ${schema.featureNames.length} names but X has ${nFeatures} columns: give one name per column, in order.`);
-  }
+  if (schema) checkNameCount(schema.featureNames, nFeatures);
 }

@@ -28,6 +28,9 @@ function exactNumber(raw: bigint, i: number, name: string): number {
   return value;
 }
 
+/** Whether a record's value stands for a missing one: undefined, null, NaN or the empty string. */
+const isMissing = (value: unknown): boolean => value === undefined || value === null || value === "" || Number.isNaN(value);
+
 /** The refusal of a missing value. */
 function missing(i: number, name: string, value: unknown): TypeError {
   return new TypeError(`${place(i, name)} is ${value === "" ? "empty" : describeValue(value)}: fill it in, or drop the record.`);
@@ -44,7 +47,7 @@ export function recordColumn(records: readonly TableRecord[], name: string, asTe
   let type: "number" | "text" | undefined = asText ? "text" : undefined;
   for (let i = 0; i < rows; i++) {
     const raw = records[i][name];
-    if (raw === undefined || raw === null || raw === "" || Number.isNaN(raw)) throw missing(i, name, raw);
+    if (isMissing(raw)) throw missing(i, name, raw);
     let value: number | string;
     if (typeof raw === "number" || typeof raw === "boolean" || typeof raw === "bigint") {
       value = Number(raw);
@@ -89,7 +92,7 @@ export function checkFields(records: readonly unknown[], required: readonly stri
 function targetOf(records: readonly TableRecord[], target: string): Float64Array | TableLabel[] {
   const labels = records.map((record, i) => {
     const value = record[target];
-    if (value === undefined || value === null || value === "" || Number.isNaN(value)) throw missing(i, target, value);
+    if (isMissing(value)) throw missing(i, target, value);
     if (typeof value === "bigint") return exactNumber(value, i, target);
     if (typeof value !== "number" && typeof value !== "string" && typeof value !== "boolean") {
       throw new TypeError(`${place(i, target)} is ${describeValue(value)}: a target holds numbers or class labels (text, booleans).`);

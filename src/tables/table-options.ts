@@ -1,6 +1,6 @@
 // What fromRecords and fromArrow take and give, and the column choice they share.
 
-import { describeValue, isPlainObject, repeatedName } from "../options/checks.js";
+import { describeValue, isPlainObject, ownField, repeatedName } from "../options/checks.js";
 import { readColumns, type ColumnEncoding, type NamedMatrix } from "./columns.js";
 import { encodeTable, type SourceColumn } from "./encode.js";
 
@@ -55,8 +55,7 @@ export function checkTableOptions(options: unknown, reader: string): TableOption
   if (!isPlainObject(options)) throw new TypeError(`${reader}'s options must be an object such as { target: "price" }, got ${describeValue(options)}.`);
   const unknown = Object.keys(options).find((key) => !OPTION_NAMES.includes(key));
   if (unknown !== undefined) throw new TypeError(`${reader} has no option "${unknown}": its options are ${OPTION_NAMES.join(", ")}.`);
-  // Own fields only: names set on Object.prototype are not these options.
-  const own = (key: string): unknown => (Object.hasOwn(options, key) ? options[key] : undefined);
+  const own = (key: string): unknown => ownField(options, key);
   const [target, onWarning, columns] = [own("target"), own("onWarning"), own("columns")];
   const chooses = ["features", "exclude", "oneHot"].find((key) => own(key) !== undefined);
   if (columns !== undefined && chooses !== undefined) {

@@ -9,7 +9,7 @@ import { checkFitOptions } from "../models/base.js";
 import { fitSchema } from "../tables/feature-schema.js";
 import { encodeLabels, type Label } from "../logistic/labels.js";
 import { createModel, isClassifier, type ModelName } from "../models/registry.js";
-import { describeValue, isPlainObject } from "../options/checks.js";
+import { describeValue, isPlainObject, ownField } from "../options/checks.js";
 import { resolveOptions } from "../options/schema.js";
 import type { FitTask } from "./models.js";
 
@@ -32,8 +32,7 @@ function readRequest(request: unknown): Record<RequestField, unknown> {
   if (unknown !== undefined) {
     throw new TypeError(`fitInWorker(request): unknown field ${JSON.stringify(unknown)}; the fields are ${REQUEST_FIELDS.join(", ")}.`);
   }
-  const own = (field: RequestField) => (Object.hasOwn(request, field) ? request[field] : undefined);
-  return Object.fromEntries(REQUEST_FIELDS.map((field) => [field, own(field)])) as Record<RequestField, unknown>;
+  return Object.fromEntries(REQUEST_FIELDS.map((field) => [field, ownField(request, field)])) as Record<RequestField, unknown>;
 }
 
 /** Checks a fitInWorker request and packs it for a worker; throws what a direct fit would throw. */
